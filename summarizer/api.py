@@ -1,0 +1,255 @@
+"""``summarize_batch``: the whole pipeline for one batch, as a library call."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from summarizer.cache import ExtractionCache, cache_key, default_cache_dir
+from summarizer.clean import clean_article
+from summarizer.errors import ConfigurationError, EndpointUnavailable, SummarizerError
+from summarizer.extract import extract_article, prompt_version
+from summarizer.llm import LLM, BackendChoice, RetryPolicy, choose_backend
+from summarizer.merge import merge_facts, summarize
+from summarizer.models import (
+    Article,
+    ArticleFacts,
+    ArticleReport,
+    Brief,
+    CleanArticle,
+    LoadProblem,
+    LoadResult,
+    Meta,
+    Usage,
+)
+from summarizer.normalize import detect_metadata, find_mentions
+from summarizer.normalize.facts import facts_from_picks
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[ArticleReport], None]
+DEFAULT_REMOTE_CONCURRENCY = 8
+
+
+@dataclass
+class _Outcome:
+    report: ArticleReport
+    facts: ArticleFacts | None
+    text: str
+
+
+def summarize_batch(
+    articles: Iterable[Article] | LoadResult,
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    concurrency: int | None = None,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
+    timeout: float = 120.0,
+    policy: RetryPolicy | None = None,
+    mode: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> Brief:
+    """Summarize a batch of articles into one merged bilingual brief.
+
+    The backend is an OpenAI-compatible endpoint when ``base_url``/``api_key`` (or
+    ``OPENAI_BASE_URL``/``OPENAI_API_KEY``) are set, otherwise the embedded local model. An article
+    that fails is listed in ``brief.articles`` with ``status="failed"`` and its reason; the others
+    still make the brief. Raises :class:`ConfigurationError` when the backend cannot be used at all.
+    """
+    started = time.monotonic()
+    problems: list[LoadProblem] = []
+    if isinstance(articles, LoadResult):
+        problems = list(articles.problems)
+        articles = articles.articles
+    choice = choose_backend(model=model, base_url=base_url, api_key=api_key)
+    log.info("backend: %s", choice.describe())
+    llm = LLM(choice, timeout=timeout, policy=policy, mode=mode)
+    cache = (
+        ExtractionCache(Path(cache_dir) if cache_dir else default_cache_dir())
+        if use_cache
+        else None
+    )
+    try:
+        outcomes = _run(list(articles), llm, cache, _workers(concurrency, choice), progress)
+    finally:
+        if cache is not None:
+            cache.close()
+    return _brief(outcomes, problems, choice, time.monotonic() - started)
+
+
+def _workers(concurrency: int | None, choice: BackendChoice) -> int:
+    if concurrency is not None:
+        return max(1, concurrency)
+    # One in-process model already uses every core; requests to it are serialized anyway.
+    return 1 if choice.kind == "local" else DEFAULT_REMOTE_CONCURRENCY
+
+
+def _run(
+    articles: list[Article],
+    llm: LLM,
+    cache: ExtractionCache | None,
+    workers: int,
+    progress: ProgressCallback | None,
+) -> list[_Outcome]:
+    cleaned = [clean_article(a) for a in articles]
+    unique: dict[str, CleanArticle] = {}
+    for clean in cleaned:
+        unique.setdefault(clean.text, clean)
+    breaker = _Breaker()
+
+    def work(clean: CleanArticle) -> _Outcome:
+        outcome = _summarize_one(clean, llm, cache, breaker)
+        if progress is not None:
+            progress(outcome.report)
+        return outcome
+
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarize") as pool:
+        done = dict(zip(unique, pool.map(work, unique.values()), strict=True))
+    breaker.raise_if_fatal()
+    return [_with_twins(done[c.text], c, unique[c.text], cleaned) for c in cleaned]
+
+
+def _with_twins(
+    outcome: _Outcome, clean: CleanArticle, first: CleanArticle, cleaned: list[CleanArticle]
+) -> _Outcome:
+    """Identical articles are summarized once; each keeps its id and names its twins."""
+    twins = [c.article.id for c in cleaned if c.text == clean.text and c is not clean]
+    if first is clean:
+        report = outcome.report.model_copy(update={"duplicate_ids": twins})
+        return _Outcome(report=report, facts=outcome.facts, text=outcome.text)
+    report = outcome.report.model_copy(
+        update={"id": clean.article.id, "usage": Usage(), "duplicate_ids": twins, "cached": True}
+    )
+    return _Outcome(report=report, facts=None, text=outcome.text)
+
+
+class _Breaker:
+    """Stops the batch early when the endpoint is down or refuses us."""
+
+    def __init__(self) -> None:
+        self.fatal: SummarizerError | None = None
+
+    def check(self) -> None:
+        if self.fatal is not None:
+            raise self.fatal
+
+    def trip(self, error: SummarizerError) -> None:
+        if self.fatal is None:
+            self.fatal = error
+
+    def raise_if_fatal(self) -> None:
+        if isinstance(self.fatal, ConfigurationError):
+            raise self.fatal
+
+
+def _summarize_one(
+    clean: CleanArticle, llm: LLM, cache: ExtractionCache | None, breaker: _Breaker
+) -> _Outcome:
+    article = clean.article
+    started = time.monotonic()
+    published, source = detect_metadata(article.text)
+    published = article.published or published
+    report = ArticleReport(
+        id=article.id,
+        title=article.title or _first_line(clean.text),
+        published=published,
+        source=article.source or source,
+    )
+    try:
+        breaker.check()
+        mentions = find_mentions(clean.text, published)
+        key = cache_key(
+            clean.text, llm.name, llm.choice.kind, prompt_version(), f"compact={llm.is_local}"
+        )
+        extraction = cache.get(key) if cache is not None else None
+        report.cached = extraction is not None
+        if extraction is None:
+            extraction, usage = extract_article(
+                clean, mentions, llm, published=published, compact=llm.is_local
+            )
+            report.usage = usage
+            if cache is not None:
+                cache.put(key, extraction)
+        facts = facts_from_picks(clean, extraction, mentions, published)
+    except (ConfigurationError, EndpointUnavailable) as err:
+        breaker.trip(err)
+        return _failed(report, clean, err, started)
+    except SummarizerError as err:
+        return _failed(report, clean, err, started)
+    except Exception as err:  # one article's bug must not cost the batch
+        log.exception("unexpected error on article %s", article.id)
+        return _failed(report, clean, err, started)
+    report.seconds = round(time.monotonic() - started, 3)
+    log.info(
+        "%s: %d picks in %.1fs%s",
+        article.id,
+        len(extraction.picks),
+        report.seconds,
+        " (cached)" if report.cached else "",
+    )
+    return _Outcome(report=report, facts=facts, text=clean.text)
+
+
+def _failed(
+    report: ArticleReport, clean: CleanArticle, error: Exception, started: float
+) -> _Outcome:
+    reason = (
+        str(error)
+        if isinstance(error, SummarizerError)
+        else f"internal error: {type(error).__name__}"
+    )
+    log.warning("%s failed: %s", report.id, reason)
+    report.status = "failed"
+    report.error = reason
+    report.seconds = round(time.monotonic() - started, 3)
+    return _Outcome(report=report, facts=None, text=clean.text)
+
+
+def _first_line(text: str) -> str | None:
+    line = text.split("\n", 1)[0].strip()
+    return line[:200] or None
+
+
+def _brief(
+    outcomes: list[_Outcome], problems: list[LoadProblem], choice: BackendChoice, seconds: float
+) -> Brief:
+    reports = [o.report for o in outcomes] + [_problem_report(p) for p in problems]
+    merged = merge_facts(o.facts for o in outcomes if o.facts is not None)
+    usage = Usage()
+    for report in reports:
+        usage = usage.add(report.usage)
+    meta = Meta(
+        model=choice.model,
+        backend=choice.kind,
+        prompt_version=prompt_version(),
+        usage=usage,
+        seconds=round(seconds, 3),
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    return Brief(
+        articles=reports,
+        deadlines=merged.deadlines,
+        figures=merged.figures,
+        events=merged.events,
+        conflicts=merged.conflicts,
+        summary=summarize(merged, reports),
+        meta=meta,
+        texts={o.report.id: o.text for o in outcomes},
+    )
+
+
+def _problem_report(problem: LoadProblem) -> ArticleReport:
+    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+    return ArticleReport(
+        id=Path(problem.path).stem + (f"-{problem.line}" if problem.line else ""),
+        status="failed",
+        error=f"{where}: {problem.reason}",
+    )

@@ -1,0 +1,183 @@
+"""Step 2: keep only the article: drop page furniture, related-article tails and embedded posts.
+
+The cleaned text is the reference text of the article: every quote and offset downstream points
+into it. Cleaning works on whole lines, so kept lines are copied verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from summarizer.models import Article, CleanArticle
+
+# A line that starts the tail of the page: everything from it on is not the article.
+_TAIL_MARKERS = (
+    r"كلمات\s+دلالية",
+    r"الكلمات\s+الدلالية",
+    r"الوسوم",
+    r"وسوم",
+    r"مقالات\s+ذات\s+صلة",
+    r"أخبار\s+ذات\s+صلة",
+    r"مواضيع\s+ذات\s+صلة",
+    r"قد\s+يهمك(\s+أيضا)?",
+    r"قد\s+يعجبك(\s+أيضا)?",
+    r"المقال\s+السابق",
+    r"المقال\s+التالي",
+    r"روابط\s+سريعة",
+    r"أرسل\s+تعليقك",
+    r"اترك\s+تعليقا",
+    r"التعليقات",
+    r"الأكثر\s+قراءة",
+    r"اقرأ\s+المزيد",
+    r"Related\s+(articles|posts|stories)",
+    r"Read\s+more",
+    r"Tags",
+)
+# "Read also" alone on its line opens a list of other articles; with a headline after it on the
+# same line it is a single inline link, so only that line goes.
+_READ_ALSO = r"[إا]قر[أا]\s+[أا]يض[اًا]*"
+_SOURCE_LINE = r"(ال)?مصدر\s*[:：]"
+_FURNITURE = (
+    r"تاريخ\s+النشر",
+    r"آخر\s+تحديث",
+    r"تابع(ونا)?\b",
+    r"تابع\s+أحدث\s+الأخبار",
+    r"شارك(\s+(المقال|الخبر|على))?",
+    r"(فيسبوك|تويتر|واتساب|تيليجرام|تلغرام|إنستغرام|يوتيوب)(\s|$)",
+    r"الشبكات\s+الاجتماعية",
+    r"للإعلان\s+معنا",
+    r"حمّ?ل\s+تطبيق",
+    r"اشترك\s+(في|ب)",
+    r"(Share|Follow us|Subscribe)\b",
+)
+# Navigation words that may sit anywhere in a short line (menus are often glued together).
+_NAV_ANYWHERE = re.compile(
+    r"تابعونا|[إا]عرف\s+أكثر|اعرف\s+المزيد|آخر\s+تحديث|تاريخ\s+النشر|الشبكات\s+الاجتماعية"
+    r"|للإعلان\s+معنا|سجل\s+الدخول|Last\s+updated",
+    re.IGNORECASE,
+)
+_EMBED = re.compile(r"pic\.twitter\.com/|twitter\.com/|x\.com/\w+/status|—\s*[^—\n]*\(@\w+\)")
+_HASHTAGS = re.compile(r"#\w+")
+_TERMINAL = re.compile(r"[.!?؟…:»”\"')]\s*$")
+
+
+def _line_start(patterns: tuple[str, ...] | str) -> re.Pattern[str]:
+    alternatives = patterns if isinstance(patterns, str) else "|".join(patterns)
+    return re.compile(rf"^\s*[-–—•*#]*\s*(?:{alternatives})\s*[:：.]?", re.IGNORECASE)
+
+
+_TAIL_RE = _line_start(_TAIL_MARKERS)
+_READ_ALSO_RE = _line_start(_READ_ALSO)
+_SOURCE_RE = _line_start(_SOURCE_LINE)
+_FURNITURE_RE = _line_start(_FURNITURE)
+
+
+def clean_article(article: Article) -> CleanArticle:
+    """Return the article's body: its lines up to the tail, without furniture and embeds."""
+    lines = article.text.split("\n")
+    end, marker = _tail_start(lines)
+    kept = [line.strip() for line in lines[:end] if _is_body_line(line)]
+    text = "\n".join(line for line in kept if line)
+    return CleanArticle(
+        article=article,
+        text=text,
+        removed_chars=len(article.text) - len(text),
+        boilerplate_start=marker,
+    )
+
+
+def _tail_start(lines: list[str]) -> tuple[int, str | None]:
+    half = _body_half_index(lines)
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if _is_tail_marker(stripped) or (index >= half and _SOURCE_RE.match(stripped)):
+            return index, stripped[:60]
+    return len(lines), None
+
+
+def _body_half_index(lines: list[str]) -> int:
+    total = sum(len(line) for line in lines)
+    running = 0
+    for index, line in enumerate(lines):
+        running += len(line)
+        if running >= total / 2:
+            return index
+    return len(lines)
+
+
+def _is_tail_marker(line: str) -> bool:
+    if _TAIL_RE.match(line) and len(line) < 200:
+        return True
+    match = _READ_ALSO_RE.match(line)
+    return match is not None and not line[match.end() :].strip()
+
+
+def _is_body_line(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _READ_ALSO_RE.match(stripped) or _EMBED.search(stripped):
+        return False
+    if len(stripped) < 120 and (_FURNITURE_RE.match(stripped) or _NAV_ANYWHERE.search(stripped)):
+        return False
+    if _mostly_hashtags(stripped):
+        return False
+    return _has_letters(stripped)
+
+
+def _mostly_hashtags(line: str) -> bool:
+    tags = _HASHTAGS.findall(line)
+    return len(tags) >= 2 and sum(map(len, tags)) > len(line) / 2
+
+
+def _has_letters(line: str) -> bool:
+    return any(unicodedata.category(ch).startswith("L") for ch in line)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"'»”)\]]*\s+|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences of a cleaned text, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        _append_span(text, start, match.start(), spans)
+        start = match.end()
+    _append_span(text, start, len(text), spans)
+    return spans
+
+
+def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+_CLAUSE_BREAK = re.compile(r"[،,؛;:.!?؟\n\"“”«»]")
+
+
+def clause_around(text: str, start: int, end: int, max_words: int = 24) -> str:
+    """Return the clause of the text that holds ``text[start:end]``, at most ``max_words`` long.
+
+    Used to give an item native wording in the article's language without asking a model to
+    write it: the words are the article's own.
+    """
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right_match = _CLAUSE_BREAK.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    half = max(4, max_words // 2)
+    while len(text[left:start].split()) > half:
+        left = text.index(" ", left) + 1
+    words = 0
+    cut = end
+    for match in re.finditer(r"\S+", text[end:right]):
+        words += 1
+        if words > max(0, max_words - half):
+            break
+        cut = end + match.end()
+    return re.sub(r"\s+", " ", text[left:cut]).strip()

@@ -1,0 +1,52 @@
+"""The small error hierarchy of summarizer. The CLI turns each into one line and an exit code."""
+
+from __future__ import annotations
+
+
+class SummarizerError(Exception):
+    """Base of every error summarizer raises on purpose."""
+
+    exit_code = 1
+
+
+class UsageError(SummarizerError):
+    """The user asked for something that cannot be done (bad path, bad option)."""
+
+    exit_code = 2
+
+
+class ConfigurationError(SummarizerError):
+    """The backend is not set up: missing extra, bad endpoint settings, refused key."""
+
+    exit_code = 2
+
+
+class InputError(SummarizerError):
+    """One input file could not be read; names the file and the problem."""
+
+    exit_code = 2
+
+    def __init__(self, path: str, problem: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")
+        self.path = path
+        self.problem = problem
+        self.line = line
+
+
+class ExtractionError(SummarizerError):
+    """One article could not be summarized (after retries); the batch goes on without it."""
+
+    exit_code = 1
+
+
+class EndpointUnavailable(SummarizerError):
+    """The model endpoint is down or refuses us: no point in trying the other articles."""
+
+    exit_code = 1
+
+
+class NothingSummarized(SummarizerError):
+    """Every article failed."""
+
+    exit_code = 1

@@ -1,0 +1,468 @@
+"""Step 3: one grounded model call per article (or per chunk of a long article).
+
+The model sees the article as numbered sentences with the normalizer's date and number mentions
+under them, and picks mentions by id. Ids are an enum of the real ones, English fields may not
+hold Arabic letters, and any quote it writes must be verbatim; failures go back to the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from importlib import resources
+from string import Template
+from typing import Any, Literal, cast
+
+from pydantic import BaseModel, Field, ValidationInfo, create_model, field_validator
+
+from summarizer.clean import clause_around, split_sentences
+from summarizer.llm import LLM
+from summarizer.models import SCHEMA_VERSION, CleanArticle, Extraction, Mention, Pick, Usage
+from summarizer.normalize.lexicon import action_in, outcome_before, place_near
+
+PROMPT_FILES = (
+    "extract_system.md",
+    "extract_example.md",
+    "extract_user.md",
+    "describe_system.md",
+    "describe_question.md",
+)
+# Character classes exclude '"' and '\\' so a grammar built from them cannot close a string early.
+ENGLISH_ONLY = r'^[^"\\\u0600-\u06FF]+$'
+NO_LATIN = r'^[^"\\A-Za-z]+$'
+CHARS_PER_TOKEN = 3  # a conservative estimate for Arabic and English text
+MAX_EVENTS = 6
+
+
+@cache
+def prompt_template(name: str) -> str:
+    """Return a prompt template shipped in ``prompts/`` (inside the wheel)."""
+    return resources.files("summarizer.prompts").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def prompt_version() -> str:
+    """Return a short hash of every prompt template and the schema version."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for name in PROMPT_FILES:
+        digest.update(prompt_template(name).encode())
+    return digest.hexdigest()[:12]
+
+
+Role = Literal["deadline", "figure", "event"]
+DEADLINE_CUES = frozenset(
+    {"by", "until", "at least until", "no later than", "no later than the end of",
+     "by the end of", "before", "within"}
+)  # fmt: skip
+_PAST = re.compile(r"الماضي|الماضية|الماضيين|الفائت|المنصرم")
+
+
+def candidate_role(mention: Mention) -> Role | None:
+    """Return what a mention can be in the brief, decided by rule, or None to leave it out.
+
+    A resolved date after a deadline cue is a deadline; another resolved date may date an event;
+    a precise number with a unit is a figure. Vague counts, past durations and unresolved dates
+    are left out: the brief states nothing it cannot ground and normalize.
+    """
+    if mention.kind == "date":
+        if mention.date is None:
+            return None
+        return "deadline" if mention.qualifier in DEADLINE_CUES else "event"
+    if mention.value is None or mention.approx == "range" or not mention.unit:
+        return None
+    return None if _PAST.search(mention.text) else "figure"
+
+
+def extract_article(
+    clean: CleanArticle,
+    mentions: list[Mention],
+    llm: LLM,
+    *,
+    published: str | None = None,
+    compact: bool = False,
+    chunk_tokens: int = 3000,
+) -> tuple[Extraction, Usage]:
+    """Ask the model what the article's candidate mentions are about; return validated picks.
+
+    ``compact`` (for small local models) sends only the sentences that hold candidates and asks
+    about one mention per request: the shared prefix is evaluated once, and each short answer is
+    about one clause, which keeps a small model from repeating itself.
+    """
+    sentences = split_sentences(clean.text)
+    picks: list[Pick] = []
+    usage = Usage()
+    extract_chunk = _extract_chunk_per_mention if compact else _extract_chunk
+    for chunk in _chunks(clean.text, sentences, mentions, compact, chunk_tokens * CHARS_PER_TOKEN):
+        chunk_picks, chunk_usage = extract_chunk(clean, chunk, mentions, llm, published)
+        picks.extend(chunk_picks)
+        usage = usage.add(chunk_usage)
+    return Extraction(article_id=clean.article.id, picks=_unique(picks)), usage
+
+
+Sentence = tuple[int, int, int]  # number, start, end
+
+
+def _chunks(
+    text: str,
+    spans: list[tuple[int, int]],
+    mentions: list[Mention],
+    compact: bool,
+    budget_chars: int,
+) -> list[list[Sentence]]:
+    numbered = [(i + 1, s, e) for i, (s, e) in enumerate(spans)]
+    if compact:  # the headline, the lede, and every sentence holding a mention
+        numbered = [n for n in numbered if n[0] <= 2 or _mentions_in(n, mentions)]
+    chunks: list[list[Sentence]] = [[]]
+    size = 0
+    for sentence in numbered:
+        length = sentence[2] - sentence[1] + 60 * len(_mentions_in(sentence, mentions))
+        if chunks[-1] and size + length > budget_chars:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(sentence)
+        size += length
+    return [c for c in chunks if c]
+
+
+def _mentions_in(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    _, start, end = sentence
+    return [m for m in mentions if m.start >= start and m.end <= end]
+
+
+def _extract_chunk(
+    clean: CleanArticle,
+    chunk: list[Sentence],
+    mentions: list[Mention],
+    llm: LLM,
+    published: str | None,
+) -> tuple[list[Pick], Usage]:
+    roles = {m.id: r for s in chunk for m in _mentions_in(s, mentions) if (r := candidate_role(m))}
+    # A small model copies badly and writes Arabic slowly: give it neither job on Arabic text.
+    native = not (llm.is_local and _mostly_arabic(clean.text))
+    model = response_model(
+        roles, [f"S{n}" for n, _, _ in chunk], with_quotes=not llm.is_local, with_arabic=native
+    )
+    messages = [
+        {"role": "system", "content": _system_prompt()},
+        {"role": "user", "content": _user_prompt(clean, chunk, mentions, published)},
+    ]
+    context = {"text": clean.text}
+    answer, usage = llm.structured(
+        messages, model, context=context, max_tokens=_answer_budget(len(roles), len(chunk))
+    )
+    return _picks(answer, clean.text, chunk, {m.id: m for m in mentions}, roles), usage
+
+
+def _mostly_arabic(text: str) -> bool:
+    letters = [ch for ch in text[:4000] if ch.isalpha()]
+    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff")
+    return bool(letters) and arabic / len(letters) > 0.6
+
+
+ACTIONS = (
+    "ends", "continues", "begins", "withdraws", "is completed", "takes effect", "expires",
+    "is held", "is due", "changes",
+)  # fmt: skip
+
+
+def _extract_chunk_per_mention(
+    clean: CleanArticle,
+    chunk: list[Sentence],
+    mentions: list[Mention],
+    llm: LLM,
+    published: str | None,
+) -> tuple[list[Pick], Usage]:
+    native = not _mostly_arabic(clean.text)
+    context = [
+        {"role": "system", "content": prompt_template("describe_system.md")},
+        {"role": "user", "content": _user_prompt(clean, chunk, mentions, published)},
+    ]
+    picks: list[Pick] = []
+    usage = Usage()
+    for sentence in chunk:
+        for mention in _mentions_in(sentence, mentions):
+            role = candidate_role(mention)
+            if role is None:
+                continue
+            question = Template(prompt_template("describe_question.md")).substitute(
+                mention_id=mention.id,
+                role=role,
+                words=mention.text,
+                clause=clause_around(clean.text, mention.start, mention.end, max_words=14),
+            )
+            messages = [*context, {"role": "user", "content": question}]
+            answer, cost = llm.structured(messages, _single_model(role, native), max_tokens=160)
+            usage = usage.add(cost)
+            pick = _single_pick(role, mention, answer.model_dump(), clean.text)
+            if pick is not None:
+                picks.append(pick)
+    return picks, usage
+
+
+@cache
+def _single_model(role: Role, with_arabic: bool) -> type[BaseModel]:
+    fields, _ = _describing_fields(with_quotes=False, with_arabic=with_arabic)
+    place = {"place_en": fields.pop("place_en")}
+    if role == "deadline":
+        about: dict[str, Any] = {
+            "subject_en": (str, Field(min_length=2, max_length=100, pattern=ENGLISH_ONLY)),
+            "action_en": (Literal[ACTIONS], ...),
+        }
+        fields.pop("about_en")
+        return create_model("Deadline", **place, **about, **fields)
+    if role == "event":
+        use: Any = Literal["event", "skip"]
+        return create_model("Event", use=(use, ...), **place, **fields)
+    return create_model("Figure", **place, **fields)
+
+
+def _single_pick(role: Role, mention: Mention, data: dict[str, Any], text: str) -> Pick | None:
+    if data.get("use") == "skip":
+        return None
+    clause = clause_around(text, mention.start, mention.end)
+    span = _sentence_around(text, mention.start, mention.end)
+    # The article's own words decide the place and the action when they name them.
+    data["place_en"] = place_near(
+        text[span[0] : span[1]], mention.start - span[0], mention.end - span[0]
+    ) or data.get("place_en")
+    if role == "deadline":
+        action = action_in(clause) or action_in(text[span[0] : span[1]]) or data["action_en"]
+        data["about_en"] = f"{data['subject_en'].strip()} {action}"
+    if role == "figure" and (outcome := outcome_before(text, mention.start)):
+        data["about_en"] = f"{data['about_en'].strip()} {outcome}"
+    data["about_en"] = _with_place(data["about_en"], data.get("place_en"))
+    data.setdefault("about_ar", clause)
+    return _pick(role, mention.id, data, text, span)
+
+
+def _with_place(about: str, place: str | None) -> str:
+    place = (place or "").strip()
+    if not place or place.lower() in {"unknown", "none", "n/a", "world"}:
+        return about
+    if place.lower()[:4] in about.lower():
+        return about
+    return f"{about} in {place}"
+
+
+def _system_prompt() -> str:
+    return Template(prompt_template("extract_system.md")).substitute(
+        example=prompt_template("extract_example.md").strip()
+    )
+
+
+def _answer_budget(mentions: int, sentences: int) -> int:
+    return min(6000, 400 + 70 * mentions + 90 * min(sentences, MAX_EVENTS))
+
+
+def _user_prompt(
+    clean: CleanArticle, chunk: list[Sentence], mentions: list[Mention], published: str | None
+) -> str:
+    lines = []
+    for sentence in chunk:
+        number, start, end = sentence
+        lines.append(f"[S{number}] {clean.text[start:end]}")
+        lines.extend(
+            f"    {_describe(m, clean.text)} → {role}"
+            for m in _mentions_in(sentence, mentions)
+            if (role := candidate_role(m))
+        )
+    return Template(prompt_template("extract_user.md")).substitute(
+        article_id=clean.article.id,
+        published=published or "unknown",
+        sentences="\n".join(lines),
+    )
+
+
+def _describe(mention: Mention, text: str) -> str:
+    """One candidate line: id, exact words, the clause around them, and the normalized value."""
+    words = f"«{mention.text}»"
+    clause = clause_around(text, mention.start, mention.end, max_words=14)
+    if clause != mention.text.strip():
+        words += f" in «{clause}»"
+    if mention.kind == "date":
+        value = mention.date or "unresolved"
+        cue = f", {mention.qualifier}" if mention.qualifier else ""
+        return f"{mention.id} date {words} = {value}{cue}"
+    approx = "" if mention.approx == "exact" else f"{mention.approx} "
+    value = f"{mention.value:g}" if mention.value is not None else "?"
+    if mention.value_max is not None:
+        value = f"{value}-{mention.value_max:g}"
+    unit = f" {mention.unit}" if mention.unit else ""
+    return f"{mention.id} number {words} = {approx}{value}{unit}"
+
+
+# -- the response model ------------------------------------------------------------------------
+#
+# One required entry per candidate mention, in the article's order, so the model considers every
+# mention and only decides and describes: ``use`` first ("skip" or what the mention is), then
+# short English and Arabic words. Events that no date mention carries come in a short list.
+
+
+def _verbatim_quote(value: str | None, info: ValidationInfo) -> str | None:
+    text = (info.context or {}).get("text")
+    if not value or text is None:
+        return value or None
+    if _locate(value, text) is None:
+        raise ValueError(
+            f"quote {value[:80]!r} is not in the article: copy the article's words exactly, "
+            "or leave quote empty"
+        )
+    return value
+
+
+def _enum(values: list[str]) -> Any:
+    return Literal[tuple(values)]
+
+
+def _describing_fields(
+    with_quotes: bool, with_arabic: bool
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    fields: dict[str, Any] = {
+        "about_en": (str, Field(min_length=2, max_length=160, pattern=ENGLISH_ONLY)),
+        "place_en": (str, Field(max_length=60, pattern=ENGLISH_ONLY)),
+    }
+    if with_arabic:
+        fields["about_ar"] = (str, Field(min_length=2, max_length=200, pattern=NO_LATIN))
+    validators: dict[str, Any] = {}
+    if with_quotes:  # small models copy badly: their quote is the sentence the item comes from
+        fields["quote"] = (str | None, Field(default=None, max_length=400))
+        validators["quote_in_article"] = field_validator("quote")(_verbatim_quote)
+    return fields, validators
+
+
+class Skip(BaseModel):
+    """The dated happening does not matter for the brief."""
+
+    use: Literal["skip"]
+
+
+@cache
+def _response_model_cached(
+    roles: tuple[tuple[str, Role], ...],
+    sentence_ids: tuple[str, ...],
+    with_quotes: bool,
+    with_arabic: bool,
+) -> type[BaseModel]:
+    fields, validators = _describing_fields(with_quotes, with_arabic)
+    described = create_model("Described", **fields, __validators__=validators)
+    event_literal: Any = Literal["event"]
+    event_use = create_model(
+        "EventUse", use=(event_literal, ...), **fields, __validators__=validators
+    )
+    per_mention: dict[str, Any] = {
+        mention_id: ((Skip | event_use) if role == "event" else described, ...)
+        for mention_id, role in roles
+    }
+    event = create_model(
+        "Event", sentence=(_enum(list(sentence_ids)), ...), **fields, __validators__=validators
+    )
+    return create_model(
+        "ArticleFacts",
+        mentions=(create_model("Mentions", **per_mention), ...),
+        events=(list[event], Field(max_length=MAX_EVENTS if with_arabic else 3)),  # type: ignore[valid-type,unused-ignore]
+    )
+
+
+def response_model(
+    roles: dict[str, Role],
+    sentence_ids: list[str],
+    *,
+    with_quotes: bool = True,
+    with_arabic: bool = True,
+) -> type[BaseModel]:
+    """Build the schema the model must answer in: one entry per candidate mention, in order.
+
+    Deadline and figure candidates are only described; a dated happening may be skipped.
+    """
+    ordered = tuple(sorted(roles.items(), key=lambda item: int(item[0][1:])))
+    return _response_model_cached(ordered, tuple(sentence_ids), with_quotes, with_arabic)
+
+
+# -- from the answer to picks -------------------------------------------------------------------
+
+
+def _picks(
+    answer: BaseModel,
+    text: str,
+    chunk: list[Sentence],
+    mentions: dict[str, Mention],
+    roles: dict[str, Role],
+) -> list[Pick]:
+    sentences = {f"S{n}": (s, e) for n, s, e in chunk}
+    picks = []
+    chosen = answer.model_dump()
+    for mention_id, choice in chosen["mentions"].items():
+        if choice.get("use") == "skip":
+            continue
+        mention = mentions[mention_id]
+        span = _source_span(choice, text, sentences, mention)
+        choice.setdefault("about_ar", clause_around(text, mention.start, mention.end))
+        picks.append(_pick(roles[mention_id], mention_id, choice, text, span))
+    for event in chosen["events"]:
+        span = _source_span(event, text, sentences, None)
+        event.setdefault("about_ar", clause_around(text, span[0], span[0], max_words=30))
+        picks.append(_pick("event", None, event, text, span))
+    return picks
+
+
+def _pick(
+    kind: str, mention_id: str | None, data: dict[str, Any], text: str, span: tuple[int, int]
+) -> Pick:
+    return Pick(
+        kind=cast(Role, kind),
+        mention_id=mention_id,
+        what_en=data["about_en"].strip(),
+        what_ar=data["about_ar"].strip(),
+        place_en=(data.get("place_en") or "").strip() or None,
+        quote=text[span[0] : span[1]],
+        start=span[0],
+        end=span[1],
+    )
+
+
+def _source_span(
+    data: dict[str, Any],
+    text: str,
+    sentences: dict[str, tuple[int, int]],
+    mention: Mention | None,
+) -> tuple[int, int]:
+    quote = data.get("quote")
+    if quote:
+        located = _locate(quote, text)
+        if located is not None:
+            return located
+    if mention is not None:
+        return _sentence_around(text, mention.start, mention.end)
+    return sentences[data["sentence"]]
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    for s, e in split_sentences(text):
+        if s <= start and end <= e:
+            return s, e
+    return start, end
+
+
+def _locate(quote: str, text: str) -> tuple[int, int] | None:
+    """Find a quote in the text exactly, or up to differences in whitespace."""
+    index = text.find(quote.strip())
+    if index >= 0:
+        return index, index + len(quote.strip())
+    words = quote.split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    match = re.search(pattern, text)
+    return (match.start(), match.end()) if match else None
+
+
+def _unique(picks: list[Pick]) -> list[Pick]:
+    seen: set[tuple[str, str, int]] = set()
+    unique = []
+    for pick in picks:
+        key = (pick.kind, pick.mention_id or "", pick.start if pick.mention_id is None else 0)
+        if key not in seen:
+            seen.add(key)
+            unique.append(pick)
+    return unique

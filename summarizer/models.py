@@ -1,0 +1,259 @@
+"""Typed data that flows through the pipeline: load → clean → extract → normalize → merge → render.
+
+Every public model here is versioned by ``SCHEMA_VERSION``; the JSON Schemas in ``schemas/`` are
+generated from them (``python -m summarizer schemas``) and a test fails when they drift.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Approx = Literal["exact", "about", "more than", "less than", "at least", "at most", "range"]
+ArticleState = Literal["ok", "failed"]
+
+
+class Article(BaseModel):
+    """One input article as loaded from disk (text not yet cleaned)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = Field(default=None, description="ISO date from metadata, if any")
+    source: str | None = None
+    path: str | None = Field(default=None, description="file the article came from")
+
+
+class LoadProblem(BaseModel):
+    """An input that could not be loaded; it is reported, never fatal for the batch."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+
+class LoadResult(BaseModel):
+    """What ``load_articles`` found: the articles, plus the inputs it had to skip."""
+
+    articles: list[Article] = Field(default_factory=list)
+    problems: list[LoadProblem] = Field(default_factory=list)
+
+
+class CleanArticle(BaseModel):
+    """An article reduced to its body. Quotes and offsets everywhere refer to ``text``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article: Article
+    text: str
+    removed_chars: int = 0
+    boilerplate_start: str | None = Field(
+        default=None, description="first words of the tail that was cut, for review"
+    )
+
+
+class Mention(BaseModel):
+    """A date or number expression found by the normalizer, with offsets into the cleaned text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="stable id within the article, e.g. 'M3'")
+    kind: Literal["date", "number"]
+    start: int
+    end: int
+    text: str = Field(description="surface text exactly as in the article")
+    # dates
+    date: str | None = Field(
+        default=None, description="ISO YYYY, YYYY-MM or YYYY-MM-DD; None when it cannot be resolved"
+    )
+    qualifier: str | None = Field(
+        default=None, description="deadline cue in English: by, until, at least until, ..."
+    )
+    relative: bool = Field(default=False, description="resolved against the publication date")
+    # numbers
+    value: float | None = None
+    value_max: float | None = Field(default=None, description="upper bound for vague counts")
+    unit: str | None = Field(default=None, description="English unit of the counted noun")
+    approx: Approx = "exact"
+
+
+class Pick(BaseModel):
+    """One item the model chose, grounded in the article; dates and values come later."""
+
+    kind: Literal["deadline", "figure", "event"]
+    mention_id: str | None = None
+    what_en: str
+    what_ar: str
+    place_en: str | None = None
+    quote: str
+    start: int
+    end: int
+
+
+class Extraction(BaseModel):
+    """What the model chose for one article (this is what the cache stores)."""
+
+    article_id: str
+    picks: list[Pick] = Field(default_factory=list)
+
+
+class Usage(BaseModel):
+    """Token usage of model requests (every attempt, retries included)."""
+
+    requests: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def add(self, other: Usage) -> Usage:
+        """Return the sum of two usages."""
+        return Usage(
+            requests=self.requests + other.requests,
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+        )
+
+
+class Bilingual(BaseModel):
+    """The same statement in English and in Arabic."""
+
+    en: str
+    ar: str
+
+
+class Source(BaseModel):
+    """Where an item comes from: a verbatim quote and its offsets in the cleaned article text."""
+
+    article_id: str
+    quote: str
+    start: int
+    end: int
+    approx: Approx | None = Field(default=None, description="this source's own hedge (figures)")
+    qualifier: str | None = Field(default=None, description="this source's own cue (deadlines)")
+
+
+class Deadline(BaseModel):
+    """A date by which, or until which, something happens."""
+
+    date: str | None
+    qualifier: str = "by"
+    subject: str = Field(description="short English subject, used for matching")
+    place: str | None = None
+    text: Bilingual
+    sources: list[Source]
+
+
+class Figure(BaseModel):
+    """A quantity stated by the articles."""
+
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    approx: Approx = "exact"
+    as_of: str | None = None
+    subject: str
+    place: str | None = None
+    text: Bilingual
+    sources: list[Source]
+
+
+class Event(BaseModel):
+    """Something that happened or was announced, with its date when the text gives one."""
+
+    date: str | None
+    subject: str
+    text: Bilingual
+    sources: list[Source]
+
+
+class ConflictValue(BaseModel):
+    """One side of a conflict: a value (or date) as some sources give it."""
+
+    value: float | None = None
+    date: str | None = None
+    approx: Approx | None = None
+    qualifier: str | None = None
+    sources: list[Source]
+
+
+class Conflict(BaseModel):
+    """Sources disagree, or a value changes, about the same subject."""
+
+    kind: Literal["figure", "deadline"]
+    subject: str
+    values: list[ConflictValue]
+    note: Bilingual
+
+
+class ArticleFacts(BaseModel):
+    """What one article states, normalized, before merging across articles."""
+
+    article_id: str
+    deadlines: list[Deadline] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+
+class ArticleReport(BaseModel):
+    """An article's line in the brief: its metadata and whether it made it in."""
+
+    id: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    status: ArticleState = "ok"
+    error: str | None = None
+    duplicate_ids: list[str] = Field(default_factory=list, description="identical inputs")
+    usage: Usage = Field(default_factory=Usage)
+    seconds: float = 0.0
+    cached: bool = False
+
+
+class Meta(BaseModel):
+    """How the brief was made."""
+
+    model: str
+    backend: str
+    prompt_version: str
+    schema_version: str = SCHEMA_VERSION
+    usage: Usage = Field(default_factory=Usage)
+    estimated_cost_usd: float | None = None
+    seconds: float = 0.0
+    created: str | None = None
+
+
+class Brief(BaseModel):
+    """The merged bilingual brief of one batch. Its JSON Schema is ``schemas/brief.schema.json``."""
+
+    articles: list[ArticleReport]
+    deadlines: list[Deadline] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    summary: Bilingual
+    meta: Meta
+    texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="cleaned text of each article, so quotes can be shown in context",
+    )
+
+    def to_markdown(self, lang: Literal["en", "ar", "both"] = "both") -> str:
+        """Render the brief as Markdown (English, Arabic or both sections)."""
+        from summarizer.render import render_markdown
+
+        return render_markdown(self, lang=lang)
+
+    def to_html(self) -> str:
+        """Render the brief as one self-contained HTML page."""
+        from summarizer.render import render_html
+
+        return render_html(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Serialize the brief to JSON (the contract of ``schemas/brief.schema.json``)."""
+        return self.model_dump_json(indent=indent)

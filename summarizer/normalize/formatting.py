@@ -1,0 +1,107 @@
+"""Human-readable dates and numbers in English and Arabic, from normalized values."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["en", "ar"]
+
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# Levantine name / Egyptian-Gulf name: the doubled form is understood everywhere.
+MONTHS_AR = (
+    "كانون الثاني/يناير",
+    "شباط/فبراير",
+    "آذار/مارس",
+    "نيسان/أبريل",
+    "أيار/مايو",
+    "حزيران/يونيو",
+    "تموز/يوليو",
+    "آب/أغسطس",
+    "أيلول/سبتمبر",
+    "تشرين الأول/أكتوبر",
+    "تشرين الثاني/نوفمبر",
+    "كانون الأول/ديسمبر",
+)
+
+
+def format_date(iso: str | None, lang: Lang) -> str:
+    """Return an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in words, no more precise than given."""
+    if not iso:
+        return "date not stated" if lang == "en" else "تاريخ غير محدد"
+    parts = iso.split("-")
+    year = parts[0]
+    if len(parts) == 1:
+        return year
+    month = int(parts[1])
+    name = MONTHS_EN[month - 1] if lang == "en" else MONTHS_AR[month - 1]
+    if len(parts) == 2:
+        return f"{name} {year}"
+    day = int(parts[2])
+    return f"{day} {name} {year}"
+
+
+def format_number(value: float, lang: Lang = "en") -> str:
+    """Return a number with thousands separators and no spurious decimals."""
+    text = (
+        f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    )
+    return text if lang == "en" else text.replace(",", "٬").replace(".", "٫")
+
+
+APPROX_EN = {
+    "exact": "",
+    "about": "about",
+    "more than": "more than",
+    "less than": "less than",
+    "at least": "at least",
+    "at most": "at most",
+    "range": "",
+}
+APPROX_AR = {
+    "exact": "",
+    "about": "نحو",
+    "more than": "أكثر من",
+    "less than": "أقل من",
+    "at least": "ما لا يقل عن",
+    "at most": "ما لا يزيد عن",
+    "range": "",
+}
+QUALIFIER_AR = {
+    "by": "بحلول",
+    "by the end of": "بنهاية",
+    "until": "حتى",
+    "at least until": "حتى (على الأقل)",
+    "no later than": "في موعد أقصاه",
+    "no later than the end of": "في موعد أقصاه نهاية",
+    "before": "قبل",
+    "after": "بعد",
+    "from": "اعتباراً من",
+    "within": "خلال",
+    "on": "في",
+    "in": "في",
+}
+
+
+def format_approx(approx: str | None, lang: Lang) -> str:
+    """Return the hedge word for an approximation kind ('' for exact)."""
+    table = APPROX_EN if lang == "en" else APPROX_AR
+    return table.get(approx or "exact", approx or "")
+
+
+def format_qualifier(qualifier: str | None, lang: Lang) -> str:
+    """Return a deadline cue ('by', 'until', ...) in the requested language."""
+    q = qualifier or "by"
+    return q if lang == "en" else QUALIFIER_AR.get(q, "بحلول")

@@ -1,0 +1,101 @@
+"""Small Arabic lexicons read off the article's own words: places and what a deadline does.
+
+The embedded model's English is unreliable on these, and they decide what merges with what, so
+they are read by rule from the clause around a mention when the clause names them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Arabic name (without the article «ال» where it has one) → English. Countries and regions of
+# the Arab world and the states most often in its news.
+_PLACES = {
+    "العراق": "Iraq", "سوريا": "Syria", "سورية": "Syria", "لبنان": "Lebanon", "الأردن": "Jordan",
+    "فلسطين": "Palestine", "غزة": "Gaza", "الضفة الغربية": "West Bank", "القدس": "Jerusalem",
+    "إسرائيل": "Israel", "مصر": "Egypt", "ليبيا": "Libya", "تونس": "Tunisia", "الجزائر": "Algeria",
+    "المغرب": "Morocco", "موريتانيا": "Mauritania", "السودان": "Sudan", "اليمن": "Yemen",
+    "السعودية": "Saudi Arabia", "الكويت": "Kuwait", "قطر": "Qatar", "البحرين": "Bahrain",
+    "الإمارات": "United Arab Emirates", "عمان": "Oman", "سلطنة عمان": "Oman", "إيران": "Iran",
+    "تركيا": "Turkey", "أفغانستان": "Afghanistan", "باكستان": "Pakistan", "روسيا": "Russia",
+    "أوكرانيا": "Ukraine", "الصين": "China", "فرنسا": "France", "ألمانيا": "Germany",
+    "بريطانيا": "United Kingdom", "الولايات المتحدة": "United States", "أمريكا": "United States",
+    "أميركا": "United States", "الصومال": "Somalia", "إثيوبيا": "Ethiopia", "كردستان": "Kurdistan",
+    "إقليم كردستان": "Kurdistan", "بغداد": "Baghdad", "دمشق": "Damascus", "بيروت": "Beirut",
+    "عمّان": "Amman", "القاهرة": "Cairo", "الرياض": "Riyadh", "أربيل": "Erbil", "الموصل": "Mosul",
+    "حلب": "Aleppo", "إدلب": "Idlib", "دير الزور": "Deir ez-Zor", "الرقة": "Raqqa",
+    "الجولان": "Golan", "سيناء": "Sinai", "طرابلس": "Tripoli", "بنغازي": "Benghazi",
+    "الخرطوم": "Khartoum", "صنعاء": "Sanaa", "عدن": "Aden", "الحديدة": "Hodeidah",
+}  # fmt: skip
+_PLACE_RE = re.compile(
+    r"(?<![\w])(?:[وفبل]|ل?ل)?("
+    + "|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True))
+    + r")(?![\w])"
+)
+
+# What happens by or until a date, from the verb or verbal noun in the clause.
+_ACTIONS = (
+    ("ends", r"تنتهي|ينتهي|ستنتهي|سينتهي|انتهاء|إنهاء|انهاء|نهاية\s+المهمة|تنهي|ستنهي"),
+    ("withdraws", r"انسحاب|ينسحب|تنسحب|ستنسحب|سينسحب|مغادرة|يغادر|تغادر|ستغادر|رحيل"),
+    ("continues", r"تستمر|يستمر|ستستمر|سيستمر|استمرار|مواصلة|تواصل|يواصل|ستواصل|بقاء|تبقى|يبقى|ستبقى"),
+    ("begins", r"تبدأ|يبدأ|ستبدأ|سيبدأ|بدء|انطلاق"),
+    ("is completed", r"تكتمل|يكتمل|اكتمال|استكمال|إنجاز|إتمام"),
+    ("moves to", r"تنتقل|ينتقل|ستنتقل|انتقال|التحول|تتحول|ستتحول"),
+    ("takes effect", r"يدخل\s+حيز\s+التنفيذ|دخول\s+.*حيز\s+التنفيذ|سريان"),
+    ("is held", r"تجرى|ستجرى|إجراء|تعقد|ستعقد|عقد"),
+)  # fmt: skip
+_ACTION_RES = tuple(
+    (name, re.compile(rf"(?<![\w])[وفلب]?(?:ال)?(?:{pattern})")) for name, pattern in _ACTIONS
+)
+
+
+def place_in(text: str) -> str | None:
+    """Return the English name of the first known place the text names, or None."""
+    match = _PLACE_RE.search(text)
+    return _PLACES[match.group(1)] if match else None
+
+
+def place_near(text: str, start: int, end: int) -> str | None:
+    """Return the known place a mention at ``text[start:end]`` is about, or None.
+
+    A place right after the mention («900 جندي في سوريا») wins; otherwise the closest one.
+    """
+    matches = list(_PLACE_RE.finditer(text))
+    following = [m for m in matches if 0 <= m.start() - end <= 12]
+    if following:
+        return _PLACES[following[0].group(1)]
+    if not matches:
+        return None
+    closest = min(matches, key=lambda m: min(abs(m.start() - end), abs(start - m.end())))
+    return _PLACES[closest.group(1)]
+
+
+# What happened to the people counted: «مقتل 35 عنصراً», «إصابة 12 مدنياً».
+_OUTCOMES = (
+    ("killed", r"مقتل|قتل|قتلى|مصرع|استشهاد"),
+    ("wounded", r"إصابة|اصابة|جرح|جرحى|إصابات"),
+    ("arrested", r"اعتقال|توقيف|احتجاز"),
+    ("displaced", r"نزوح|تهجير"),
+)
+_OUTCOME_RES = tuple(
+    (name, re.compile(rf"(?<![\w])[وفلب]?(?:ال)?(?:{pattern})(?![\w])"))
+    for name, pattern in _OUTCOMES
+)
+
+
+def outcome_before(text: str, position: int) -> str | None:
+    """Return what happened to the people counted at ``position`` (killed, wounded, ...)."""
+    window = text[max(0, position - 40) : position]
+    found = [(m.end(), name) for name, regex in _OUTCOME_RES for m in regex.finditer(window)]
+    return max(found)[1] if found else None
+
+
+def places_in(text: str) -> list[str]:
+    """Return the English names of every known place the text names, in order, once each."""
+    return list(dict.fromkeys(_PLACES[m.group(1)] for m in _PLACE_RE.finditer(text)))
+
+
+def action_in(text: str) -> str | None:
+    """Return what the clause says happens (ends, withdraws, continues, ...), or None."""
+    found = [(m.start(), name) for name, regex in _ACTION_RES if (m := regex.search(text))]
+    return min(found)[1] if found else None

@@ -1,0 +1,109 @@
+"""Loading: formats, encodings and bad input, each reported with the file (and line)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summarizer.clean import clean_article, split_sentences
+from summarizer.errors import UsageError
+from summarizer.load import load_articles, load_batch
+
+ARABIC = "أعلنت وزارة الدفاع بدء تخفيض القوات في العراق بحلول أيلول 2025."
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16", b""), ("utf-16-le", b""),
+     ("cp1256", b"")],
+)  # fmt: skip
+def test_encodings_are_decoded(tmp_path: Path, encoding: str, prefix: bytes) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes(prefix + ARABIC.encode(encoding))
+    [article] = load_articles(path)
+    assert article.text == ARABIC
+    assert article.id == "x"
+
+
+def test_folder_recursion_and_formats(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text(ARABIC, encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_text(ARABIC, encoding="utf-8")
+    (tmp_path / "c.json").write_text(
+        json.dumps({"id": "cj", "text": ARABIC, "title": "t", "published": "2025-10-01"}),
+        encoding="utf-8",
+    )
+    (tmp_path / "d.jsonl").write_text(
+        json.dumps({"id": "d1", "text": ARABIC})
+        + "\n\n"
+        + json.dumps({"text": ARABIC, "source": "S"}),
+        encoding="utf-8",
+    )
+    html = (
+        "<html><head><script>alert(1)</script></head><body><nav>الرئيسية</nav>"
+        f"<article><h1>عنوان</h1><p>{ARABIC}</p><p>{ARABIC}</p></article></body></html>"
+    )
+    (tmp_path / "e.html").write_text(html, encoding="utf-8")
+    articles = {a.id: a for a in load_articles(tmp_path)}
+    assert set(articles) == {"a", "b", "cj", "d1", "d-3", "e"}
+    assert articles["cj"].published == "2025-10-01"
+    assert articles["d-3"].source == "S"
+    assert "alert" not in articles["e"].text and "أيلول 2025" in articles["e"].text
+
+
+def test_bad_inputs_are_reported_not_fatal(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARABIC, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / "lines.jsonl").write_text(
+        json.dumps({"text": ARABIC}) + "\n{broken\n", encoding="utf-8"
+    )
+    result = load_batch(tmp_path)
+    assert sorted(a.id for a in result.articles) == ["good", "lines-1"]
+    problems = {(Path(p.path).name, p.line): p.reason for p in result.problems}
+    assert "empty article" in problems[("empty.txt", None)]
+    assert "binary" in problems[("blob.txt", None)]
+    assert "unsupported" in problems[("image.png", None)]
+    assert "invalid JSON" in problems[("lines.jsonl", 2)]
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no such file"):
+        load_articles(tmp_path / "missing")
+
+
+def test_cleaning_drops_tails_and_furniture() -> None:
+    from summarizer.models import Article
+
+    text = "\n".join([
+        "تابعونا على فيسبوك",
+        "عنوان الخبر",
+        "تاريخ النشر: 26th, October 2024 GMT",
+        ARABIC,
+        "اقرأ أيضاً: عنوان خبر آخر",
+        "وقال المسؤول إن نحو 900 جندي ما زالوا في سوريا.",
+        "لحظات دخول الجنود pic.twitter.com/abc — قناة (@handle) December 20, 2024",
+        "كلمات دلالية: العراق سوريا",
+        "إقرأ أيضاً:",
+        "أعاد العراق أكثر من 1900 جندي.",
+    ])  # fmt: skip
+    clean = clean_article(Article(id="x", text=text))
+    assert "1900" not in clean.text and "pic.twitter" not in clean.text
+    assert "تابعونا" not in clean.text and "تاريخ النشر" not in clean.text
+    assert "عنوان خبر آخر" not in clean.text
+    assert "900 جندي" in clean.text and ARABIC in clean.text
+    for start, end in split_sentences(clean.text):
+        assert clean.text[start:end].strip() == clean.text[start:end]
+
+
+def test_seed_tails_are_cut() -> None:
+    from conftest import SEEDS
+
+    for article in load_articles(SEEDS):
+        clean = clean_article(article)
+        assert clean.boilerplate_start, article.id
+        for leaked in ("1905", "قد يهمك", "كلمات دلالية", "المقال السابق", "pic.twitter"):
+            assert leaked not in clean.text, (article.id, leaked)

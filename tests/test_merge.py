@@ -1,0 +1,131 @@
+"""Cross-article merge: each fact once with all its sources, no over-merge, conflicts shown."""
+
+from __future__ import annotations
+
+from summarizer.merge import merge_facts
+from summarizer.models import ArticleFacts, Bilingual, Deadline, Event, Figure, Source
+
+
+def _src(article: str, approx: str | None = None) -> Source:
+    return Source(article_id=article, quote="q", start=0, end=1, approx=approx)  # type: ignore[arg-type]
+
+
+def _deadline(article: str, date: str, subject: str, place: str, cue: str = "by") -> Deadline:
+    text = Bilingual(en=f"{subject} {cue} {date}", ar="نص")
+    return Deadline(
+        date=date, qualifier=cue, subject=subject, place=place, text=text, sources=[_src(article)]
+    )
+
+
+def _figure(article: str, value: float, subject: str, place: str, approx: str = "exact") -> Figure:
+    return Figure(
+        value=value, unit="troops", approx=approx, subject=subject, place=place,  # type: ignore[arg-type]
+        text=Bilingual(en=subject, ar="نص"), sources=[_src(article, approx)],
+    )  # fmt: skip
+
+
+def test_same_deadline_from_three_articles_is_one_item() -> None:
+    facts = [
+        ArticleFacts(article_id=a, deadlines=[_deadline(a, "2025-09", s, "Iraq")])
+        for a, s in [
+            ("a", "the coalition's military mission in Iraq ends"),
+            ("b", "coalition military mission in Iraq ends"),
+            ("c", "the coalition military mission in Iraq moves to bilateral partnerships"),
+        ]
+    ]
+    merged = merge_facts(facts)
+    assert len(merged.deadlines) == 1
+    assert [s.article_id for s in merged.deadlines[0].sources] == ["a", "b", "c"]
+
+
+def test_different_places_and_dates_stay_apart() -> None:
+    facts = [
+        ArticleFacts(
+            article_id="a",
+            deadlines=[
+                _deadline("a", "2025-09", "the coalition mission in Iraq ends", "Iraq"),
+                _deadline("a", "2026-09", "the coalition mission in Syria continues", "Syria"),
+            ],
+        ),
+        ArticleFacts(
+            article_id="b",
+            deadlines=[
+                _deadline("b", "2026-09", "the coalition mission in Syria continues", "Syria")
+            ],
+        ),
+    ]
+    merged = merge_facts(facts)
+    assert [(d.date, len(d.sources)) for d in merged.deadlines] == [("2025-09", 1), ("2026-09", 2)]
+
+
+def test_distinct_picks_of_one_article_stay_apart() -> None:
+    facts = [
+        ArticleFacts(
+            article_id="a",
+            deadlines=[
+                _deadline("a", "2025-09", "the coalition mission in Iraq ends", "Iraq"),
+                _deadline(
+                    "a", "2025-09", "coalition forces withdraw in phases", "Iraq", "no later than"
+                ),
+            ],
+        ),
+        ArticleFacts(
+            article_id="b",
+            deadlines=[_deadline("b", "2025-09", "the coalition mission in Iraq ends", "Iraq")],
+        ),
+    ]
+    merged = merge_facts(facts)
+    assert sorted(len(d.sources) for d in merged.deadlines) == [1, 2]
+
+
+def test_hedged_figures_merge_and_keep_each_hedge() -> None:
+    facts = [
+        ArticleFacts(
+            article_id="a", figures=[_figure("a", 900, "US troops in Syria", "Syria", "about")]
+        ),
+        ArticleFacts(
+            article_id="b", figures=[_figure("b", 900, "US troops in Syria", "Syria", "more than")]
+        ),
+        ArticleFacts(article_id="c", figures=[_figure("c", 900, "US troops in Iraq", "Iraq")]),
+    ]
+    merged = merge_facts(facts)
+    syria = [f for f in merged.figures if f.place == "Syria"]
+    assert len(syria) == 1 and [s.approx for s in syria[0].sources] == ["about", "more than"]
+    assert len(merged.figures) == 2
+
+
+def test_changed_figure_is_a_conflict() -> None:
+    facts = [
+        ArticleFacts(
+            article_id="a", figures=[_figure("a", 2500, "US troops in Iraq", "Iraq", "about")]
+        ),
+        ArticleFacts(
+            article_id="b",
+            figures=[
+                _figure("b", 2500, "US troops in Iraq", "Iraq", "about"),
+                _figure("b", 2000, "US troops in Iraq after the drawdown", "Iraq", "less than"),
+            ],
+        ),
+    ]
+    merged = merge_facts(facts)
+    assert len(merged.conflicts) == 1
+    conflict = merged.conflicts[0]
+    assert sorted(v.value or 0 for v in conflict.values) == [2000, 2500]
+    assert conflict.note.en and conflict.note.ar
+
+
+def test_merge_is_deterministic_and_sorted() -> None:
+    facts = [
+        ArticleFacts(
+            article_id=a,
+            deadlines=[_deadline(a, d, f"mission {d} ends", "Iraq")],
+            events=[
+                Event(date=None, subject="x", text=Bilingual(en="x", ar="س"), sources=[_src(a)])
+            ],
+        )
+        for a, d in [("b", "2026-01"), ("a", "2025-03")]
+    ]
+    first = merge_facts(facts)
+    second = merge_facts(list(reversed(facts)))
+    assert [d.date for d in first.deadlines] == ["2025-03", "2026-01"]
+    assert [d.model_dump() for d in first.deadlines] == [d.model_dump() for d in second.deadlines]

@@ -1,0 +1,228 @@
+"""The whole pipeline over HTTP against the loopback server: batch, reask, faults, cache, CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+from fake_llm import FakeLLM, Reply, grounded_responder
+
+from summarizer import Brief, load_articles, summarize_batch
+from summarizer.errors import ConfigurationError
+from summarizer.llm import RetryPolicy
+from summarizer.schemas import schema_texts
+
+ARTICLE = (
+    "أعلنت الحكومة العراقية، أمس، أن المهمة العسكرية للتحالف الدولي ستنتهي بحلول أيلول 2025.\n"
+    "وقال مسؤول إن نحو 2500 جندي أميركي ما زالوا في العراق.\n"
+)
+FAST = RetryPolicy(max_attempts=4, deadline_s=20, base_wait_s=0.01, max_wait_s=0.05)
+
+
+def _one_article(tmp_path: Path, text: str = ARTICLE, name: str = "a1") -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _run(fake: FakeLLM, paths: Path, tmp_path: Path, **kwargs: object) -> Brief:
+    options: dict[str, object] = {
+        "base_url": fake.url,
+        "model": "test-model",
+        "cache_dir": tmp_path / "cache",
+        "policy": FAST,
+    }
+    options.update(kwargs)
+    return summarize_batch(load_articles(paths), **options)  # type: ignore[arg-type]
+
+
+def _bad_quote_answer() -> dict[str, object]:
+    return {
+        "mentions": {
+            "M2": {"about_en": "the mission ends", "place_en": "Iraq", "about_ar": "انتهاء المهمة",
+                   "quote": "this sentence is not in the article"},
+            "M3": {"about_en": "US troops", "place_en": "Iraq", "about_ar": "جنود"},
+        },
+        "events": [],
+    }  # fmt: skip
+
+
+def test_full_batch_of_seeds_matches_the_contract(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    brief = _run(fake_llm, SEEDS, tmp_path)
+    assert [a.status for a in brief.articles] == ["ok"] * 5
+    assert len(fake_llm.requests) >= 5
+    assert brief.deadlines and brief.figures and brief.events
+    for item in [*brief.deadlines, *brief.figures, *brief.events]:
+        assert item.text.en and item.text.ar
+        for source in item.sources:
+            text = brief.texts[source.article_id]
+            assert text[source.start : source.end] == source.quote
+    data = json.loads(brief.to_json())
+    assert set(data) >= {
+        "articles",
+        "deadlines",
+        "figures",
+        "events",
+        "conflicts",
+        "summary",
+        "meta",
+    }
+    assert data["meta"]["usage"]["requests"] == len(fake_llm.requests)
+    assert data["meta"]["prompt_version"] and data["meta"]["schema_version"]
+
+
+def test_dates_and_values_come_from_the_normalizer(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    brief = _run(fake_llm, _one_article(tmp_path), tmp_path)
+    assert [d.date for d in brief.deadlines] == ["2025-09"]
+    assert brief.deadlines[0].qualifier == "by"
+    assert "September 2025" in brief.deadlines[0].text.en
+    assert [(f.value, f.unit, f.approx) for f in brief.figures] == [(2500, "troops", "about")]
+
+
+def test_invalid_answer_is_sent_back_once(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    fake_llm.queue(Reply(answer=_bad_quote_answer()))
+    brief = _run(fake_llm, _one_article(tmp_path), tmp_path)
+    assert len(fake_llm.requests) == 2
+    assert brief.articles[0].status == "ok"
+    reask = json.dumps(fake_llm.requests[1]["messages"], ensure_ascii=False)
+    assert "not in the article" in reask
+
+
+def test_quote_not_in_article_is_rejected_every_time(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    fake_llm.responder = lambda request: _bad_quote_answer()
+    brief = _run(fake_llm, _one_article(tmp_path), tmp_path)
+    assert len(fake_llm.requests) == FAST.reasks + 1
+    assert brief.articles[0].status == "failed"
+    assert "validation" in (brief.articles[0].error or "")
+
+
+def test_server_error_then_success(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    fake_llm.queue(Reply(status=500))
+    brief = _run(fake_llm, _one_article(tmp_path), tmp_path)
+    assert len(fake_llm.requests) == 2
+    assert brief.articles[0].status == "ok"
+    assert brief.meta.usage.requests == 2
+
+
+def test_rate_limit_honours_retry_after(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    fake_llm.queue(Reply(status=429, headers={"retry-after": "0.3"}))
+    policy = RetryPolicy(max_attempts=3, deadline_s=20, base_wait_s=0.01, max_wait_s=5)
+    brief = _run(fake_llm, _one_article(tmp_path), tmp_path, policy=policy)
+    assert brief.articles[0].status == "ok"
+    assert brief.meta.seconds >= 0.3
+
+
+def test_refused_key_is_a_configuration_error(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    fake_llm.queue(Reply(status=401))
+    with pytest.raises(ConfigurationError, match="refused the API key"):
+        _run(fake_llm, _one_article(tmp_path), tmp_path, api_key="sk-test")
+    assert len(fake_llm.requests) == 1
+
+
+def test_second_run_is_served_from_cache(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    folder = _one_article(tmp_path)
+    _run(fake_llm, folder, tmp_path)
+    first = len(fake_llm.requests)
+    brief = _run(fake_llm, folder, tmp_path)
+    assert len(fake_llm.requests) == first
+    assert brief.articles[0].cached
+
+
+def test_prompt_sends_the_real_mention_ids_as_an_enum(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    _run(fake_llm, _one_article(tmp_path), tmp_path)
+    tools = fake_llm.requests[0]["tools"]
+    schema = json.dumps(tools[0]["function"]["parameters"])
+    assert '"M1"' in schema or '"M2"' in schema
+    assert "\\u0600" in schema or "\u0600" in schema  # English fields exclude Arabic letters
+
+
+def test_one_failed_article_does_not_cost_the_batch(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    folder = _one_article(tmp_path)
+    (folder / "b2.txt").write_text(ARTICLE.replace("2500", "900"), encoding="utf-8")
+    calls = {"n": 0}
+
+    def flaky(request: dict[str, object]) -> dict[str, object]:
+        calls["n"] += 1
+        prompt = json.dumps(request["messages"], ensure_ascii=False)
+        return _bad_quote_answer() if "a1" in prompt else grounded_responder(request)  # type: ignore[arg-type]
+
+    fake_llm.responder = flaky
+    brief = _run(fake_llm, folder, tmp_path, concurrency=1)
+    assert {a.id: a.status for a in brief.articles} == {"a1": "failed", "b2": "ok"}
+    assert brief.figures and all(s.article_id == "b2" for f in brief.figures for s in f.sources)
+
+
+def test_schemas_are_in_sync_with_the_models() -> None:
+    for name, text in schema_texts().items():
+        path = ROOT / "schemas" / name
+        assert path.exists(), f"missing {path}: run `summarizer schemas`"
+        assert path.read_text(encoding="utf-8") == text, f"{path} drifted: run `summarizer schemas`"
+
+
+def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "summarizer", *args],
+        capture_output=True, text=True, env=full_env, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+
+
+def test_cli_writes_a_json_brief(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    out = tmp_path / "brief.json"
+    result = _cli(
+        "brief", str(SEEDS), "--format", "json", "--output", str(out), "--base-url", fake_llm.url,
+        "--model", "test-model", "--cache-dir", str(tmp_path / "c"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    brief = Brief.model_validate_json(out.read_text(encoding="utf-8"))
+    assert len(brief.articles) == 5
+    assert "5/5 articles" in result.stderr
+
+
+def test_cli_markdown_to_stdout(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    result = _cli(
+        "brief", str(_one_article(tmp_path)), "--base-url", fake_llm.url, "--no-cache",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "September 2025" in result.stdout
+    assert 'dir="rtl"' in result.stdout
+
+
+def test_cli_missing_path_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = _cli("brief", str(tmp_path / "nope"), "--base-url", "http://127.0.0.1:9/v1")
+    assert result.returncode == 2
+    assert "no such file or folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_partial_failure_exits_3(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    folder = _one_article(tmp_path)
+    (folder / "broken.jsonl").write_text(
+        '{"id": "j1", "text": "نص"}\n{not json\n', encoding="utf-8"
+    )
+    result = _cli("brief", str(folder), "--base-url", fake_llm.url, "--no-cache", "-f", "json")
+    assert result.returncode == 3, result.stderr
+    assert "broken.jsonl:2" in result.stderr
+
+
+def test_api_key_never_leaks(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    key = "sk-SECRET-canary-1234567890"
+    fake_llm.queue(Reply(status=500), Reply(status=401))
+    out = tmp_path / "b.json"
+    result = _cli(
+        "brief", str(_one_article(tmp_path)), "--base-url", fake_llm.url, "-v", "-o", str(out),
+        "--cache-dir", str(tmp_path / "c"), env={"OPENAI_API_KEY": key},
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert fake_llm.headers[0]["authorization"] == f"Bearer {key}"
+    assert key not in result.stderr + result.stdout
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert key.encode() not in path.read_bytes(), path
