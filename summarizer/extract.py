@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field, ValidationInfo, create_model, field_valid
 from summarizer.clean import clause_around, split_sentences
 from summarizer.llm import LLM
 from summarizer.models import SCHEMA_VERSION, CleanArticle, Extraction, Mention, Pick, Usage
-from summarizer.normalize.lexicon import action_in, outcome_before, place_near
+from summarizer.normalize.lexicon import action_in, first_action, outcome_before, place_near
 
 PROMPT_FILES = (
     "extract_system.md",
@@ -66,9 +66,11 @@ def candidate_role(mention: Mention) -> Role | None:
     are left out: the brief states nothing it cannot ground and normalize.
     """
     if mention.kind == "date":
-        if mention.date is None:
-            return None
-        return "deadline" if mention.qualifier in DEADLINE_CUES else "event"
+        if mention.qualifier in DEADLINE_CUES:
+            return "deadline" if mention.date is not None else None
+        if mention.value is not None and mention.unit:
+            return "figure"  # «قبل 10 سنوات»: a span of time counted back from the article
+        return "event" if mention.date is not None else None
     if mention.value is None or mention.approx == "range" or not mention.unit:
         return None
     return None if _PAST.search(mention.text) else "figure"
@@ -227,7 +229,8 @@ def _single_pick(role: Role, mention: Mention, data: dict[str, Any], text: str) 
         text[span[0] : span[1]], mention.start - span[0], mention.end - span[0]
     ) or data.get("place_en")
     if role == "deadline":
-        action = action_in(clause) or action_in(text[span[0] : span[1]]) or data["action_en"]
+        action = first_action(text[span[0] : mention.start]) or action_in(clause)
+        action = action or data["action_en"]
         data["about_en"] = f"{data['subject_en'].strip()} {action}"
     if role == "figure" and (outcome := outcome_before(text, mention.start)):
         data["about_en"] = f"{data['about_en'].strip()} {outcome}"

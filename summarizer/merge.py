@@ -61,8 +61,10 @@ def merge_facts(per_article: Iterable[ArticleFacts]) -> MergedFacts:
     deadlines = _merge(
         [d for f in facts for d in f.deadlines],
         key=lambda d: (d.date, _place(d.place)),
-        same_article=SAME_DEADLINE,
-        across=0.0,  # same date and place: one deadline, joined to the most similar cluster
+        # One article restates its deadlines («بحلول أيلول 2025» three times): same date and
+        # place is one deadline, within an article and across articles alike.
+        same_article=0.0,
+        across=0.0,
     )
     figures = _merge(
         [x for f in facts for x in f.figures],
@@ -208,7 +210,13 @@ _AR_STOP = {
 }  # fmt: skip
 
 
-_CUE_FAMILY = {"at least until": "until", "no later than the end of": "no later than"}
+_CUE_FAMILY = {  # cues that set the same kind of deadline: a continuation, or a completion
+    "at least until": "until",
+    "by the end of": "by",
+    "no later than": "by",
+    "no later than the end of": "by",
+    "before": "by",
+}
 
 
 def _item_similarity(item: Item, words: set[str], other: Item) -> float:

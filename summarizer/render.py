@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Literal
 from urllib.parse import quote as url_quote
 
@@ -272,7 +273,11 @@ def _md_deadlines(brief: Brief, lang: Lang, labels: dict[str, str]) -> list[str]
 
 def _md_figures(brief: Brief, lang: Lang, labels: dict[str, str]) -> list[str]:
     return [
-        _md_line(_md(_figure_value(f, lang)), _md(getattr(f.text, lang)), _md_cite(f.sources, labels, lang))
+        _md_line(
+            _md(_figure_value(f, lang)),
+            _md(getattr(f.text, lang)),
+            _md_cite(f.sources, labels, lang),
+        )
         for f in brief.figures
     ]
 
@@ -294,16 +299,16 @@ def _md_conflicts(brief: Brief, lang: Lang, labels: dict[str, str]) -> list[str]
 
 def _md_conflict(conflict: Conflict, lang: Lang, labels: dict[str, str]) -> str:
     w = WORDS[lang]
-    sides = [
-        " ".join(
-            x for x in (_conflict_value(conflict.kind, v, lang), _md_cite(v.sources, labels, lang)) if x
-        )
-        for v in conflict.values
-    ]
+    sides = [_md_side(conflict.kind, v, lang, labels) for v in conflict.values]
     joined = f" {w['vs']} ".join(sides) if len(sides) == 2 else w["semicolon"].join(sides)
     head = _md(conflict.subject) if lang == "en" else w[f"conflict_{conflict.kind}"]
     note = _md(getattr(conflict.note, lang))
     return f"- **{head}**: {joined}" + (f" — {note}" if note else "")
+
+
+def _md_side(kind: str, value: ConflictValue, lang: Lang, labels: dict[str, str]) -> str:
+    cite = _md_cite(value.sources, labels, lang)
+    return f"{_conflict_value(kind, value, lang)} {cite}".strip()
 
 
 def _md_articles(brief: Brief, lang: Lang) -> list[str]:
@@ -365,7 +370,12 @@ def _source_key(source: Source) -> tuple[str, int, int, str]:
 
 
 def _all_sources(brief: Brief) -> Iterator[Source]:
-    for item in [*sorted_deadlines(brief), *brief.figures, *_sorted_events(brief)]:
+    items: list[Deadline | Figure | Event] = [
+        *sorted_deadlines(brief),
+        *brief.figures,
+        *_sorted_events(brief),
+    ]
+    for item in items:
         yield from item.sources
     for conflict in brief.conflicts:
         for value in conflict.values:
@@ -399,7 +409,7 @@ def _marked_text(text: str, quotes: Sequence[_Quote]) -> str:
     spans = [(q.span[0], q.span[1], q.number) for q in quotes if q.span]
     bounds = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     out: list[str] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in pairwise(bounds):
         covering = [str(n) for s, e, n in spans if s <= a and b <= e]
         piece = _e(text[a:b])
         out.append(f'<mark data-q="{" ".join(covering)}">{piece}</mark>' if covering else piece)
@@ -436,8 +446,8 @@ def _html_doc(
         meta.append(_date_words(report.published, "en"))
     missing = "".join(
         f'<p data-missing="{q.number}" hidden>Quote not found in the article text '
-        f"<span lang=\"ar\" dir=\"rtl\">(لم يُعثر على الاقتباس في النص)</span>: "
-        f"<q dir=\"auto\">{_e(q.quote)}</q></p>"
+        f'<span lang="ar" dir="rtl">(لم يُعثر على الاقتباس في النص)</span>: '
+        f'<q dir="auto">{_e(q.quote)}</q></p>'
         for q in cited
         if q.span is None
     )
@@ -598,7 +608,7 @@ def _html_conflict(conflict: Conflict, ctx: _Ctx, lang: Lang) -> str:
 
 def _html_articles(ctx: _Ctx, lang: Lang) -> str:
     items = [_html_article(a, ctx, lang) for a in ctx.brief.articles]
-    return _section("articles", lang, items, len(items)).replace('class="items"', 'class="items arts"')
+    return _section("articles", lang, items, len(items))
 
 
 def _html_article(article: ArticleReport, ctx: _Ctx, lang: Lang) -> str:
@@ -767,29 +777,41 @@ def _scale(markers: list[_Marker], created: date | None) -> _Scale:
     return _Scale(min(d.year for d in days), max(d.year for d in days))
 
 
+def _attr(value: float | str) -> str:
+    return f"{value:.1f}" if isinstance(value, float) else _e(str(value))
+
+
+def _svg(tag: str, css: str, text: str | None = None, **attrs: float | str) -> str:
+    """One SVG element; keyword ``text_anchor`` becomes the attribute ``text-anchor``."""
+    pairs = "".join(f' {k.replace("_", "-")}="{_attr(v)}"' for k, v in attrs.items())
+    css_attr = f' class="{css}"' if css else ""
+    return (
+        f"<{tag}{css_attr}{pairs}/>" if text is None else f"<{tag}{css_attr}{pairs}>{text}</{tag}>"
+    )
+
+
 def _svg_axis(scale: _Scale, axis_y: float, top: float) -> list[str]:
     years = scale.last_year - scale.first_year + 1
     step = 1 if years <= 12 else 2 if years <= 24 else 5
-    out = [f'<line class="tl-axis" x1="{_TL_PAD}" y1="{axis_y}" x2="{_TL_WIDTH - _TL_PAD}" y2="{axis_y}"/>']
+    bands: list[str] = []
+    out = [_svg("line", "tl-axis", x1=_TL_PAD, y1=axis_y, x2=_TL_WIDTH - _TL_PAD, y2=axis_y)]
     for year in range(scale.first_year, scale.last_year + 2):
         x = scale.x(date(year, 1, 1))
-        if year <= scale.last_year and (year - scale.first_year) % 2 == 1:
+        out.append(_svg("line", "tl-tick", x1=x, y1=axis_y - 7, x2=x, y2=axis_y + 7))
+        if year > scale.last_year:
+            break
+        if (year - scale.first_year) % 2 == 1:
             width = scale.x(date(year + 1, 1, 1)) - x
-            out.insert(
-                0,
-                f'<rect class="tl-yearband" x="{x:.1f}" y="{top}" width="{width:.1f}" '
-                f'height="{axis_y - top:.1f}"/>',
-            )
-        out.append(f'<line class="tl-tick" x1="{x:.1f}" y1="{axis_y - 7}" x2="{x:.1f}" y2="{axis_y + 7}"/>')
-        if (year - scale.first_year) % step == 0 and year <= scale.last_year:
+            bands.append(_svg("rect", "tl-yearband", x=x, y=top, width=width, height=axis_y - top))
+        if (year - scale.first_year) % step == 0:
             mid = scale.x(date(year, 7, 1)) if years <= 12 else x
-            anchor = "middle"
-            out.append(f'<text class="tl-year" x="{mid:.1f}" y="{axis_y + 24}" text-anchor="{anchor}">{year}</text>')
-        if years <= 4 and year <= scale.last_year:
-            for month in (4, 7, 10):
-                mx = scale.x(date(year, month, 1))
-                out.append(f'<line class="tl-minor" x1="{mx:.1f}" y1="{axis_y - 3}" x2="{mx:.1f}" y2="{axis_y + 3}"/>')
-    return out
+            out.append(
+                _svg("text", "tl-year", str(year), x=mid, y=axis_y + 24, text_anchor="middle")
+            )
+        for month in (4, 7, 10) if years <= 4 else ():
+            mx = scale.x(date(year, month, 1))
+            out.append(_svg("line", "tl-minor", x1=mx, y1=axis_y - 3, x2=mx, y2=axis_y + 3))
+    return bands + out
 
 
 def _svg_now(scale: _Scale, created: date | None, axis_y: float, top: float) -> list[str]:
@@ -797,37 +819,38 @@ def _svg_now(scale: _Scale, created: date | None, axis_y: float, top: float) -> 
         return []
     x = scale.x(created)
     anchor = "end" if x > _TL_WIDTH * 0.8 else "start"
-    dx = -4 if anchor == "end" else 4
-    label = f"brief date · {created.isoformat()}"
-    return [
-        f'<g class="tl-now"><line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{axis_y + 30}"/>'
-        f'<text x="{x + dx:.1f}" y="{axis_y + 40}" text-anchor="{anchor}">{_e(label)}</text></g>'
-    ]
+    label = _e(f"brief date · {created.isoformat()}")
+    line = _svg("line", "", x1=x, y1=top, x2=x, y2=axis_y + 30)
+    text = _svg(
+        "text", "", label, x=x + (-4 if anchor == "end" else 4), y=axis_y + 40, text_anchor=anchor
+    )
+    return [f'<g class="tl-now">{line}{text}</g>']
 
 
 def _svg_marker(marker: _Marker, scale: _Scale, axis_y: float) -> str:
     x0, x1 = scale.x(marker.start), scale.x(marker.end)
-    label_y = axis_y - 34 - marker.lane * _TL_LANE
+    y = axis_y - 34 - marker.lane * _TL_LANE
     anchor = "end" if marker.anchor_end else "start"
-    tx = marker.x - 6 if marker.anchor_end else marker.x + 6
-    badge_x = tx - 9 if marker.anchor_end else tx + 9
-    text_x = tx - 22 if marker.anchor_end else tx + 22
+    side = -1 if marker.anchor_end else 1
+    tx = marker.x + 6 * side
+    badge_x = tx + 9 * side
     band = (
         ""
         if marker.precise
-        else f'<rect class="tl-band" x="{x0:.1f}" y="{axis_y - 5}" width="{max(x1 - x0, 3):.1f}" height="10" rx="3"/>'
+        else _svg("rect", "tl-band", x=x0, y=axis_y - 5, width=max(x1 - x0, 3.0), height=10, rx=3)
     )
+    parts = [
+        f"<title>{_e(marker.tooltip)}</title>",
+        band,
+        _svg("line", "tl-stem", x1=marker.x, y1=axis_y, x2=marker.x, y2=y - 14),
+        _svg("circle", "tl-dot", cx=marker.x, cy=axis_y, r=6),
+        _svg("circle", "tl-dot", cx=badge_x, cy=y - 5, r=9),
+        _svg("text", "tl-num", str(marker.number), x=badge_x, y=y - 1.5, text_anchor="middle"),
+        _svg("text", "tl-date", _e(marker.label), x=tx + 22 * side, y=y, text_anchor=anchor),
+        _svg("text", "tl-subj", _e(marker.subject), x=tx, y=y + 16, text_anchor=anchor),
+    ]
     css = "tl-mark disputed" if marker.disputed else "tl-mark"
-    return (
-        f'<a href="#dl-en-{marker.number}"><g class="{css}"><title>{_e(marker.tooltip)}</title>{band}'
-        f'<line class="tl-stem" x1="{marker.x:.1f}" y1="{axis_y}" x2="{marker.x:.1f}" y2="{label_y - 14}"/>'
-        f'<circle class="tl-dot" cx="{marker.x:.1f}" cy="{axis_y}" r="6"/>'
-        f'<circle class="tl-dot" cx="{badge_x:.1f}" cy="{label_y - 5}" r="9"/>'
-        f'<text class="tl-num" x="{badge_x:.1f}" y="{label_y - 1.5}" text-anchor="middle">{marker.number}</text>'
-        f'<text class="tl-date" x="{text_x:.1f}" y="{label_y}" text-anchor="{anchor}">{_e(marker.label)}</text>'
-        f'<text class="tl-subj" x="{tx:.1f}" y="{label_y + 16}" text-anchor="{anchor}">{_e(marker.subject)}</text>'
-        f"</g></a>"
-    )
+    return f'<a href="#dl-en-{marker.number}"><g class="{css}">{"".join(parts)}</g></a>'
 
 
 def _created_day(brief: Brief) -> date | None:

@@ -41,7 +41,8 @@ $footer
 <aside id="panel" class="panel" role="dialog" aria-modal="true" aria-labelledby="panel-title"
  tabindex="-1" hidden>
 <div class="panel-bar">
-<span id="panel-title" class="panel-title">Article text <span lang="ar" dir="rtl">نص المقال</span></span>
+<span id="panel-title" class="panel-title">Article text
+<span lang="ar" dir="rtl">نص المقال</span></span>
 <span class="panel-nav">
 <button id="q-prev" type="button" class="nav-btn" aria-label="Previous quote">&#8249;</button>
 <span id="q-pos" class="q-pos" aria-live="polite"></span>
@@ -60,7 +61,13 @@ $docs
 """
 )
 
-CSS = """
+CSS = (
+    ":root {\n  --font-ui: "
+    + FONT_UI
+    + ";\n  --font-ar: "
+    + FONT_AR
+    + ";\n}\n"
+    + """
 :root {
   --bg: #f3f1ec; --paper: #ffffff; --ink: #1a1f29; --muted: #5d6676; --line: #e4e0d7;
   --accent: #1d5d95; --accent-soft: #e8f0f8; --chip: #eef2f6; --chip-line: #cdd6e0;
@@ -68,8 +75,6 @@ CSS = """
   --bad: #b42318; --bad-soft: #fdeceb; --good: #1f7a4d;
   --mark: #fff0a8; --mark-current: #ffc94a; --mark-ring: #d79a00;
   --shadow: 0 1px 2px rgba(20, 25, 35, .06), 0 4px 16px rgba(20, 25, 35, .05);
-  --font-ui: %(ui)s;
-  --font-ar: %(ar)s;
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -82,7 +87,7 @@ CSS = """
 }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
-html { -webkit-text-size-adjust: 100%%; }
+html { -webkit-text-size-adjust: 100%; }
 body {
   margin: 0; background: var(--bg); color: var(--ink);
   font: 15.5px/1.55 var(--font-ui); font-feature-settings: "kern", "liga";
@@ -129,9 +134,13 @@ a { color: var(--accent); }
   font-size: 13px; font-weight: 700; letter-spacing: .08em; text-transform: uppercase;
 }
 .timeline h2 .ar {
-  padding-left: 10px; border-left: 1px solid var(--line); font-size: 15px; letter-spacing: 0; text-transform: none; color: var(--muted); }
+  padding-left: 10px; border-left: 1px solid var(--line); font-size: 15px; letter-spacing: 0;
+  text-transform: none; color: var(--muted);
+}
 .tl-scroll { overflow-x: auto; }
-svg.tl { display: block; width: 100%%; min-width: 680px; height: auto; font-family: var(--font-ui); }
+svg.tl {
+  display: block; width: 100%; min-width: 680px; height: auto; font-family: var(--font-ui);
+}
 .tl-yearband { fill: var(--bg); opacity: .55; }
 .tl-axis { stroke: var(--ink); stroke-width: 1.5; }
 .tl-tick { stroke: var(--ink); stroke-width: 1.2; }
@@ -179,7 +188,7 @@ a:hover .tl-date, a:focus .tl-date { fill: var(--accent); text-decoration: under
 .item-head { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; font-size: .9em; }
 .when { color: var(--accent); font-weight: 700; }
 .num {
-  display: inline-grid; place-items: center; width: 21px; height: 21px; border-radius: 50%%;
+  display: inline-grid; place-items: center; width: 21px; height: 21px; border-radius: 50%;
   background: var(--accent); color: #fff; font: 700 11px/1 var(--font-ui);
 }
 .item-text { margin: 2px 0 4px; }
@@ -194,21 +203,23 @@ a:hover .tl-date, a:focus .tl-date { fill: var(--accent); text-decoration: under
   letter-spacing: .04em; text-transform: uppercase; vertical-align: middle;
 }
 .col[lang="ar"] .badge { font-family: var(--font-ar); font-size: 12.5px; letter-spacing: 0; }
-.badge.warn { background: var(--warn-soft); color: var(--warn); border: 1px solid var(--warn-line); }
+.badge.warn {
+  background: var(--warn-soft); color: var(--warn); border: 1px solid var(--warn-line);
+}
 .badge.bad { background: var(--bad-soft); color: var(--bad); }
 .badge.ok { background: var(--accent-soft); color: var(--good); }
 
 /* source chips */
 .chips { display: flex; flex-wrap: wrap; gap: 5px; margin-top: 3px; }
 .chip {
-  display: inline-flex; align-items: center; gap: 5px; max-width: 100%%;
+  display: inline-flex; align-items: center; gap: 5px; max-width: 100%;
   padding: 1px 10px 1px 8px; border: 1px solid var(--chip-line); border-radius: 999px;
   background: var(--chip); color: var(--ink); font: 500 12.5px/1.7 var(--font-ui);
   text-decoration: none; cursor: pointer; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis;
 }
 .chip::before {
-  content: ""; flex: none; width: 6px; height: 6px; border-radius: 50%%; background: var(--accent);
+  content: ""; flex: none; width: 6px; height: 6px; border-radius: 50%; background: var(--accent);
 }
 .col[lang="ar"] .chip { font-family: var(--font-ar); font-size: 13.5px; line-height: 1.75; }
 .chip:hover { border-color: var(--accent); background: var(--accent-soft); }
@@ -257,8 +268,12 @@ a:hover .tl-date, a:focus .tl-date { fill: var(--accent); text-decoration: under
   display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 6px 20px;
   margin: 0;
 }
-.meta dt { font-size: 10.5px; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; }
-.meta dd { margin: 0; color: var(--ink); font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+.meta dt {
+  font-size: 10.5px; font-weight: 700; letter-spacing: .08em; text-transform: uppercase;
+}
+.meta dd {
+  margin: 0; color: var(--ink); font-variant-numeric: tabular-nums; overflow-wrap: anywhere;
+}
 
 /* article panel */
 .backdrop { position: fixed; inset: 0; z-index: 10; background: rgba(16, 20, 28, .42); }
@@ -271,7 +286,9 @@ a:hover .tl-date, a:focus .tl-date { fill: var(--accent); text-decoration: under
   display: flex; align-items: center; gap: 12px; padding: 10px 14px 10px 22px;
   border-bottom: 1px solid var(--line); background: var(--bg);
 }
-.panel-title { flex: 1; font-size: 12px; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; }
+.panel-title {
+  flex: 1; font-size: 12px; font-weight: 700; letter-spacing: .08em; text-transform: uppercase;
+}
 .panel-title [lang="ar"] { margin-inline-start: 6px; letter-spacing: 0; font-size: 14px; }
 .panel-nav { display: inline-flex; align-items: center; gap: 6px; }
 .q-pos { min-width: 64px; text-align: center; color: var(--muted); font-size: 12.5px; }
@@ -314,7 +331,8 @@ a:hover .tl-date, a:focus .tl-date { fill: var(--accent); text-decoration: under
   .cols { grid-template-columns: 1fr 1fr; }
   .chip { background: none; }
 }
-""" % {"ui": FONT_UI, "ar": FONT_AR}
+"""
+)
 
 JS = """
 (function () {
@@ -355,7 +373,9 @@ JS = """
     } catch (e) { /* file:// in some browsers */ }
   }
   function markChips(id, n) {
-    document.querySelectorAll(".chip.active").forEach(function (c) { c.classList.remove("active"); });
+    document.querySelectorAll(".chip.active").forEach(function (c) {
+      c.classList.remove("active");
+    });
     if (n === null) { return; }
     document.querySelectorAll(".chip[data-a]").forEach(function (c) {
       if (c.getAttribute("data-a") === id && c.getAttribute("data-n") === String(n)) {
@@ -377,7 +397,8 @@ JS = """
       if (miss && box) { miss.hidden = false; box.hidden = false; }
     }
     var idx = state.list.indexOf(n);
-    pos.textContent = state.list.length ? (idx >= 0 ? idx + 1 : "\\u2013") + " / " + state.list.length : "";
+    var shown = idx >= 0 ? String(idx + 1) : "\\u2013";
+    pos.textContent = state.list.length ? shown + " / " + state.list.length : "";
     prev.disabled = next.disabled = !state.list.length || (state.list.length < 2 && idx >= 0);
     panel.setAttribute("data-n", n === null ? "" : String(n));
     markChips(state.id, n);

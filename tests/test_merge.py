@@ -58,26 +58,6 @@ def test_different_places_and_dates_stay_apart() -> None:
     assert [(d.date, len(d.sources)) for d in merged.deadlines] == [("2025-09", 1), ("2026-09", 2)]
 
 
-def test_distinct_picks_of_one_article_stay_apart() -> None:
-    facts = [
-        ArticleFacts(
-            article_id="a",
-            deadlines=[
-                _deadline("a", "2025-09", "the coalition mission in Iraq ends", "Iraq"),
-                _deadline(
-                    "a", "2025-09", "coalition forces withdraw in phases", "Iraq", "no later than"
-                ),
-            ],
-        ),
-        ArticleFacts(
-            article_id="b",
-            deadlines=[_deadline("b", "2025-09", "the coalition mission in Iraq ends", "Iraq")],
-        ),
-    ]
-    merged = merge_facts(facts)
-    assert sorted(len(d.sources) for d in merged.deadlines) == [1, 2]
-
-
 def test_hedged_figures_merge_and_keep_each_hedge() -> None:
     facts = [
         ArticleFacts(
@@ -112,6 +92,22 @@ def test_changed_figure_is_a_conflict() -> None:
     conflict = merged.conflicts[0]
     assert sorted(v.value or 0 for v in conflict.values) == [2000, 2500]
     assert conflict.note.en and conflict.note.ar
+
+
+def test_one_fact_repeated_in_an_article_is_one_item() -> None:
+    facts = [
+        ArticleFacts(
+            article_id="a",
+            deadlines=[
+                _deadline("a", "2026-09", "the coalition mission continues", "Syria", "until"),
+                _deadline(
+                    "a", "2026-09", "support for operations goes on", "Syria", "at least until"
+                ),
+            ],
+        )
+    ]
+    merged = merge_facts(facts)
+    assert len(merged.deadlines) == 1 and len(merged.deadlines[0].sources) == 2
 
 
 def test_merge_is_deterministic_and_sorted() -> None:

@@ -92,7 +92,7 @@ def test_seed_001_figures_and_relative() -> None:
     mentions = find_mentions(_seed("001"))
     _find(mentions, value=2500.0, unit="troops", approx="about")
     _find(mentions, date="2025-09", qualifier="no later than the end of")
-    _find(mentions, date="2026", qualifier="by the end of")
+    _find(mentions, date="2026-12", qualifier="by the end of")
     _find(mentions, text="نوفمبر المقبل", date=None)
     assert not any(m.text == "اليوم" for m in mentions), "«العرب اليوم» is a name"
     resolved = find_mentions(_seed("001"), "2024-09-27")

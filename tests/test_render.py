@@ -233,6 +233,11 @@ def make_brief() -> Brief:
     )
 
 
+def items(brief: Brief) -> list[Deadline | Figure | Event]:
+    """Every deadline, figure and event of the brief."""
+    return [*brief.deadlines, *brief.figures, *brief.events]
+
+
 def empty_brief() -> Brief:
     return Brief(
         articles=[],
@@ -298,7 +303,7 @@ def test_arabic_section_is_a_right_to_left_block_with_blank_lines() -> None:
     ar = arabic_part(md)
     brief = make_brief()
     assert brief.summary.ar in ar
-    for item in [*brief.deadlines, *brief.figures, *brief.events]:
+    for item in items(brief):
         assert item.text.ar in ar
         assert item.text.en not in ar
     assert "Deadlines" not in ar and "## Summary" not in ar
@@ -331,7 +336,7 @@ def test_every_item_line_cites_its_sources() -> None:
     labels = {TV_SYRIA: "تلفزيون سوريا", NEWSALIST: NEWSALIST}
     for lang, part in (("en", english_part(md)), ("ar", arabic_part(md))):
         comma = ", " if lang == "en" else "، "
-        for item in [*brief.deadlines, *brief.figures, *brief.events]:
+        for item in items(brief):
             line = line_with(part, getattr(item.text, lang))
             names = list(dict.fromkeys(labels[s.article_id] for s in item.sources))
             assert line.endswith(f"[{comma.join(names)}]"), line
@@ -543,7 +548,7 @@ def test_html_source_chips_and_quotes_map_to_marks() -> None:
         assert href_id == article_id and href_n == number
         assert f'<article class="doc" data-article="{article_id}"' in page
     # every quote of every item is marked at its offsets in its article's pre-rendered text
-    for item in [*brief.deadlines, *brief.figures, *brief.events]:
+    for item in items(brief):
         for source in item.sources:
             text = brief.texts[source.article_id]
             assert text[source.start : source.end] == source.quote

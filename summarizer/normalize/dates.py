@@ -528,6 +528,9 @@ def parse_date(ctx: Ctx, i: int) -> Hit | None:
             end = core.end
             if qualifier == "until" and _at_least(ctx, end):
                 qualifier, end = "at least until", end + len(AT_LEAST)
+            if qualifier in END_OF_CUES and core.iso is not None and len(core.iso) == 4:
+                # «بنهاية 2026»: the end of a year is its last month, no more precise.
+                core = replace(core, iso=f"{core.iso}-12")
             return _hit(i, lead, core, end, qualifier)
     core = _core(ctx, i, cue=False)
     if core is None:
@@ -535,6 +538,9 @@ def parse_date(ctx: Ctx, i: int) -> Hit | None:
     if core.skip:
         return Hit("skip", i, core.end)
     return _hit(i, core.lead, core, core.end, None)
+
+
+END_OF_CUES = frozenset({"by the end of", "no later than the end of"})
 
 
 def _at_least(ctx: Ctx, k: int) -> bool:

@@ -63,7 +63,7 @@ def facts_from_picks(
         what_en, what_ar, place = pick.what_en, pick.what_ar, pick.place_en
         if pick.kind == "deadline" and mention is not None and mention.kind == "date":
             facts.deadlines.append(_deadline(mention, what_en, what_ar, place, source))
-        elif pick.kind == "figure" and mention is not None and mention.kind == "number":
+        elif pick.kind == "figure" and mention is not None and mention.value is not None:
             facts.figures.append(_figure(mention, what_en, what_ar, place, source, published))
         elif pick.kind == "event":
             date = mention.date if mention is not None and mention.kind == "date" else None

@@ -40,7 +40,7 @@ _ACTIONS = (
     ("continues", r"تستمر|يستمر|ستستمر|سيستمر|استمرار|مواصلة|تواصل|يواصل|ستواصل|بقاء|تبقى|يبقى|ستبقى"),
     ("begins", r"تبدأ|يبدأ|ستبدأ|سيبدأ|بدء|انطلاق"),
     ("is completed", r"تكتمل|يكتمل|اكتمال|استكمال|إنجاز|إتمام"),
-    ("moves to", r"تنتقل|ينتقل|ستنتقل|انتقال|التحول|تتحول|ستتحول"),
+    ("transitions", r"تنتقل|ينتقل|ستنتقل|انتقال|التحول|تتحول|ستتحول"),
     ("takes effect", r"يدخل\s+حيز\s+التنفيذ|دخول\s+.*حيز\s+التنفيذ|سريان"),
     ("is held", r"تجرى|ستجرى|إجراء|تعقد|ستعقد|عقد"),
 )  # fmt: skip
@@ -55,19 +55,32 @@ def place_in(text: str) -> str | None:
     return _PLACES[match.group(1)] if match else None
 
 
+_CLAUSE_BREAK = re.compile(r"[،,؛;.:]")
+_LOCATIVE = re.compile(r"(?:^|\s)(?:و?[فب]ي|و?فى)\s*$")
+
+
 def place_near(text: str, start: int, end: int) -> str | None:
     """Return the known place a mention at ``text[start:end]`` is about, or None.
 
-    A place right after the mention («900 جندي في سوريا») wins; otherwise the closest one.
+    Preferred, in order: a place in the mention's own clause, one introduced by «في» (where
+    something is, rather than «من» where it comes from), and the closest one.
     """
-    matches = list(_PLACE_RE.finditer(text))
-    following = [m for m in matches if 0 <= m.start() - end <= 12]
-    if following:
-        return _PLACES[following[0].group(1)]
-    if not matches:
-        return None
-    closest = min(matches, key=lambda m: min(abs(m.start() - end), abs(start - m.end())))
-    return _PLACES[closest.group(1)]
+    ranked = []
+    for match in _PLACE_RE.finditer(text):
+        between = text[end : match.start()] if match.start() >= end else text[match.end() : start]
+        other_clause = bool(_CLAUSE_BREAK.search(between))
+        locative = bool(_LOCATIVE.search(text[max(0, match.start() - 6) : match.start()]))
+        if match.group(0).startswith(("وفي", "في", "فى", "ب")):
+            locative = True
+        distance = len(between)
+        ranked.append((other_clause, not locative, distance, match.group(1)))
+    return _PLACES[min(ranked)[3]] if ranked else None
+
+
+def first_action(text: str) -> str | None:
+    """Return the first action the text names (ends, withdraws, continues, ...), or None."""
+    found = [(m.start(), name) for name, regex in _ACTION_RES if (m := regex.search(text))]
+    return min(found)[1] if found else None
 
 
 # What happened to the people counted: «مقتل 35 عنصراً», «إصابة 12 مدنياً».
