@@ -173,11 +173,9 @@ def clause_around(text: str, start: int, end: int, max_words: int = 24) -> str:
     half = max(4, max_words // 2)
     while len(text[left:start].split()) > half:
         left = text.index(" ", left) + 1
-    words = 0
     cut = end
-    for match in re.finditer(r"\S+", text[end:right]):
-        words += 1
-        if words > max(0, max_words - half):
+    for count, match in enumerate(re.finditer(r"\S+", text[end:right]), start=1):
+        if count > max(0, max_words - half):
             break
         cut = end + match.end()
     return re.sub(r"\s+", " ", text[left:cut]).strip()

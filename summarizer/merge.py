@@ -222,12 +222,17 @@ _CUE_FAMILY = {  # cues that set the same kind of deadline: a continuation, or a
 def _item_similarity(item: Item, words: set[str], other: Item) -> float:
     """How alike two items are; two deadlines with the same cue («حتى», «بحلول») are alike."""
     score = _similarity(words, _item_words(other))
-    if isinstance(item, Deadline) and isinstance(other, Deadline):
-        if _CUE_FAMILY.get(item.qualifier, item.qualifier) == _CUE_FAMILY.get(
-            other.qualifier, other.qualifier
-        ):
-            score = max(score, SAME_DEADLINE)
+    if (
+        isinstance(item, Deadline)
+        and isinstance(other, Deadline)
+        and _cue_family(item.qualifier) == _cue_family(other.qualifier)
+    ):
+        score = max(score, SAME_DEADLINE)
     return score
+
+
+def _cue_family(qualifier: str) -> str:
+    return _CUE_FAMILY.get(qualifier, qualifier)
 
 
 def _item_words(item: Deadline | Figure | Event) -> set[str]:
