@@ -8,6 +8,7 @@ hold Arabic letters, and any quote it writes must be verbatim; failures go back 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from functools import cache
 from importlib import resources
@@ -27,9 +28,11 @@ PROMPT_FILES = (
     "extract_user.md",
     "describe_system.md",
     "describe_question.md",
+    "describe_tasks.json",
 )
 # Character classes exclude '"' and '\\' so a grammar built from them cannot close a string early.
-ENGLISH_ONLY = r'^[^"\\\u0600-\u06FF]+$'
+# English fields: printable ASCII and Latin-1 letters (no Arabic, no other scripts).
+ENGLISH_ONLY = r"^[ !#-\[\]-~\u00C0-\u00FF]+$"
 NO_LATIN = r'^[^"\\A-Za-z]+$'
 CHARS_PER_TOKEN = 3  # a conservative estimate for Arabic and English text
 MAX_EVENTS = 6
@@ -61,7 +64,7 @@ _PAST = re.compile(r"الماضي|الماضية|الماضيين|الفائت|�
 def candidate_role(mention: Mention) -> Role | None:
     """Return what a mention can be in the brief, decided by rule, or None to leave it out.
 
-    A resolved date after a deadline cue is a deadline; another resolved date may date an event;
+    A resolved date after a deadline cue is a deadline; another date may date an event;
     a precise number with a unit is a figure. Vague counts, past durations and unresolved dates
     are left out: the brief states nothing it cannot ground and normalize.
     """
@@ -70,7 +73,7 @@ def candidate_role(mention: Mention) -> Role | None:
             return "deadline" if mention.date is not None else None
         if mention.value is not None and mention.unit:
             return "figure"  # «قبل 10 سنوات»: a span of time counted back from the article
-        return "event" if mention.date is not None else None
+        return "event"  # an unresolved date («الجمعة» with no publication date) stays null
     if mention.value is None or mention.approx == "range" or not mention.unit:
         return None
     return None if _PAST.search(mention.text) else "figure"
@@ -192,6 +195,7 @@ def _extract_chunk_per_mention(
                 role=role,
                 words=mention.text,
                 clause=clause_around(clean.text, mention.start, mention.end, max_words=14),
+                task=json.loads(prompt_template("describe_tasks.json"))[role],
             )
             messages = [*context, {"role": "user", "content": question}]
             answer, cost = llm.structured(messages, _single_model(role, native), max_tokens=160)
@@ -284,7 +288,7 @@ def _describe(mention: Mention, text: str) -> str:
     if clause != mention.text.strip():
         words += f" in «{clause}»"
     if mention.kind == "date":
-        value = mention.date or "unresolved"
+        value = mention.date or "no date given"
         cue = f", {mention.qualifier}" if mention.qualifier else ""
         return f"{mention.id} date {words} = {value}{cue}"
     approx = "" if mention.approx == "exact" else f"{mention.approx} "

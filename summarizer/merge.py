@@ -236,8 +236,12 @@ def _cue_family(qualifier: str) -> str:
 
 
 def _item_words(item: Deadline | Figure | Event) -> set[str]:
-    """Content words of an item: its English subject and the Arabic words of its text."""
-    arabic = re.findall(r"[\u0621-\u064A]{3,}", item.text.ar)
+    """Content words of an item: its English subject and the Arabic words of its text (and, for
+    an event, of the sentences it comes from: two outlets reporting one statement share them)."""
+    arabic_text = item.text.ar
+    if isinstance(item, Event):
+        arabic_text += " " + " ".join(s.quote for s in item.sources)
+    arabic = re.findall(r"[\u0621-\u064A]{3,}", arabic_text)
     place = _words(getattr(item, "place", None) or "")
     return (_words(item.subject) - place) | {f"ar:{w}" for w in arabic if w not in _AR_STOP}
 

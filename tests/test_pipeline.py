@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from fake_llm import FakeLLM, Reply, grounded_responder
 
 from summarizer import Brief, load_articles, summarize_batch
 from summarizer.errors import ConfigurationError
+from summarizer.extract import ENGLISH_ONLY
 from summarizer.llm import RetryPolicy
 from summarizer.schemas import schema_texts
 
@@ -139,7 +141,8 @@ def test_prompt_sends_the_real_mention_ids_as_an_enum(fake_llm: FakeLLM, tmp_pat
     tools = fake_llm.requests[0]["tools"]
     schema = json.dumps(tools[0]["function"]["parameters"])
     assert '"M1"' in schema or '"M2"' in schema
-    assert "\\u0600" in schema or "\u0600" in schema  # English fields exclude Arabic letters
+    assert json.dumps(ENGLISH_ONLY) in schema  # English fields admit no Arabic letters
+    assert not re.match(ENGLISH_ONLY, "القوات") and not re.match(ENGLISH_ONLY, 'a "quote"')
 
 
 def test_one_failed_article_does_not_cost_the_batch(fake_llm: FakeLLM, tmp_path: Path) -> None:
