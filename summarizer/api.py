@@ -207,6 +207,8 @@ def _failed(
         else f"internal error: {type(error).__name__}"
     )
     log.warning("%s failed: %s", report.id, reason)
+    if isinstance(error, SummarizerError) and error.usage is not None:
+        report.usage = report.usage.add(error.usage)  # failed attempts cost tokens too
     report.status = "failed"
     report.error = reason
     report.seconds = round(time.monotonic() - started, 3)

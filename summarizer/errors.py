@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarizer.models import Usage
+
 
 class SummarizerError(Exception):
     """Base of every error summarizer raises on purpose."""
 
     exit_code = 1
+    usage: Usage | None = None  # model usage spent before the error, when there was any
 
 
 class UsageError(SummarizerError):

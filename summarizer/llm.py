@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, NoReturn, TypeVar
+from typing import Any, Literal, TypeVar
 
 import instructor
 import openai
@@ -27,7 +27,12 @@ from tenacity import (
     stop_after_delay,
 )
 
-from summarizer.errors import ConfigurationError, EndpointUnavailable, ExtractionError
+from summarizer.errors import (
+    ConfigurationError,
+    EndpointUnavailable,
+    ExtractionError,
+    SummarizerError,
+)
 from summarizer.models import Usage
 
 log = logging.getLogger(__name__)
@@ -171,14 +176,17 @@ class LLM:
                 max_tokens=max_tokens,
                 temperature=0,
             )
-        except instructor.core.InstructorRetryException as err:
-            if fatal:
-                _raise_transport(fatal[-1])
-            raise ExtractionError(_retry_reason(err, meter.usage)) from None
-        except (EndpointUnavailable, ConfigurationError, ExtractionError):
+        except SummarizerError as err:
+            err.usage = meter.usage  # what the failed attempts cost is still reported
             raise
+        except instructor.core.InstructorRetryException as err:
+            error = _as_summarizer_error(fatal[-1] if fatal else err, meter.usage)
+            error.usage = meter.usage
+            raise error from None
         except openai.APIError as err:
-            _raise_transport(err)
+            error = _as_summarizer_error(err, meter.usage)
+            error.usage = meter.usage
+            raise error from None
         return result, meter.usage
 
     # -- transport ------------------------------------------------------------------------------
@@ -310,10 +318,12 @@ def _short(error: BaseException | None) -> str:
     return type(error).__name__
 
 
-def _raise_transport(error: Exception) -> NoReturn:
-    if isinstance(error, openai.APIError):
-        raise ExtractionError(f"model endpoint error: {_short(error)}") from None
-    raise error
+def _as_summarizer_error(error: Exception, usage: Usage) -> SummarizerError:
+    if isinstance(error, SummarizerError):
+        return error
+    if isinstance(error, instructor.core.InstructorRetryException):
+        return ExtractionError(_retry_reason(error, usage))
+    return ExtractionError(f"model endpoint error: {_short(error)}")
 
 
 def _retry_reason(error: instructor.core.InstructorRetryException, usage: Usage) -> str:

@@ -102,6 +102,7 @@ def test_quote_not_in_article_is_rejected_every_time(fake_llm: FakeLLM, tmp_path
     assert len(fake_llm.requests) == FAST.reasks + 1
     assert brief.articles[0].status == "failed"
     assert "validation" in (brief.articles[0].error or "")
+    assert brief.articles[0].usage.requests == brief.meta.usage.requests == FAST.reasks + 1
 
 
 def test_server_error_then_success(fake_llm: FakeLLM, tmp_path: Path) -> None:
