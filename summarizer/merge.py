@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
+from functools import lru_cache
 from typing import TypeVar
 
 from summarizer.models import (
@@ -219,7 +220,7 @@ _CUE_FAMILY = {  # cues that set the same kind of deadline: a continuation, or a
 }
 
 
-def _item_similarity(item: Item, words: set[str], other: Item) -> float:
+def _item_similarity(item: Item, words: frozenset[str], other: Item) -> float:
     """How alike two items are; two deadlines with the same cue («حتى», «بحلول») are alike."""
     score = _similarity(words, _item_words(other))
     if (
@@ -235,18 +236,24 @@ def _cue_family(qualifier: str) -> str:
     return _CUE_FAMILY.get(qualifier, qualifier)
 
 
-def _item_words(item: Deadline | Figure | Event) -> set[str]:
+@lru_cache(maxsize=65536)
+def _words_of(subject: str, place: str, arabic_text: str) -> frozenset[str]:
+    arabic = re.findall(r"[\u0621-\u064A]{3,}", arabic_text)
+    return frozenset(
+        (_words(subject) - _words(place)) | {f"ar:{w}" for w in arabic if w not in _AR_STOP}
+    )
+
+
+def _item_words(item: Deadline | Figure | Event) -> frozenset[str]:
     """Content words of an item: its English subject and the Arabic words of its text (and, for
     an event, of the sentences it comes from: two outlets reporting one statement share them)."""
     arabic_text = item.text.ar
     if isinstance(item, Event):
         arabic_text += " " + " ".join(s.quote for s in item.sources)
-    arabic = re.findall(r"[\u0621-\u064A]{3,}", arabic_text)
-    place = _words(getattr(item, "place", None) or "")
-    return (_words(item.subject) - place) | {f"ar:{w}" for w in arabic if w not in _AR_STOP}
+    return _words_of(item.subject, getattr(item, "place", None) or "", arabic_text)
 
 
-def _similarity(left: set[str], right: set[str]) -> float:
+def _similarity(left: Set[str], right: Set[str]) -> float:
     if not left or not right:
         return 0.0
     return len(left & right) / min(len(left), len(right))
