@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationInfo, create_model, field_valid
 from summarizer.clean import clause_around, split_sentences
 from summarizer.llm import LLM
 from summarizer.models import SCHEMA_VERSION, CleanArticle, Extraction, Mention, Pick, Usage
-from summarizer.normalize.lexicon import action_in, first_action, outcome_before, place_near
+from summarizer.normalize.lexicon import action_in, outcome_before, place_near
 
 PROMPT_FILES = (
     "extract_system.md",
@@ -233,7 +233,7 @@ def _single_pick(role: Role, mention: Mention, data: dict[str, Any], text: str) 
         text[span[0] : span[1]], mention.start - span[0], mention.end - span[0]
     ) or data.get("place_en")
     if role == "deadline":
-        action = first_action(text[span[0] : mention.start]) or action_in(clause)
+        action = action_in(text[span[0] : mention.start]) or action_in(clause)
         action = action or data["action_en"]
         data["about_en"] = f"{data['subject_en'].strip()} {action}"
     if role == "figure" and (outcome := outcome_before(text, mention.start)):

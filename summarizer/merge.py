@@ -29,7 +29,6 @@ from summarizer.normalize.formatting import format_approx, format_date, format_n
 
 Item = TypeVar("Item", Deadline, Figure, Event)
 
-SAME_SUBJECT = 0.4  # share of content words two picks of one article share when one fact
 SAME_EVENT = 0.3
 SAME_DEADLINE = 0.34  # within one article, at one date and place
 CONFLICT_SUBJECT = 0.5

@@ -50,12 +50,6 @@ _ACTION_RES = tuple(
 )
 
 
-def place_in(text: str) -> str | None:
-    """Return the English name of the first known place the text names, or None."""
-    match = _PLACE_RE.search(text)
-    return _PLACES[match.group(1)] if match else None
-
-
 _CLAUSE_BREAK = re.compile(r"[،,؛;.:]")
 _LOCATIVE = re.compile(r"(?:^|\s)(?:و?[فب]ي|و?فى)\s*$")
 
@@ -78,12 +72,6 @@ def place_near(text: str, start: int, end: int) -> str | None:
     return _PLACES[min(ranked)[3]] if ranked else None
 
 
-def first_action(text: str) -> str | None:
-    """Return the first action the text names (ends, withdraws, continues, ...), or None."""
-    found = [(m.start(), name) for name, regex in _ACTION_RES if (m := regex.search(text))]
-    return min(found)[1] if found else None
-
-
 # What happened to the people counted: «مقتل 35 عنصراً», «إصابة 12 مدنياً».
 _OUTCOMES = (
     ("killed", r"مقتل|قتل|قتلى|مصرع|استشهاد"),
@@ -102,11 +90,6 @@ def outcome_before(text: str, position: int) -> str | None:
     window = text[max(0, position - 40) : position]
     found = [(m.end(), name) for name, regex in _OUTCOME_RES for m in regex.finditer(window)]
     return max(found)[1] if found else None
-
-
-def places_in(text: str) -> list[str]:
-    """Return the English names of every known place the text names, in order, once each."""
-    return list(dict.fromkeys(_PLACES[m.group(1)] for m in _PLACE_RE.finditer(text)))
 
 
 def action_in(text: str) -> str | None:

@@ -1,0 +1,48 @@
+"""Places, actions and outcomes read from the article's own Arabic words."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.normalize.lexicon import action_in, outcome_before, place_near
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "place"),
+    [
+        ("الذي تقوده واشنطن في العراق ستنتهي بحلول أيلول 2025، وفي سوريا بحلول أيلول 2026",
+         "بحلول أيلول 2025", "Iraq"),
+        ("الذي تقوده واشنطن في العراق ستنتهي بحلول أيلول 2025، وفي سوريا بحلول أيلول 2026",
+         "بحلول أيلول 2026", "Syria"),
+        ("يسمح للتحالف بمواصلة دعم العمليات في سوريا انطلاقاً من العراق حتى أيلول 2026",
+         "حتى أيلول 2026", "Syria"),
+        ("ولدى الولايات المتحدة نحو ألفين و500 جندي في العراق، وأكثر من 900 جندي في سوريا",
+         "نحو ألفين و500 جندي", "Iraq"),
+        ("ولدى الولايات المتحدة نحو ألفين و500 جندي في العراق، وأكثر من 900 جندي في سوريا",
+         "أكثر من 900 جندي", "Syria"),
+        ("وقال المسؤول إن 40 شاحنة دخلت أمس", "40 شاحنة", None),
+    ],
+)  # fmt: skip
+def test_place_of_a_mention(sentence: str, mention: str, place: str | None) -> None:
+    start = sentence.index(mention)
+    assert place_near(sentence, start, start + len(mention)) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("المهمة العسكرية في العراق ستنتهي بحلول", "ends"),
+        ("لانسحاب مئات من القوات الأميركية بنهاية", "withdraws"),
+        ("ستستمر المهمة العسكرية للتحالف في سوريا حتى", "continues"),
+        ("ستنتقل المهمة إلى شراكات ثنائية بحلول", "transitions"),
+        ("قال الوزير إن الموعد هو", None),
+    ],
+)
+def test_action_before_a_deadline(text: str, action: str | None) -> None:
+    assert action_in(text) == action
+
+
+def test_outcome_of_a_count() -> None:
+    text = "مما أسفر عن مقتل ما لا يقل عن 35 عنصراً"
+    assert outcome_before(text, text.index("ما لا يقل")) == "killed"
+    assert outcome_before("وصل 35 عنصراً", 4) is None
