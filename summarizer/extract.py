@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationInfo, create_model, field_valid
 from summarizer.clean import clause_around, split_sentences
 from summarizer.llm import LLM
 from summarizer.models import SCHEMA_VERSION, CleanArticle, Extraction, Mention, Pick, Usage
-from summarizer.normalize.lexicon import action_in, outcome_before, place_near
+from summarizer.normalize.lexicon import action_in, event_kind, outcome_before, place_near
 
 PROMPT_FILES = (
     "extract_system.md",
@@ -59,6 +59,7 @@ DEADLINE_CUES = frozenset(
      "by the end of", "before", "within"}
 )  # fmt: skip
 _PAST = re.compile(r"الماضي|الماضية|الماضيين|الفائت|المنصرم")
+_FUTURE = re.compile(r"المقبل|المقبلة|القادم|القادمة")
 
 
 def candidate_role(mention: Mention) -> Role | None:
@@ -73,6 +74,8 @@ def candidate_role(mention: Mention) -> Role | None:
             return "deadline" if mention.date is not None else None
         if mention.value is not None and mention.unit:
             return "figure"  # «قبل 10 سنوات»: a span of time counted back from the article
+        if mention.date is None and _FUTURE.search(mention.text):
+            return None  # «الأسبوع المقبل» with no publication date: no event, no deadline
         return "event"  # an unresolved date («الجمعة» with no publication date) stays null
     if mention.value is None or mention.approx == "range" or not mention.unit:
         return None
@@ -198,7 +201,13 @@ def _extract_chunk_per_mention(
                 task=json.loads(prompt_template("describe_tasks.json"))[role],
             )
             messages = [*context, {"role": "user", "content": question}]
-            answer, cost = llm.structured(messages, _single_model(role, native), max_tokens=160)
+            # A sentence that reports a statement, a strike, a meeting... dates an event: the
+            # model describes it but may not skip it.
+            sentence_text = clean.text[sentence[1] : sentence[2]]
+            may_skip = role == "event" and event_kind(sentence_text) is None
+            answer, cost = llm.structured(
+                messages, _single_model(role, native, may_skip), max_tokens=160
+            )
             usage = usage.add(cost)
             pick = _single_pick(role, mention, answer.model_dump(), clean.text)
             if pick is not None:
@@ -207,7 +216,7 @@ def _extract_chunk_per_mention(
 
 
 @cache
-def _single_model(role: Role, with_arabic: bool) -> type[BaseModel]:
+def _single_model(role: Role, with_arabic: bool, may_skip: bool = True) -> type[BaseModel]:
     fields, _ = _describing_fields(with_quotes=False, with_arabic=with_arabic)
     place = {"place_en": fields.pop("place_en")}
     if role == "deadline":
@@ -217,7 +226,7 @@ def _single_model(role: Role, with_arabic: bool) -> type[BaseModel]:
         }
         fields.pop("about_en")
         return create_model("Deadline", **place, **about, **fields)
-    if role == "event":
+    if role == "event" and may_skip:
         use: Any = Literal["event", "skip"]
         return create_model("Event", use=(use, ...), **place, **fields)
     return create_model("Figure", **place, **fields)
@@ -238,9 +247,23 @@ def _single_pick(role: Role, mention: Mention, data: dict[str, Any], text: str) 
         data["about_en"] = f"{data['subject_en'].strip()} {action}"
     if role == "figure" and (outcome := outcome_before(text, mention.start)):
         data["about_en"] = f"{data['about_en'].strip()} {outcome}"
+    if role == "event":
+        data["about_en"] = _with_kind(data["about_en"], event_kind(text[span[0] : span[1]]))
+        clause = _leading_words(text[span[0] : span[1]], 30)
     data["about_en"] = _with_place(data["about_en"], data.get("place_en"))
     data.setdefault("about_ar", clause)
     return _pick(role, mention.id, data, text, span)
+
+
+def _with_kind(about: str, kind: str | None) -> str:
+    if kind is None or kind.split()[-1][:5] in about.lower():
+        return about
+    return f"{kind[:1].upper()}{kind[1:]}: {about}"
+
+
+def _leading_words(text: str, count: int) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
 def _with_place(about: str, place: str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.normalize.lexicon import action_in, outcome_before, place_near
+from summarizer.normalize.lexicon import action_in, event_kind, outcome_before, place_near
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,17 @@ def test_outcome_of_a_count() -> None:
     text = "مما أسفر عن مقتل ما لا يقل عن 35 عنصراً"
     assert outcome_before(text, text.index("ما لا يقل")) == "killed"
     assert outcome_before("وصل 35 عنصراً", 4) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("أعلنت الولايات المتحدة والعراق في بيان مشترك، الجمعة، إنهاء المهمة", "joint statement"),
+        ("نفذت القوات سلسلة من الغارات الجوية في 11 أكتوبر", "air strikes"),
+        ("وقال الوزير في مقابلة مع قناة محلية", "interview"),
+        ("وأعلنت الوزارة بدء تخفيض قواتها", "announcement"),
+        ("وارتفعت أسعار الخبز في الأسواق", None),
+    ],
+)
+def test_kind_of_event(sentence: str, kind: str | None) -> None:
+    assert event_kind(sentence) == kind

@@ -96,3 +96,27 @@ def action_in(text: str) -> str | None:
     """Return what the clause says happens (ends, withdraws, continues, ...), or None."""
     found = [(m.start(), name) for name, regex in _ACTION_RES if (m := regex.search(text))]
     return min(found)[1] if found else None
+
+
+# What kind of happening a sentence reports, most specific first.
+_EVENT_KINDS = (
+    ("joint statement", r"بيان\s+مشترك|بيان\s+ثنائي"),
+    ("interview", r"مقابلة|حوار\s+مع|لقاء\s+خاص"),
+    ("air strikes", r"غارات|غارة|ضربات\s+جوية|قصف"),
+    ("meeting", r"اجتماع|اجتماعات|قمة|مباحثات|محادثات"),
+    ("statement", r"بيان|تصريحات|تصريح"),
+    ("agreement", r"اتفاق|اتفاقية|تفاهم"),
+    ("attack", r"هجوم|هجمات|تفجير"),
+    ("elections", r"انتخابات"),
+    ("visit", r"زيارة"),
+    ("military drills", r"تدريبات|مناورات"),
+    ("announcement", r"أعلن|أعلنت|اعلن|اعلنت|أعلنوا"),
+)
+_EVENT_RES = tuple(
+    (name, re.compile(rf"(?<![\w])[وفلب]?(?:ال)?(?:{pattern})")) for name, pattern in _EVENT_KINDS
+)
+
+
+def event_kind(text: str) -> str | None:
+    """Return what kind of happening the text reports (joint statement, air strikes, ...)."""
+    return next((name for name, regex in _EVENT_RES if regex.search(text)), None)
