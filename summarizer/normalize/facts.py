@@ -32,7 +32,8 @@ _MONTHS = "|".join(MONTHS_EN + tuple(m[:3] for m in MONTHS_EN))
 # A date written by the model in English ("by the end of September 2025", "in 2026", "on 27 Sep").
 _EN_DATE = re.compile(
     rf"\b(?:(?:by|until|till|before|after|on|in|from|no later than|at least until)\s+)?"
-    rf"(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?(?:(?:{_MONTHS})\.?\s*)(?:\d{{1,2}},?\s*)?(?:\d{{4}})?"
+    rf"(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?\b(?:{_MONTHS})\b\.?"
+    rf"(?:\s*\d{{4}}\b|\s*\d{{1,2}}\b(?:,?\s*\d{{4}}\b)?)?"
     rf"|\b(?:(?:by|until|in|since|before)\s+)?(?:19|20)\d{{2}}\b",
     re.IGNORECASE,
 )
