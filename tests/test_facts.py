@@ -1,0 +1,39 @@
+"""Facts are composed from the normalizer's values, never from the model's reading of them."""
+
+from __future__ import annotations
+
+from summarizer.models import Article, CleanArticle, Extraction, Pick
+from summarizer.normalize import find_mentions
+from summarizer.normalize.facts import facts_from_picks
+
+TEXT = "وقال البيان إن المهمة ستنتهي بحلول أيلول 2025، فيما يبقى نحو 900 جندي في سوريا."
+
+
+def _pick(kind: str, mention_id: str, what_en: str, what_ar: str) -> Pick:
+    return Pick(
+        kind=kind,  # type: ignore[arg-type]
+        mention_id=mention_id, what_en=what_en, what_ar=what_ar, place_en="Syria",
+        quote=TEXT, start=0, end=len(TEXT),
+    )  # fmt: skip
+
+
+def test_the_model_cannot_change_a_date_or_a_value() -> None:
+    mentions = find_mentions(TEXT, None)
+    date = next(m for m in mentions if m.kind == "date")
+    number = next(m for m in mentions if m.kind == "number")
+    picks = [
+        _pick(
+            "deadline", date.id, "the mission ends by October 2025", "انتهاء المهمة في تشرين الأول"
+        ),
+        _pick("figure", number.id, "1000 US troops in Syria", "نحو 900 جندي في سوريا"),
+    ]
+    clean = CleanArticle(article=Article(id="a", text=TEXT), text=TEXT)
+    facts = facts_from_picks(clean, Extraction(article_id="a", picks=picks), mentions, None)
+    [deadline] = facts.deadlines
+    assert (deadline.date, deadline.qualifier) == ("2025-09", "by")
+    assert deadline.text.en == "The mission ends by September 2025"
+    assert "October" not in deadline.text.en and "أيلول/سبتمبر 2025" in deadline.text.ar
+    [figure] = facts.figures
+    assert (figure.value, figure.unit, figure.approx) == (900, "troops", "about")
+    assert "1000" not in figure.text.en and figure.text.en.endswith("about 900 troops")
+    assert figure.text.ar == "نحو 900 جندي في سوريا"  # the article's own words, kept as they are
