@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -12,7 +13,12 @@ from pathlib import Path
 
 from summarizer.cache import ExtractionCache, cache_key, default_cache_dir
 from summarizer.clean import clean_article
-from summarizer.errors import ConfigurationError, EndpointUnavailable, SummarizerError
+from summarizer.errors import (
+    Cancelled,
+    ConfigurationError,
+    EndpointUnavailable,
+    SummarizerError,
+)
 from summarizer.extract import extract_article, prompt_version
 from summarizer.llm import LLM, BackendChoice, RetryPolicy, choose_backend
 from summarizer.merge import merge_facts, summarize
@@ -62,7 +68,12 @@ def summarize_batch(
     The backend is an OpenAI-compatible endpoint when ``base_url``/``api_key`` (or
     ``OPENAI_BASE_URL``/``OPENAI_API_KEY``) are set, otherwise the embedded local model. An article
     that fails is listed in ``brief.articles`` with ``status="failed"`` and its reason; the others
-    still make the brief. Raises :class:`ConfigurationError` when the backend cannot be used at all.
+    still make the brief. Each finished extraction is committed to the cache at once, so a run
+    that is killed (or interrupted with Ctrl-C) and run again redoes only what was unfinished.
+
+    Raises :class:`ConfigurationError` when the backend cannot be used at all (a refused key), and
+    :class:`EndpointUnavailable` when the endpoint cannot be reached and no article was summarized
+    (an article served from the cache counts: then the others are listed as failed).
     """
     started = time.monotonic()
     problems: list[LoadProblem] = []
@@ -103,7 +114,7 @@ def _run(
     unique: dict[str, CleanArticle] = {}
     for clean in cleaned:
         unique.setdefault(clean.text, clean)
-    breaker = _Breaker()
+    breaker = _Breaker(llm)
 
     def work(clean: CleanArticle) -> _Outcome:
         outcome = _summarize_one(clean, llm, cache, breaker)
@@ -111,9 +122,28 @@ def _run(
             progress(outcome.report)
         return outcome
 
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarize") as pool:
-        done = dict(zip(unique, pool.map(work, unique.values()), strict=True))
-    breaker.raise_if_fatal()
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarize")
+    futures = []
+    try:
+        futures = [pool.submit(work, clean) for clean in unique.values()]
+        results = [future.result() for future in futures]
+    except BaseException as stop:
+        # Ctrl-C: articles not started are dropped, articles in flight stop before their next
+        # request; what finished is already in the cache. Wait for the requests in flight (a
+        # second Ctrl-C stops waiting) so the cache is closed only after them.
+        llm.abort(Cancelled("the run was interrupted"))
+        for future in futures:
+            future.cancel()
+        if isinstance(stop, KeyboardInterrupt):
+            log.warning(
+                "interrupted: finished articles are in the cache (run again to resume); "
+                "waiting for the requests in flight"
+            )
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    done = dict(zip(unique, results, strict=True))
+    breaker.raise_if_fatal(results)
     return [_with_twins(done[c.text], c, unique[c.text], cleaned) for c in cleaned]
 
 
@@ -132,21 +162,36 @@ def _with_twins(
 
 
 class _Breaker:
-    """Stops the batch early when the endpoint is down or refuses us."""
+    """Stops the batch early when the endpoint is down or refuses us.
 
-    def __init__(self) -> None:
+    The first article to find out trips it: the client's other requests fail at once
+    (:meth:`LLM.abort`), articles not yet asked about are not sent (cached ones still count).
+    """
+
+    def __init__(self, llm: LLM) -> None:
+        self.llm = llm
         self.fatal: SummarizerError | None = None
+        self._lock = threading.Lock()
 
     def check(self) -> None:
-        if self.fatal is not None:
-            raise self.fatal
+        fatal = self.fatal
+        if fatal is not None:
+            raise type(fatal)(f"not sent, the endpoint failed before: {fatal}")
 
     def trip(self, error: SummarizerError) -> None:
-        if self.fatal is None:
-            self.fatal = error
+        with self._lock:
+            if self.fatal is None:
+                self.fatal = error
+        self.llm.abort(error)
 
-    def raise_if_fatal(self) -> None:
+    def raise_if_fatal(self, outcomes: list[_Outcome]) -> None:
+        """A refused key is a configuration error; an endpoint that is down with nothing
+        summarized is one error too (one line, not a brief of failures)."""
         if isinstance(self.fatal, ConfigurationError):
+            raise self.fatal
+        if isinstance(self.fatal, EndpointUnavailable) and all(
+            o.report.status == "failed" for o in outcomes
+        ):
             raise self.fatal
 
 
@@ -164,7 +209,6 @@ def _summarize_one(
         source=article.source or source,
     )
     try:
-        breaker.check()
         mentions = find_mentions(clean.text, published)
         key = cache_key(
             clean.text, llm.name, llm.choice.kind, prompt_version(), f"compact={llm.is_local}"
@@ -172,21 +216,23 @@ def _summarize_one(
         extraction = cache.get(key) if cache is not None else None
         report.cached = extraction is not None
         if extraction is None:
-            extraction, usage = extract_article(
-                clean, mentions, llm, published=published, compact=llm.is_local
-            )
+            breaker.check()
+            with llm.article():  # one deadline for all of the article's requests
+                extraction, usage = extract_article(
+                    clean, mentions, llm, published=published, compact=llm.is_local
+                )
             report.usage = usage
             if cache is not None:
-                cache.put(key, extraction)
+                cache.put(key, extraction)  # committed now: a killed run keeps it
         facts = facts_from_picks(clean, extraction, mentions, published)
     except (ConfigurationError, EndpointUnavailable) as err:
         breaker.trip(err)
-        return _failed(report, clean, err, started)
+        return _failed(report, clean, err, started, llm)
     except SummarizerError as err:
-        return _failed(report, clean, err, started)
+        return _failed(report, clean, err, started, llm)
     except Exception as err:  # one article's bug must not cost the batch
         log.exception("unexpected error on article %s", article.id)
-        return _failed(report, clean, err, started)
+        return _failed(report, clean, err, started, llm)
     report.seconds = round(time.monotonic() - started, 3)
     log.info(
         "%s: %d picks in %.1fs%s",
@@ -199,14 +245,15 @@ def _summarize_one(
 
 
 def _failed(
-    report: ArticleReport, clean: CleanArticle, error: Exception, started: float
+    report: ArticleReport, clean: CleanArticle, error: Exception, started: float, llm: LLM
 ) -> _Outcome:
     reason = (
-        str(error)
+        " ".join(str(error).split())  # one line
         if isinstance(error, SummarizerError)
         else f"internal error: {type(error).__name__}"
     )
-    log.warning("%s failed: %s", report.id, reason)
+    reason = llm.redact(reason[:500])
+    log.info("%s failed: %s", report.id, reason)  # the brief (and the CLI) report it
     if isinstance(error, SummarizerError) and error.usage is not None:
         report.usage = report.usage.add(error.usage)  # failed attempts cost tokens too
     report.status = "failed"

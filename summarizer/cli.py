@@ -6,9 +6,10 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -23,9 +24,13 @@ from rich.progress import (
 from rich.table import Table
 
 from summarizer.errors import SummarizerError, UsageError
-from summarizer.models import ArticleReport, Brief
+from summarizer.models import ArticleReport, Brief, LoadResult
+
+if TYPE_CHECKING:
+    from summarizer.cost import Price
 
 EXIT_OK, EXIT_FAILED_ALL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_BATCH_PENDING = 4  # --batch-api --no-wait: the batch is still running
 
 app = typer.Typer(
     add_completion=False,
@@ -66,35 +71,111 @@ def brief(
     cache_dir: Annotated[Path | None, typer.Option(help="Cache folder.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not use the cache.")] = False,
     timeout: Annotated[float, typer.Option(min=1, help="Seconds per model request.")] = 120.0,
-    stats: Annotated[bool, typer.Option(help="Print per-article usage.")] = False,
+    stats: Annotated[bool, typer.Option(help="Print per-article usage and cost.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
+    batch_api: Annotated[
+        bool,
+        typer.Option("--batch-api", help="Use the OpenAI Batch API (half price, within 24 h)."),
+    ] = False,
+    batch_id: Annotated[
+        str | None,
+        typer.Option(help="Collect an earlier Batch API submission (implies --batch-api)."),
+    ] = None,
+    wait: Annotated[
+        bool,
+        typer.Option(help="Wait for the batch; --no-wait submits or checks, then exits (4)."),
+    ] = True,
+    poll_interval: Annotated[
+        float, typer.Option(min=0, help="Seconds between batch status checks.")
+    ] = 30.0,
 ) -> None:
     """Summarize articles into one brief (Markdown, JSON or HTML)."""
-    from summarizer.api import summarize_batch
+    from summarizer.cost import load_prices
     from summarizer.llm import choose_backend
     from summarizer.load import load_batch
 
     _logging(verbose)
+    prices = load_prices()  # a bad SUMMARIZER_PRICES file stops us before any model request
     loaded = load_batch(*paths)
     if not loaded.articles:
         reasons = "; ".join(f"{p.path}: {p.reason}" for p in loaded.problems[:3])
         raise UsageError("no article could be loaded" + (f" ({reasons})" if reasons else ""))
     choice = choose_backend(model=model, base_url=base_url)
-    err.print(f"[dim]{choice.describe()}[/dim]")
-    with _progress(len(loaded.articles)) as (progress, task):
-        result = summarize_batch(
+    batch = batch_api or batch_id is not None
+    err.print(f"[dim]{choice.describe()}{' via the Batch API' if batch else ''}[/dim]")
+    if batch:
+        result = _brief_via_batch_api(
+            loaded, model, base_url, batch_id, cache_dir, no_cache, wait, poll_interval, timeout
+        )
+    else:
+        from summarizer.api import summarize_batch
+
+        with _progress(len(loaded.articles)) as (progress, task):
+            result = summarize_batch(
+                loaded,
+                model=model,
+                base_url=base_url,
+                concurrency=concurrency,
+                cache_dir=cache_dir,
+                use_cache=not no_cache,
+                timeout=timeout,
+                progress=lambda report: progress.advance(task),
+            )
+    _add_cost(result, prices, batch)
+    _write(result, output, fmt or _format_from(output), lang.value)
+    _report(result, stats, prices, batch)
+    raise typer.Exit(_exit_code(result))
+
+
+def _brief_via_batch_api(
+    loaded: LoadResult,
+    model: str | None,
+    base_url: str | None,
+    batch_id: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    wait: bool,
+    poll_interval: float,
+    timeout: float,
+) -> Brief:
+    from summarizer.batch import BatchPending, BatchStatus, summarize_with_batch_api
+
+    seen: list[BatchStatus] = []
+
+    def on_status(status: BatchStatus) -> None:
+        if not seen:
+            verb = "resuming" if status.resumed else "submitted"
+            err.print(f"{verb} batch {status.batch_id}")
+        seen.append(status)
+        err.print(f"[dim]{status.describe()}[/dim]")
+
+    try:
+        return summarize_with_batch_api(
             loaded,
             model=model,
             base_url=base_url,
-            concurrency=concurrency,
+            batch_id=batch_id,
             cache_dir=cache_dir,
             use_cache=not no_cache,
+            wait=wait,
+            poll_interval=poll_interval,
             timeout=timeout,
-            progress=lambda report: progress.advance(task),
+            on_status=on_status,
         )
-    _write(result, output, fmt or _format_from(output), lang.value)
-    _report(result, stats)
-    raise typer.Exit(_exit_code(result))
+    except BatchPending as pending:
+        err.print(
+            "run the same command again to collect the brief "
+            f"(or pass --batch-id {pending.status.batch_id})"
+        )
+        raise typer.Exit(EXIT_BATCH_PENDING) from None
+    except KeyboardInterrupt:
+        if seen:
+            err.print(
+                f"interrupted: batch {seen[-1].batch_id} keeps running; run the same command "
+                "again to resume (its id is kept in the cache folder)"
+            )
+            raise typer.Exit(130) from None
+        raise
 
 
 @app.command("eval")
@@ -226,27 +307,49 @@ def _atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def _report(result: Brief, stats: bool) -> None:
+def _add_cost(result: Brief, prices: Mapping[str, Price], batch: bool) -> None:
+    from summarizer.cost import estimate_cost
+
+    if result.meta.estimated_cost_usd is None:
+        result.meta.estimated_cost_usd = estimate_cost(
+            result.meta.model, result.meta.usage, batch=batch, prices=prices
+        )
+
+
+def _report(result: Brief, stats: bool, prices: Mapping[str, Price], batch: bool) -> None:
+    from summarizer.cost import format_cost
+
     failed = [a for a in result.articles if a.status == "failed"]
     for article in failed:
         err.print(f"[yellow]failed[/yellow] {article.id}: {article.error}")
     if stats:
-        err.print(_stats_table(result.articles))
+        err.print(_stats_table(result.articles, result.meta.model, prices, batch))
     usage = result.meta.usage
     err.print(
         f"{len(result.articles) - len(failed)}/{len(result.articles)} articles, "
         f"{usage.requests} requests, {usage.prompt_tokens} prompt + "
-        f"{usage.completion_tokens} completion tokens, {result.meta.seconds:.1f}s "
-        f"({result.meta.model})"
+        f"{usage.completion_tokens} completion tokens, "
+        f"{format_cost(result.meta.estimated_cost_usd)}, {result.meta.seconds:.1f}s "
+        f"({result.meta.model})",
+        highlight=False,
     )
 
 
-def _stats_table(reports: list[ArticleReport]) -> Table:
-    table = Table("article", "status", "requests", "prompt", "completion", "seconds", "cached")
+def _stats_table(
+    reports: list[ArticleReport], model: str, prices: Mapping[str, Price], batch: bool
+) -> Table:
+    from summarizer.cost import estimate_cost, format_cost
+
+    table = Table(
+        "article", "status", "requests", "prompt", "completion", "cost", "seconds", "cached"
+    )
+    table.columns[5].min_width = len("<$0.0001")
     for r in reports:
+        cost = format_cost(estimate_cost(model, r.usage, batch=batch, prices=prices))
         table.add_row(
             r.id, r.status, str(r.usage.requests), str(r.usage.prompt_tokens),
-            str(r.usage.completion_tokens), f"{r.seconds:.1f}", "yes" if r.cached else "",
+            str(r.usage.completion_tokens), cost.replace("cost unknown", "?"), f"{r.seconds:.1f}",
+            "yes" if r.cached else "",
         )  # fmt: skip
     return table
 

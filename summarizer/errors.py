@@ -46,10 +46,28 @@ class ExtractionError(SummarizerError):
     exit_code = 1
 
 
+class ModelRefused(ExtractionError):
+    """The model declined to answer (``message.refusal`` or a content filter); not retried."""
+
+
+class AnswerTruncated(ExtractionError):
+    """The answer was cut off at the token limit (``finish_reason=length``), also with more room."""
+
+
+class DeadlineExceeded(ExtractionError):
+    """The per-article deadline passed before the article could be summarized."""
+
+
 class EndpointUnavailable(SummarizerError):
     """The model endpoint is down or refuses us: no point in trying the other articles."""
 
     exit_code = 1
+
+
+class Cancelled(SummarizerError):
+    """The run was interrupted (Ctrl-C): requests not yet sent are not sent."""
+
+    exit_code = 130
 
 
 class NothingSummarized(SummarizerError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 from string import Template
@@ -22,6 +23,7 @@ from summarizer.llm import LLM
 from summarizer.models import SCHEMA_VERSION, CleanArticle, Extraction, Mention, Pick, Usage
 from summarizer.normalize.lexicon import action_in, event_kind, outcome_before, place_near
 
+ARTICLE_TEXT: ContextVar[str | None] = ContextVar("article_text", default=None)
 PROMPT_FILES = (
     "extract_system.md",
     "extract_example.md",
@@ -155,10 +157,16 @@ def _extract_chunk(
         {"role": "system", "content": _system_prompt()},
         {"role": "user", "content": _user_prompt(clean, chunk, mentions, published)},
     ]
-    context = {"text": clean.text}
-    answer, usage = llm.structured(
-        messages, model, context=context, max_tokens=_answer_budget(len(roles), len(chunk))
-    )
+    # The article reaches the quote validator through a context variable, not instructor's
+    # ``context``: with a context, instructor renders messages as Jinja templates, and an
+    # article containing «{{» or «{#» would be altered or break.
+    token = ARTICLE_TEXT.set(clean.text)
+    try:
+        answer, usage = llm.structured(
+            messages, model, max_tokens=_answer_budget(len(roles), len(chunk))
+        )
+    finally:
+        ARTICLE_TEXT.reset(token)
     return _picks(answer, clean.text, chunk, {m.id: m for m in mentions}, roles), usage
 
 
@@ -330,7 +338,7 @@ def _describe(mention: Mention, text: str) -> str:
 
 
 def _verbatim_quote(value: str | None, info: ValidationInfo) -> str | None:
-    text = (info.context or {}).get("text")
+    text = (info.context or {}).get("text", ARTICLE_TEXT.get())
     if not value or text is None:
         return value or None
     if _locate(value, text) is None:

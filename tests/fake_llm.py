@@ -3,12 +3,16 @@
 The real ``openai`` client and instructor talk to it over HTTP, so nothing of ours is mocked.
 Each request takes the next scripted ``Reply`` if any, otherwise asks the ``responder`` for the
 structured answer (a dict), which is sent back as a tool call (TOOLS mode) or as message content.
+Replies queued with ``queue_for(marker, ...)`` go only to requests whose messages contain the
+marker (e.g. ``"Article id: a1"``), so a fault can hit one article of a concurrent batch.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -82,17 +86,21 @@ class FakeLLM:
     def __init__(self, responder: Responder = grounded_responder) -> None:
         self.responder = responder
         self.script: list[Reply] = []
+        self.routed: dict[str, list[Reply]] = {}
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
+        self.times: list[float] = []  # time.monotonic() of each request's arrival
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )  # a short poll interval: stop() returns at once
 
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/v1"
+        return f"http://{host!s}:{port}/v1"
 
     def start(self) -> FakeLLM:
         self._thread.start()
@@ -106,10 +114,26 @@ class FakeLLM:
         with self._lock:
             self.script.extend(replies)
 
+    def queue_for(self, marker: str, *replies: Reply) -> None:
+        """Queue replies for the requests whose messages contain ``marker`` only."""
+        with self._lock:
+            self.routed.setdefault(marker, []).extend(replies)
+
+    def requests_for(self, marker: str) -> list[dict[str, Any]]:
+        """The recorded requests whose messages contain ``marker``."""
+        with self._lock:
+            return [r for r in self.requests if marker in _messages_text(r)]
+
     def _next(self, body: dict[str, Any], headers: dict[str, str]) -> Reply:
         with self._lock:
             self.requests.append(body)
             self.headers.append(headers)
+            self.times.append(time.monotonic())
+            if self.routed:
+                text = _messages_text(body)
+                for marker, replies in self.routed.items():
+                    if replies and marker in text:
+                        return replies.pop(0)
             if self.script:
                 return self.script.pop(0)
         return Reply(answer=self.responder(body))
@@ -122,6 +146,11 @@ class FakeLLM:
 
             def log_message(self, *args: Any) -> None:
                 pass
+
+            def handle(self) -> None:
+                # The client may give up first (a timeout test): nothing to report then.
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    super().handle()
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
@@ -143,6 +172,18 @@ class FakeLLM:
                 self.wfile.write(payload)
 
         return Handler
+
+
+def unused_url() -> str:
+    """A base URL where nothing listens (connection refused): an endpoint that is down."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/v1"
+
+
+def _messages_text(body: dict[str, Any]) -> str:
+    return "\n".join(str(m.get("content") or "") for m in body.get("messages", []))
 
 
 def _payload(reply: Reply, body: dict[str, Any]) -> bytes:

@@ -230,3 +230,11 @@ def test_api_key_never_leaks(fake_llm: FakeLLM, tmp_path: Path) -> None:
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert key.encode() not in path.read_bytes(), path
+
+
+def test_braces_in_an_article_are_text_not_a_template(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    text = ARTICLE + "وكتب مستخدم {{ secret }} و{# تعليق #} في منشور.\n"
+    brief = _run(fake_llm, _one_article(tmp_path, text), tmp_path)
+    assert brief.articles[0].status == "ok", brief.articles[0].error
+    sent = fake_llm.requests[0]["messages"][-1]["content"]
+    assert "{{ secret }}" in sent and "{# تعليق #}" in sent
