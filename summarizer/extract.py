@@ -7,11 +7,12 @@ hold Arabic letters, and any quote it writes must be verbatim; failures go back 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from string import Template
 from typing import Any, Literal, cast
@@ -136,8 +137,17 @@ def _chunks(
 
 
 def _mentions_in(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """The mentions inside a sentence; ``mentions`` are sorted by offset, as the normalizer
+    returns them, so a binary search finds the first one."""
     _, start, end = sentence
-    return [m for m in mentions if m.start >= start and m.end <= end]
+    first = bisect.bisect_left([m.start for m in mentions], start) if len(mentions) > 64 else 0
+    found = []
+    for mention in mentions[first:]:
+        if mention.start >= end:
+            break
+        if mention.start >= start and mention.end <= end:
+            found.append(mention)
+    return found
 
 
 def _extract_chunk(
@@ -475,10 +485,16 @@ def _source_span(
     return sentences[data["sentence"]]
 
 
+@lru_cache(maxsize=16)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(split_sentences(text))
+
+
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    for s, e in split_sentences(text):
-        if s <= start and end <= e:
-            return s, e
+    spans = _sentence_spans(text)  # split once per article, then a binary search per pick
+    index = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
+    if index >= 0 and spans[index][0] <= start and end <= spans[index][1]:
+        return spans[index]
     return start, end
 
 
