@@ -11,6 +11,7 @@ import bisect
 import hashlib
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from functools import cache, lru_cache
 from importlib import resources
@@ -39,6 +40,7 @@ ENGLISH_ONLY = r"^[ !#-\[\]-~\u00C0-\u00FF]+$"
 NO_LATIN = r'^[^"\\A-Za-z]+$'
 CHARS_PER_TOKEN = 3  # a conservative estimate for Arabic and English text
 MAX_EVENTS = 6
+CHUNK_WORKERS = 4  # chunks of one article sent at once (articles already run in a pool)
 
 
 @cache
@@ -104,8 +106,19 @@ def extract_article(
     picks: list[Pick] = []
     usage = Usage()
     extract_chunk = _extract_chunk_per_mention if compact else _extract_chunk
-    for chunk in _chunks(clean.text, sentences, mentions, compact, chunk_tokens * CHARS_PER_TOKEN):
-        chunk_picks, chunk_usage = extract_chunk(clean, chunk, mentions, llm, published)
+    chunks = _chunks(clean.text, sentences, mentions, compact, chunk_tokens * CHARS_PER_TOKEN)
+    deadline = llm.current_deadline()
+
+    def run(chunk: list[Sentence]) -> tuple[list[Pick], Usage]:
+        with llm.article(deadline=deadline):
+            return extract_chunk(clean, chunk, mentions, llm, published)
+
+    if compact or len(chunks) == 1:  # one in-process model serves one request at a time
+        results = [run(chunk) for chunk in chunks]
+    else:  # the chunks of a long article go to the endpoint at once, in order
+        with ThreadPoolExecutor(max_workers=min(CHUNK_WORKERS, len(chunks))) as pool:
+            results = list(pool.map(run, chunks))
+    for chunk_picks, chunk_usage in results:
         picks.extend(chunk_picks)
         usage = usage.add(chunk_usage)
     return Extraction(article_id=clean.article.id, picks=_unique(picks)), usage

@@ -186,18 +186,24 @@ class LLM:
         return self.choice.kind == "local"
 
     @contextmanager
-    def article(self) -> Iterator[None]:
+    def article(self, deadline: float | None = None) -> Iterator[None]:
         """Bound every request made inside (in this thread) by one per-article deadline.
 
-        The embedded model has no transport to fail and is slow on long articles: no deadline.
+        ``deadline`` (a ``time.monotonic()`` value, see :meth:`current_deadline`) carries an
+        article's deadline into the threads that extract its chunks. The embedded model has no
+        transport to fail and is slow on long articles: no deadline.
         """
         previous = getattr(self._local_state, "deadline", None)
         if not self.is_local:
-            self._local_state.deadline = time.monotonic() + self.policy.deadline_s
+            self._local_state.deadline = deadline or time.monotonic() + self.policy.deadline_s
         try:
             yield
         finally:
             self._local_state.deadline = previous
+
+    def current_deadline(self) -> float | None:
+        """The deadline of the article being extracted in this thread, if any."""
+        return getattr(self._local_state, "deadline", None)
 
     def abort(self, error: SummarizerError) -> None:
         """Fail every later request of this client at once with ``error``'s kind and message.

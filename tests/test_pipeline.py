@@ -7,6 +7,8 @@ import os
 import re
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -238,3 +240,26 @@ def test_braces_in_an_article_are_text_not_a_template(fake_llm: FakeLLM, tmp_pat
     assert brief.articles[0].status == "ok", brief.articles[0].error
     sent = fake_llm.requests[0]["messages"][-1]["content"]
     assert "{{ secret }}" in sent and "{# تعليق #}" in sent
+
+
+def test_chunks_of_a_long_article_are_sent_at_once(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    lock = threading.Lock()
+    state = {"now": 0, "most": 0}
+
+    def slow(request: dict[str, object]) -> dict[str, object]:
+        with lock:
+            state["now"] += 1
+            state["most"] = max(state["most"], state["now"])
+        time.sleep(0.3)
+        with lock:
+            state["now"] -= 1
+        return grounded_responder(request)  # type: ignore[arg-type]
+
+    fake_llm.responder = slow
+    sentence = (
+        "وقال مسؤول إن نحو 2500 جندي أميركي ما زالوا في العراق حتى الآن وفق بيان رسمي صدر أمس.\n"
+    )
+    brief = _run(fake_llm, _one_article(tmp_path, sentence * 400), tmp_path, concurrency=1)
+    assert brief.articles[0].status == "ok"
+    assert len(fake_llm.requests) >= 3  # the article was split into chunks
+    assert state["most"] >= 2  # and its chunks were in flight together
