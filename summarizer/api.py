@@ -43,7 +43,9 @@ DEFAULT_REMOTE_CONCURRENCY = 8
 
 
 @dataclass
-class _Outcome:
+class ArticleOutcome:
+    """One article's line in the brief, its facts (None when failed or a duplicate), its text."""
+
     report: ArticleReport
     facts: ArticleFacts | None
     text: str
@@ -93,7 +95,10 @@ def summarize_batch(
     finally:
         if cache is not None:
             cache.close()
-    return _brief(outcomes, problems, choice, time.monotonic() - started)
+    return assemble_brief(
+        outcomes, problems, model=choice.model, backend=choice.kind,
+        seconds=time.monotonic() - started,
+    )  # fmt: skip
 
 
 def _workers(concurrency: int | None, choice: BackendChoice) -> int:
@@ -109,14 +114,14 @@ def _run(
     cache: ExtractionCache | None,
     workers: int,
     progress: ProgressCallback | None,
-) -> list[_Outcome]:
+) -> list[ArticleOutcome]:
     cleaned = [clean_article(a) for a in articles]
     unique: dict[str, CleanArticle] = {}
     for clean in cleaned:
         unique.setdefault(clean.text, clean)
     breaker = _Breaker(llm)
 
-    def work(clean: CleanArticle) -> _Outcome:
+    def work(clean: CleanArticle) -> ArticleOutcome:
         outcome = _summarize_one(clean, llm, cache, breaker)
         if progress is not None:
             progress(outcome.report)
@@ -148,17 +153,17 @@ def _run(
 
 
 def _with_twins(
-    outcome: _Outcome, clean: CleanArticle, first: CleanArticle, cleaned: list[CleanArticle]
-) -> _Outcome:
+    outcome: ArticleOutcome, clean: CleanArticle, first: CleanArticle, cleaned: list[CleanArticle]
+) -> ArticleOutcome:
     """Identical articles are summarized once; each keeps its id and names its twins."""
     twins = [c.article.id for c in cleaned if c.text == clean.text and c is not clean]
     if first is clean:
         report = outcome.report.model_copy(update={"duplicate_ids": twins})
-        return _Outcome(report=report, facts=outcome.facts, text=outcome.text)
+        return ArticleOutcome(report=report, facts=outcome.facts, text=outcome.text)
     report = outcome.report.model_copy(
         update={"id": clean.article.id, "usage": Usage(), "duplicate_ids": twins, "cached": True}
     )
-    return _Outcome(report=report, facts=None, text=outcome.text)
+    return ArticleOutcome(report=report, facts=None, text=outcome.text)
 
 
 class _Breaker:
@@ -184,7 +189,7 @@ class _Breaker:
                 self.fatal = error
         self.llm.abort(error)
 
-    def raise_if_fatal(self, outcomes: list[_Outcome]) -> None:
+    def raise_if_fatal(self, outcomes: list[ArticleOutcome]) -> None:
         """A refused key is a configuration error; an endpoint that is down with nothing
         summarized is one error too (one line, not a brief of failures)."""
         if isinstance(self.fatal, ConfigurationError):
@@ -197,22 +202,20 @@ class _Breaker:
 
 def _summarize_one(
     clean: CleanArticle, llm: LLM, cache: ExtractionCache | None, breaker: _Breaker
-) -> _Outcome:
+) -> ArticleOutcome:
     article = clean.article
     started = time.monotonic()
     published, source = detect_metadata(article.text)
     published = article.published or published
     report = ArticleReport(
         id=article.id,
-        title=article.title or _first_line(clean.text),
+        title=article.title or first_line(clean.text),
         published=published,
         source=article.source or source,
     )
     try:
         mentions = find_mentions(clean.text, published)
-        key = cache_key(
-            clean.text, llm.name, llm.choice.kind, prompt_version(), f"compact={llm.is_local}"
-        )
+        key = extraction_key(clean.text, llm.name, llm.choice.kind, compact=llm.is_local)
         extraction = cache.get(key) if cache is not None else None
         report.cached = extraction is not None
         if extraction is None:
@@ -241,12 +244,12 @@ def _summarize_one(
         report.seconds,
         " (cached)" if report.cached else "",
     )
-    return _Outcome(report=report, facts=facts, text=clean.text)
+    return ArticleOutcome(report=report, facts=facts, text=clean.text)
 
 
 def _failed(
     report: ArticleReport, clean: CleanArticle, error: Exception, started: float, llm: LLM
-) -> _Outcome:
+) -> ArticleOutcome:
     reason = (
         " ".join(str(error).split())  # one line
         if isinstance(error, SummarizerError)
@@ -259,27 +262,41 @@ def _failed(
     report.status = "failed"
     report.error = reason
     report.seconds = round(time.monotonic() - started, 3)
-    return _Outcome(report=report, facts=None, text=clean.text)
+    return ArticleOutcome(report=report, facts=None, text=clean.text)
 
 
-def _first_line(text: str) -> str | None:
+def first_line(text: str) -> str | None:
+    """The article's first line (its headline, usually), as a title when none is given."""
     line = text.split("\n", 1)[0].strip()
     return line[:200] or None
 
 
-def _brief(
-    outcomes: list[_Outcome], problems: list[LoadProblem], choice: BackendChoice, seconds: float
+def extraction_key(text: str, model: str, backend: str, *, compact: bool) -> str:
+    """The cache address of one article's extraction, shared by every path that extracts."""
+    return cache_key(text, model, backend, prompt_version(), f"compact={compact}")
+
+
+def assemble_brief(
+    outcomes: list[ArticleOutcome],
+    problems: list[LoadProblem],
+    *,
+    model: str,
+    backend: str,
+    seconds: float,
+    estimated_cost_usd: float | None = None,
 ) -> Brief:
-    reports = [o.report for o in outcomes] + [_problem_report(p) for p in problems]
+    """Merge the articles' facts and put the brief together with its meta."""
+    reports = [o.report for o in outcomes] + [problem_report(p) for p in problems]
     merged = merge_facts(o.facts for o in outcomes if o.facts is not None)
     usage = Usage()
     for report in reports:
         usage = usage.add(report.usage)
     meta = Meta(
-        model=choice.model,
-        backend=choice.kind,
+        model=model,
+        backend=backend,
         prompt_version=prompt_version(),
         usage=usage,
+        estimated_cost_usd=estimated_cost_usd,
         seconds=round(seconds, 3),
         created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
@@ -295,7 +312,8 @@ def _brief(
     )
 
 
-def _problem_report(problem: LoadProblem) -> ArticleReport:
+def problem_report(problem: LoadProblem) -> ArticleReport:
+    """A failed line in the brief for an input that could not be loaded."""
     where = f"{problem.path}:{problem.line}" if problem.line else problem.path
     return ArticleReport(
         id=Path(problem.path).stem + (f"-{problem.line}" if problem.line else ""),

@@ -31,7 +31,8 @@ import openai
 from instructor.v2.core.response import handle_response_model
 from pydantic import BaseModel, ValidationError
 
-from summarizer.cache import ExtractionCache, cache_key, default_cache_dir
+from summarizer.api import ArticleOutcome, assemble_brief, extraction_key, first_line
+from summarizer.cache import ExtractionCache, default_cache_dir
 from summarizer.clean import clean_article, split_sentences
 from summarizer.cost import estimate_cost
 from summarizer.errors import (
@@ -54,14 +55,11 @@ from summarizer.extract import (
     _user_prompt,
     candidate_role,
     extract_article,
-    prompt_version,
     response_model,
 )
 from summarizer.llm import BackendChoice, choose_backend
-from summarizer.merge import merge_facts, summarize
 from summarizer.models import (
     Article,
-    ArticleFacts,
     ArticleReport,
     Brief,
     CleanArticle,
@@ -69,7 +67,6 @@ from summarizer.models import (
     LoadProblem,
     LoadResult,
     Mention,
-    Meta,
     Pick,
     Usage,
 )
@@ -202,7 +199,12 @@ def summarize_with_batch_api(
     finally:
         if cache is not None:
             cache.close()
-    return _brief(outcomes, problems, choice, time.monotonic() - started)
+    brief = assemble_brief(
+        outcomes, problems, model=choice.model, backend="batch",
+        seconds=time.monotonic() - started,
+    )  # fmt: skip
+    brief.meta.estimated_cost_usd = estimate_cost(choice.model, brief.meta.usage, batch=True)
+    return brief
 
 
 # -- building the requests ----------------------------------------------------------------------
@@ -214,17 +216,15 @@ def _prepare(clean: CleanArticle, choice: BackendChoice, cache: ExtractionCache 
     published = article.published or published
     report = ArticleReport(
         id=article.id,
-        title=article.title or _first_line(clean.text),
+        title=article.title or first_line(clean.text),
         published=published,
         source=article.source or source,
     )
     job = _Job(clean=clean, report=report, published=published)
     try:
         job.mentions = find_mentions(clean.text, published)
-        # The interactive path's key (api.py), so either path finds what the other stored.
-        job.key = cache_key(
-            clean.text, choice.model, choice.kind, prompt_version(), "compact=False"
-        )
+        # The interactive path's key, so either path finds what the other stored.
+        job.key = extraction_key(clean.text, choice.model, choice.kind, compact=False)
         job.extraction = cache.get(job.key) if cache is not None else None
         report.cached = job.extraction is not None
         if job.extraction is None:
@@ -525,16 +525,9 @@ def _batch_problem(batch: Any) -> str:
 # -- the brief ----------------------------------------------------------------------------------
 
 
-@dataclass
-class _Outcome:
-    report: ArticleReport
-    facts: ArticleFacts | None
-    text: str
-
-
 def _outcome(
     job: _Job, clean: CleanArticle, first: CleanArticle, cleaned: list[CleanArticle]
-) -> _Outcome:
+) -> ArticleOutcome:
     """An article's outcome; identical articles are summarized once, each keeps its id."""
     twins = [c.article.id for c in cleaned if c.text == clean.text and c is not clean]
     report = job.report.model_copy(update={"duplicate_ids": twins})
@@ -549,50 +542,7 @@ def _outcome(
             update={"id": clean.article.id, "usage": Usage(), "cached": True}
         )
         facts = None
-    return _Outcome(report=report, facts=facts, text=clean.text)
-
-
-def _brief(
-    outcomes: list[_Outcome], problems: list[LoadProblem], choice: BackendChoice, seconds: float
-) -> Brief:
-    reports = [o.report for o in outcomes] + [_problem_report(p) for p in problems]
-    merged = merge_facts(o.facts for o in outcomes if o.facts is not None)
-    usage = Usage()
-    for report in reports:
-        usage = usage.add(report.usage)
-    meta = Meta(
-        model=choice.model,
-        backend="batch",
-        prompt_version=prompt_version(),
-        usage=usage,
-        estimated_cost_usd=estimate_cost(choice.model, usage, batch=True),
-        seconds=round(seconds, 3),
-        created=datetime.now(UTC).isoformat(timespec="seconds"),
-    )
-    return Brief(
-        articles=reports,
-        deadlines=merged.deadlines,
-        figures=merged.figures,
-        events=merged.events,
-        conflicts=merged.conflicts,
-        summary=summarize(merged, reports),
-        meta=meta,
-        texts={o.report.id: o.text for o in outcomes},
-    )
-
-
-def _problem_report(problem: LoadProblem) -> ArticleReport:
-    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-    return ArticleReport(
-        id=Path(problem.path).stem + (f"-{problem.line}" if problem.line else ""),
-        status="failed",
-        error=f"{where}: {problem.reason}",
-    )
-
-
-def _first_line(text: str) -> str | None:
-    line = text.split("\n", 1)[0].strip()
-    return line[:200] or None
+    return ArticleOutcome(report=report, facts=facts, text=clean.text)
 
 
 # -- errors and the stored batch ids ------------------------------------------------------------
