@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 Responder = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -80,17 +80,10 @@ def _schema_properties(request: dict[str, Any]) -> dict[str, Any]:
     return dict(schema.get("properties", {}))
 
 
-class FakeLLM:
-    """The server; use ``url`` as the OpenAI base URL. ``requests`` records every request body."""
+class LoopbackServer:
+    """An HTTP server on 127.0.0.1 (a free port) run in a thread; subclasses give the handler."""
 
-    def __init__(self, responder: Responder = grounded_responder) -> None:
-        self.responder = responder
-        self.script: list[Reply] = []
-        self.routed: dict[str, list[Reply]] = {}
-        self.requests: list[dict[str, Any]] = []
-        self.headers: list[dict[str, str]] = []
-        self.times: list[float] = []  # time.monotonic() of each request's arrival
-        self._lock = threading.Lock()
+    def __init__(self) -> None:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -102,13 +95,30 @@ class FakeLLM:
         host, port = self._server.server_address[:2]
         return f"http://{host!s}:{port}/v1"
 
-    def start(self) -> FakeLLM:
+    def start(self) -> Self:
         self._thread.start()
         return self
 
     def stop(self) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        raise NotImplementedError
+
+
+class FakeLLM(LoopbackServer):
+    """The server; use ``url`` as the OpenAI base URL. ``requests`` records every request body."""
+
+    def __init__(self, responder: Responder = grounded_responder) -> None:
+        self.responder = responder
+        self.script: list[Reply] = []
+        self.routed: dict[str, list[Reply]] = {}
+        self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        self.times: list[float] = []  # time.monotonic() of each request's arrival
+        self._lock = threading.Lock()
+        super().__init__()
 
     def queue(self, *replies: Reply) -> None:
         with self._lock:

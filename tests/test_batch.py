@@ -17,13 +17,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import ROOT, SEEDS
-from fake_llm import FakeLLM, Reply, Responder, _payload, grounded_responder
+from fake_llm import FakeLLM, LoopbackServer, Reply, Responder, _payload, grounded_responder
 
 from summarizer import Brief, load_articles, summarize_batch
 from summarizer.batch import STATE_FILE, BatchPending, BatchStatus, summarize_with_batch_api
@@ -38,7 +38,7 @@ FAST = RetryPolicy(max_attempts=2, deadline_s=20, base_wait_s=0.01, max_wait_s=0
 LineHook = Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]
 
 
-class FakeBatchAPI:
+class FakeBatchAPI(LoopbackServer):
     """A loopback OpenAI Batch API. ``calls`` records (method, path) of every request."""
 
     def __init__(self, responder: Responder = grounded_responder, polls: int = 2) -> None:
@@ -55,22 +55,7 @@ class FakeBatchAPI:
         self.calls: list[tuple[str, str]] = []
         self.lines: list[dict[str, Any]] = []  # every request line uploaded
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
-
-    def start(self) -> FakeBatchAPI:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        super().__init__()
 
     def count(self, method: str, pattern: str) -> int:
         return sum(1 for m, p in self.calls if m == method and re.fullmatch(pattern, p))
