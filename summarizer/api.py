@@ -149,14 +149,26 @@ def _run(
     pool.shutdown(wait=True)
     done = dict(zip(unique, results, strict=True))
     breaker.raise_if_fatal(results)
-    return [_with_twins(done[c.text], c, unique[c.text], cleaned) for c in cleaned]
+    ids = ids_by_text(cleaned)
+    return [with_twins(done[c.text], c, unique[c.text], ids[c.text]) for c in cleaned]
 
 
-def _with_twins(
-    outcome: ArticleOutcome, clean: CleanArticle, first: CleanArticle, cleaned: list[CleanArticle]
+def ids_by_text(cleaned: list[CleanArticle]) -> dict[str, list[str]]:
+    """The ids of the articles that share each cleaned text (one pass over the batch)."""
+    ids: dict[str, list[str]] = {}
+    for clean in cleaned:
+        ids.setdefault(clean.text, []).append(clean.article.id)
+    return ids
+
+
+def with_twins(
+    outcome: ArticleOutcome, clean: CleanArticle, first: CleanArticle, same_text: list[str]
 ) -> ArticleOutcome:
-    """Identical articles are summarized once; each keeps its id and names its twins."""
-    twins = [c.article.id for c in cleaned if c.text == clean.text and c is not clean]
+    """Identical articles are summarized once; each keeps its id and names its twins.
+
+    ``outcome`` is the first article's; ``same_text`` the ids of every article with its text.
+    """
+    twins = [i for i in same_text if i != clean.article.id]
     if first is clean:
         report = outcome.report.model_copy(update={"duplicate_ids": twins})
         return ArticleOutcome(report=report, facts=outcome.facts, text=outcome.text)

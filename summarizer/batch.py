@@ -31,7 +31,14 @@ import openai
 from instructor.v2.core.response import handle_response_model
 from pydantic import BaseModel, ValidationError
 
-from summarizer.api import ArticleOutcome, assemble_brief, extraction_key, first_line
+from summarizer.api import (
+    ArticleOutcome,
+    assemble_brief,
+    extraction_key,
+    first_line,
+    ids_by_text,
+    with_twins,
+)
 from summarizer.cache import ExtractionCache, default_cache_dir
 from summarizer.clean import clean_article, split_sentences
 from summarizer.cost import estimate_cost
@@ -195,7 +202,9 @@ def summarize_with_batch_api(
         if pending:
             _run_batch(pending, choice, folder, cache, batch_id, wait, poll_interval, timeout,
                        on_status)  # fmt: skip
-        outcomes = [_outcome(jobs[c.text], c, unique[c.text], cleaned) for c in cleaned]
+        done = {text: _outcome(job) for text, job in jobs.items()}
+        ids = ids_by_text(cleaned)
+        outcomes = [with_twins(done[c.text], c, unique[c.text], ids[c.text]) for c in cleaned]
     finally:
         if cache is not None:
             cache.close()
@@ -525,24 +534,16 @@ def _batch_problem(batch: Any) -> str:
 # -- the brief ----------------------------------------------------------------------------------
 
 
-def _outcome(
-    job: _Job, clean: CleanArticle, first: CleanArticle, cleaned: list[CleanArticle]
-) -> ArticleOutcome:
-    """An article's outcome; identical articles are summarized once, each keeps its id."""
-    twins = [c.article.id for c in cleaned if c.text == clean.text and c is not clean]
-    report = job.report.model_copy(update={"duplicate_ids": twins})
+def _outcome(job: _Job) -> ArticleOutcome:
+    """The outcome of one distinct article: its facts, or its failure."""
+    report = job.report.model_copy()
     facts = None
     if job.error is not None:
         report.status, report.error = "failed", job.error
         log.warning("%s failed: %s", report.id, job.error)
     elif job.extraction is not None:
         facts = facts_from_picks(job.clean, job.extraction, job.mentions, job.published)
-    if first is not clean:
-        report = report.model_copy(
-            update={"id": clean.article.id, "usage": Usage(), "cached": True}
-        )
-        facts = None
-    return ArticleOutcome(report=report, facts=facts, text=clean.text)
+    return ArticleOutcome(report=report, facts=facts, text=job.clean.text)
 
 
 # -- errors and the stored batch ids ------------------------------------------------------------
