@@ -60,8 +60,8 @@ from summarizer.extract import (
     _system_prompt,
     _unique,
     _user_prompt,
-    candidate_role,
     extract_article,
+    mention_roles,
     response_model,
 )
 from summarizer.llm import BackendChoice, choose_backend
@@ -249,21 +249,24 @@ def _prepare(clean: CleanArticle, choice: BackendChoice, cache: ExtractionCache 
 def _requests(job: _Job, model: str) -> list[_Request]:
     """The chat completions the interactive path would send for this article (first attempts)."""
     clean = job.clean
+    article_roles = mention_roles(clean.text, job.mentions, job.published)
     chunks = _chunks(
-        clean.text, split_sentences(clean.text), job.mentions, False, CHUNK_TOKENS * CHARS_PER_TOKEN
-    )
+        split_sentences(clean.text), job.mentions, article_roles, False,
+        CHUNK_TOKENS * CHARS_PER_TOKEN,
+    )  # fmt: skip
     requests = []
     for number, chunk in enumerate(chunks, 1):
         roles = {
-            m.id: role
+            m.id: article_roles[m.id]
             for s in chunk
             for m in _mentions_in(s, job.mentions)
-            if (role := candidate_role(m))
+            if m.id in article_roles
         }
         answer_model = response_model(roles, [f"S{n}" for n, _, _ in chunk])
+        prompt = _user_prompt(clean, chunk, job.mentions, roles, job.published)
         messages = [
             {"role": "system", "content": _system_prompt()},
-            {"role": "user", "content": _user_prompt(clean, chunk, job.mentions, job.published)},
+            {"role": "user", "content": prompt},
         ]
         # instructor builds the request exactly as in TOOLS mode: the schema as a forced tool.
         _, body = handle_response_model(

@@ -158,7 +158,10 @@ def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
         spans.append((start, end))
 
 
-_CLAUSE_BREAK = re.compile(r"[،,؛;:.!?؟\n\"“”«»]")
+# A comma or a point between digits (11,226,065; 17.50) is part of a number, not a break.
+_CLAUSE_BREAK = re.compile(r"[،؛;:!?؟\n\"“”«»]|(?<!\d)[.,]|[.,](?!\d)")
+# Breaks of a window: sentence punctuation only, so a window keeps the clause's subject.
+_WINDOW_BREAK = re.compile(r"[؛;!?؟\n]|(?<!\d)\.|\.(?!\d)")
 
 
 def clause_around(text: str, start: int, end: int, max_words: int = 24) -> str:
@@ -167,8 +170,21 @@ def clause_around(text: str, start: int, end: int, max_words: int = 24) -> str:
     Used to give an item native wording in the article's language without asking a model to
     write it: the words are the article's own.
     """
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right_match = _CLAUSE_BREAK.search(text, end)
+    left, cut = _span_around(text, start, end, max_words, _CLAUSE_BREAK)
+    return re.sub(r"\s+", " ", text[left:cut]).strip()
+
+
+def window_around(text: str, start: int, end: int, max_words: int = 24) -> tuple[int, int]:
+    """Return the span of the sentence part around ``text[start:end]``, at most ``max_words``
+    long: commas do not end it, so it keeps the subject of a clause that starts after one."""
+    return _span_around(text, start, end, max_words, _WINDOW_BREAK)
+
+
+def _span_around(
+    text: str, start: int, end: int, max_words: int, breaks: re.Pattern[str]
+) -> tuple[int, int]:
+    left = max((m.end() for m in breaks.finditer(text, 0, start)), default=0)
+    right_match = breaks.search(text, end)
     right = right_match.start() if right_match else len(text)
     half = max(4, max_words // 2)
     while len(text[left:start].split()) > half:
@@ -178,4 +194,6 @@ def clause_around(text: str, start: int, end: int, max_words: int = 24) -> str:
         if count > max(0, max_words - half):
             break
         cut = end + match.end()
-    return re.sub(r"\s+", " ", text[left:cut]).strip()
+    while left < cut and text[left].isspace():
+        left += 1
+    return left, cut

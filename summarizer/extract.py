@@ -8,54 +8,32 @@ hold Arabic letters, and any quote it writes must be verbatim; failures go back 
 from __future__ import annotations
 
 import bisect
-import hashlib
-import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from functools import cache, lru_cache
-from importlib import resources
 from string import Template
 from typing import Any, Literal, cast
 
 from pydantic import BaseModel, Field, ValidationInfo, create_model, field_validator
 
-from summarizer.clean import clause_around, split_sentences
+from summarizer.clean import clause_around, split_sentences, window_around
 from summarizer.llm import LLM
-from summarizer.models import SCHEMA_VERSION, CleanArticle, Extraction, Mention, Pick, Usage
-from summarizer.normalize.lexicon import action_in, event_kind, outcome_before, place_near
+from summarizer.models import CleanArticle, Extraction, Mention, Pick, Usage
+from summarizer.normalize.lexicon import event_verb, place_near
+from summarizer.prompts_io import prompt_template
+from summarizer.prompts_io import prompt_version as prompt_version
+from summarizer.translate import Window, translate_window
 
 ARTICLE_TEXT: ContextVar[str | None] = ContextVar("article_text", default=None)
-PROMPT_FILES = (
-    "extract_system.md",
-    "extract_example.md",
-    "extract_user.md",
-    "describe_system.md",
-    "describe_question.md",
-    "describe_tasks.json",
-)
 # Character classes exclude '"' and '\\' so a grammar built from them cannot close a string early.
 # English fields: printable ASCII and Latin-1 letters (no Arabic, no other scripts).
 ENGLISH_ONLY = r"^[ !#-\[\]-~\u00C0-\u00FF]+$"
 NO_LATIN = r'^[^"\\A-Za-z]+$'
 CHARS_PER_TOKEN = 3  # a conservative estimate for Arabic and English text
 MAX_EVENTS = 6
+WINDOW_WORDS = 24  # words of a translated window: a clause with its subject, not a paragraph
 CHUNK_WORKERS = 4  # chunks of one article sent at once (articles already run in a pool)
-
-
-@cache
-def prompt_template(name: str) -> str:
-    """Return a prompt template shipped in ``prompts/`` (inside the wheel)."""
-    return resources.files("summarizer.prompts").joinpath(name).read_text(encoding="utf-8")
-
-
-@cache
-def prompt_version() -> str:
-    """Return a short hash of every prompt template and the schema version."""
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    for name in PROMPT_FILES:
-        digest.update(prompt_template(name).encode())
-    return digest.hexdigest()[:12]
 
 
 Role = Literal["deadline", "figure", "event"]
@@ -67,24 +45,67 @@ _PAST = re.compile(r"الماضي|الماضية|الماضيين|الفائت|�
 _FUTURE = re.compile(r"المقبل|المقبلة|القادم|القادمة")
 
 
-def candidate_role(mention: Mention) -> Role | None:
+def candidate_role(
+    mention: Mention, published: str | None = None, frame: str = ""
+) -> Role | None:
     """Return what a mention can be in the brief, decided by rule, or None to leave it out.
 
-    A resolved date after a deadline cue is a deadline; another date may date an event;
-    a precise number with a unit is a figure. Vague counts, past durations and unresolved dates
-    are left out: the brief states nothing it cannot ground and normalize.
+    A date is forward-looking — a deadline or a scheduled date — after a deadline cue, when it
+    lies after the publication date, or (with no publication date) when its clause ``frame``
+    speaks of the future; any other resolved date may date an event. A precise number with a
+    unit is a figure. Vague counts, past durations and unresolved dates are left out: the
+    brief states nothing it cannot ground and normalize.
     """
     if mention.kind == "date":
-        if mention.qualifier in DEADLINE_CUES:
-            return "deadline" if mention.date is not None else None
-        if mention.value is not None and mention.unit:
-            return "figure"  # «قبل 10 سنوات»: a span of time counted back from the article
-        if mention.date is None and _FUTURE.search(mention.text):
-            return None  # «الأسبوع المقبل» with no publication date: no event, no deadline
-        return "event"  # an unresolved date («الجمعة» with no publication date) stays null
+        return _date_role(mention, published, frame)
     if mention.value is None or mention.approx == "range" or not mention.unit:
         return None
     return None if _PAST.search(mention.text) else "figure"
+
+
+def _date_role(mention: Mention, published: str | None, frame: str) -> Role | None:
+    if mention.value is not None and mention.unit:
+        # «قبل 10 سنوات»: a span counted back from the article dates background, never a fact.
+        return "event" if mention.date is not None else None
+    if mention.date is None:
+        # «الأسبوع المقبل» with no publication date: no event, no deadline.
+        return None if _FUTURE.search(mention.text) else "event"
+    if mention.qualifier in DEADLINE_CUES:
+        return "deadline"
+    if published is not None:
+        return "deadline" if is_later(mention.date, published) else "event"
+    return "deadline" if speaks_of_future(frame) else "event"
+
+
+def is_later(date: str, published: str) -> bool:
+    """True when ``date`` (at its own precision: a year, a month or a day) lies after the
+    publication date: «2026» is later than 2025-11-16, «2025-11» is not."""
+    return date > published[: len(date)]
+
+
+# The future in Arabic news: «سـ» before an imperfect verb of the common news verbs, «سوف»,
+# «من المقرر / المنتظر / المرتقب / المزمع», «يعتزم».
+_FUTURE_FRAME = re.compile(
+    r"(?<![\w])[وف]?(?:سوف|(?:من\s+)?(?:ال)?(?:مقرر|منتظر|مرتقب|مزمع|متوقع)|[يت]عتزم|[يت]نوي"
+    r"|س[يتن](?:بدأ|تم|نتهي|جري|جرى|عقد|دخل|صل|كون|ستمر|شهد|طلق|عود|رفع|خفض|علن|نطلق|فتتح"
+    r"|غلق|نسحب|صدر|قام|نظم|توقف|سري|طبق|عمل))"
+)
+
+
+def speaks_of_future(text: str) -> bool:
+    """True when a clause speaks of what will happen (a future verb or «من المقرر»)."""
+    return bool(_FUTURE_FRAME.search(text))
+
+
+def mention_roles(text: str, mentions: list[Mention], published: str | None) -> dict[str, Role]:
+    """What each mention can be (deadline, figure, event), by rule; mentions left out are absent."""
+    roles = {}
+    for mention in mentions:
+        frame = clause_around(text, mention.start, mention.end) if mention.kind == "date" else ""
+        role = candidate_role(mention, published, frame)
+        if role is not None:
+            roles[mention.id] = role
+    return roles
 
 
 def extract_article(
@@ -96,22 +117,23 @@ def extract_article(
     compact: bool = False,
     chunk_tokens: int = 3000,
 ) -> tuple[Extraction, Usage]:
-    """Ask the model what the article's candidate mentions are about; return validated picks.
+    """Ask the model about the article's candidate mentions; return validated picks.
 
-    ``compact`` (for small local models) sends only the sentences that hold candidates and asks
-    about one mention per request: the shared prefix is evaluated once, and each short answer is
-    about one clause, which keeps a small model from repeating itself.
+    ``compact`` (for small local models) sends only the windows of sentences that hold
+    candidates, one short translation request each (:mod:`summarizer.translate`); otherwise
+    the model describes every candidate of a chunk of numbered sentences in one answer.
     """
     sentences = split_sentences(clean.text)
+    roles = mention_roles(clean.text, mentions, published)
     picks: list[Pick] = []
     usage = Usage()
-    extract_chunk = _extract_chunk_per_mention if compact else _extract_chunk
-    chunks = _chunks(clean.text, sentences, mentions, compact, chunk_tokens * CHARS_PER_TOKEN)
+    extract_chunk = _extract_chunk_by_window if compact else _extract_chunk
+    chunks = _chunks(sentences, mentions, roles, compact, chunk_tokens * CHARS_PER_TOKEN)
     deadline = llm.current_deadline()
 
     def run(chunk: list[Sentence]) -> tuple[list[Pick], Usage]:
         with llm.article(deadline=deadline):
-            return extract_chunk(clean, chunk, mentions, llm, published)
+            return extract_chunk(clean, chunk, mentions, roles, llm, published)
 
     if compact or len(chunks) == 1:  # one in-process model serves one request at a time
         results = [run(chunk) for chunk in chunks]
@@ -128,15 +150,16 @@ Sentence = tuple[int, int, int]  # number, start, end
 
 
 def _chunks(
-    text: str,
     spans: list[tuple[int, int]],
     mentions: list[Mention],
+    roles: dict[str, Role],
     compact: bool,
     budget_chars: int,
 ) -> list[list[Sentence]]:
+    # Compact extraction sends windows, not chunks: one chunk of every sentence is enough.
     numbered = [(i + 1, s, e) for i, (s, e) in enumerate(spans)]
-    if compact:  # the headline, the lede, and every sentence holding a mention
-        numbered = [n for n in numbered if n[0] <= 2 or _mentions_in(n, mentions)]
+    if compact:
+        return [numbered] if numbered else []
     chunks: list[list[Sentence]] = [[]]
     size = 0
     for sentence in numbered:
@@ -167,18 +190,16 @@ def _extract_chunk(
     clean: CleanArticle,
     chunk: list[Sentence],
     mentions: list[Mention],
+    article_roles: dict[str, Role],
     llm: LLM,
     published: str | None,
 ) -> tuple[list[Pick], Usage]:
-    roles = {m.id: r for s in chunk for m in _mentions_in(s, mentions) if (r := candidate_role(m))}
-    # A small model copies badly and writes Arabic slowly: give it neither job on Arabic text.
-    native = not (llm.is_local and _mostly_arabic(clean.text))
-    model = response_model(
-        roles, [f"S{n}" for n, _, _ in chunk], with_quotes=not llm.is_local, with_arabic=native
-    )
+    roles = {m.id: article_roles[m.id] for s in chunk for m in _mentions_in(s, mentions)
+             if m.id in article_roles}  # fmt: skip
+    model = response_model(roles, [f"S{n}" for n, _, _ in chunk])
     messages = [
         {"role": "system", "content": _system_prompt()},
-        {"role": "user", "content": _user_prompt(clean, chunk, mentions, published)},
+        {"role": "user", "content": _user_prompt(clean, chunk, mentions, roles, published)},
     ]
     # The article reaches the quote validator through a context variable, not instructor's
     # ``context``: with a context, instructor renders messages as Jinja templates, and an
@@ -193,117 +214,78 @@ def _extract_chunk(
     return _picks(answer, clean.text, chunk, {m.id: m for m in mentions}, roles), usage
 
 
+def _extract_chunk_by_window(
+    clean: CleanArticle,
+    chunk: list[Sentence],
+    mentions: list[Mention],
+    roles: dict[str, Role],
+    llm: LLM,
+    published: str | None,
+) -> tuple[list[Pick], Usage]:
+    text = clean.text
+    picks: list[Pick] = []
+    usage = Usage()
+    for window in _windows(text, chunk, mentions, roles):
+        english, cost = translate_window(llm, window, text)
+        usage = usage.add(cost)
+        if english is None and not any(m.id in roles for m in window.mentions):
+            continue  # an undated happening with no faithful English: say nothing
+        picks.extend(_window_picks(text, window, english or "", roles))
+    return picks, usage
+
+
+def _window_picks(text: str, window: Window, english: str, roles: dict[str, Role]) -> list[Pick]:
+    start, end = _sentence_around(text, window.start, window.end)
+    sentence = text[start:end]
+    arabic = " ".join(text[window.start : window.end].split())
+    common = {"what_en": english, "what_ar": arabic, "quote": sentence, "start": start, "end": end}
+    picks = [
+        Pick(
+            kind=roles[m.id],
+            mention_id=m.id,
+            place_en=place_near(sentence, m.start - start, m.end - start),
+            **common,
+        )
+        for m in window.mentions
+        if m.id in roles
+    ]
+    if not picks:  # a window opened for what someone did or said
+        at = window.start - start
+        picks.append(Pick(kind="event", place_en=place_near(sentence, at, at), **common))
+    return picks
+
+
+def _windows(
+    text: str, chunk: list[Sentence], mentions: list[Mention], roles: dict[str, Role]
+) -> list[Window]:
+    """The windows to translate: one around each candidate mention (shared by the candidates
+    it holds), and one around the reporting or action verb of sentences with no candidate."""
+    windows: list[Window] = []
+    events = 0
+    for sentence in chunk:
+        inside = _mentions_in(sentence, mentions)
+        anchors = [(m.start, m.end) for m in inside if m.id in roles]
+        if not anchors and events < MAX_EVENTS and (verb := event_verb(text, *sentence[1:])):
+            anchors = [verb]
+        for start, end in anchors:
+            if any(w.start <= start and end <= w.end for w in windows):
+                continue
+            left, right = window_around(text, start, end, max_words=WINDOW_WORDS)
+            masked = tuple(m for m in inside if left <= m.start and m.end <= right and _fillable(m))
+            windows.append(Window(left, right, masked))
+            events += not any(m.id in roles and roles[m.id] != "event" for m in masked)
+    return windows
+
+
+def _fillable(mention: Mention) -> bool:
+    """A mention whose normalized value can stand in for its words in the English."""
+    return mention.date is not None if mention.kind == "date" else mention.value is not None
+
+
 def _mostly_arabic(text: str) -> bool:
     letters = [ch for ch in text[:4000] if ch.isalpha()]
     arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff")
     return bool(letters) and arabic / len(letters) > 0.6
-
-
-ACTIONS = (
-    "ends", "continues", "begins", "withdraws", "is completed", "takes effect", "expires",
-    "is held", "is due", "changes",
-)  # fmt: skip
-
-
-def _extract_chunk_per_mention(
-    clean: CleanArticle,
-    chunk: list[Sentence],
-    mentions: list[Mention],
-    llm: LLM,
-    published: str | None,
-) -> tuple[list[Pick], Usage]:
-    native = not _mostly_arabic(clean.text)
-    context = [
-        {"role": "system", "content": prompt_template("describe_system.md")},
-        {"role": "user", "content": _user_prompt(clean, chunk, mentions, published)},
-    ]
-    picks: list[Pick] = []
-    usage = Usage()
-    for sentence in chunk:
-        for mention in _mentions_in(sentence, mentions):
-            role = candidate_role(mention)
-            if role is None:
-                continue
-            question = Template(prompt_template("describe_question.md")).substitute(
-                mention_id=mention.id,
-                role=role,
-                words=mention.text,
-                clause=clause_around(clean.text, mention.start, mention.end, max_words=14),
-                task=json.loads(prompt_template("describe_tasks.json"))[role],
-            )
-            messages = [*context, {"role": "user", "content": question}]
-            # A sentence that reports a statement, a strike, a meeting... dates an event: the
-            # model describes it but may not skip it.
-            sentence_text = clean.text[sentence[1] : sentence[2]]
-            may_skip = role == "event" and event_kind(sentence_text) is None
-            answer, cost = llm.structured(
-                messages, _single_model(role, native, may_skip), max_tokens=160
-            )
-            usage = usage.add(cost)
-            pick = _single_pick(role, mention, answer.model_dump(), clean.text)
-            if pick is not None:
-                picks.append(pick)
-    return picks, usage
-
-
-@cache
-def _single_model(role: Role, with_arabic: bool, may_skip: bool = True) -> type[BaseModel]:
-    fields, _ = _describing_fields(with_quotes=False, with_arabic=with_arabic)
-    place = {"place_en": fields.pop("place_en")}
-    if role == "deadline":
-        about: dict[str, Any] = {
-            "subject_en": (str, Field(min_length=2, max_length=100, pattern=ENGLISH_ONLY)),
-            "action_en": (Literal[ACTIONS], ...),
-        }
-        fields.pop("about_en")
-        return create_model("Deadline", **place, **about, **fields)
-    if role == "event" and may_skip:
-        use: Any = Literal["event", "skip"]
-        return create_model("Event", use=(use, ...), **place, **fields)
-    return create_model("Figure", **place, **fields)
-
-
-def _single_pick(role: Role, mention: Mention, data: dict[str, Any], text: str) -> Pick | None:
-    if data.get("use") == "skip":
-        return None
-    clause = clause_around(text, mention.start, mention.end)
-    span = _sentence_around(text, mention.start, mention.end)
-    # The article's own words decide the place and the action when they name them.
-    data["place_en"] = place_near(
-        text[span[0] : span[1]], mention.start - span[0], mention.end - span[0]
-    ) or data.get("place_en")
-    if role == "deadline":
-        action = action_in(text[span[0] : mention.start]) or action_in(clause)
-        action = action or data["action_en"]
-        data["about_en"] = f"{data['subject_en'].strip()} {action}"
-    if role == "figure" and (outcome := outcome_before(text, mention.start)):
-        data["about_en"] = f"{data['about_en'].strip()} {outcome}"
-    if role == "event":
-        data["about_en"] = _with_kind(data["about_en"], event_kind(text[span[0] : span[1]]))
-        clause = _leading_words(text[span[0] : span[1]], 30)
-    data["about_en"] = _with_place(data["about_en"], data.get("place_en"))
-    data.setdefault("about_ar", clause)
-    return _pick(role, mention.id, data, text, span)
-
-
-def _with_kind(about: str, kind: str | None) -> str:
-    if kind is None or kind.split()[-1][:5] in about.lower():
-        return about
-    return f"{kind[:1].upper()}{kind[1:]}: {about}"
-
-
-def _leading_words(text: str, count: int) -> str:
-    words = text.split()
-    return " ".join(words[:count]) + ("…" if len(words) > count else "")
-
-
-def _with_place(about: str, place: str | None) -> str:
-    place = (place or "").strip()
-    if not place or place.lower() in {"unknown", "none", "n/a", "world"}:
-        return about
-    if place.lower()[:4] in about.lower():
-        return about
-    return f"{about} in {place}"
 
 
 def _system_prompt() -> str:
@@ -317,16 +299,20 @@ def _answer_budget(mentions: int, sentences: int) -> int:
 
 
 def _user_prompt(
-    clean: CleanArticle, chunk: list[Sentence], mentions: list[Mention], published: str | None
+    clean: CleanArticle,
+    chunk: list[Sentence],
+    mentions: list[Mention],
+    roles: dict[str, Role],
+    published: str | None,
 ) -> str:
     lines = []
     for sentence in chunk:
         number, start, end = sentence
         lines.append(f"[S{number}] {clean.text[start:end]}")
         lines.extend(
-            f"    {_describe(m, clean.text)} → {role}"
+            f"    {_describe(m, clean.text)} → {roles[m.id]}"
             for m in _mentions_in(sentence, mentions)
-            if (role := candidate_role(m))
+            if m.id in roles
         )
     return Template(prompt_template("extract_user.md")).substitute(
         article_id=clean.article.id,

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from openai.types.chat import ChatCompletion
 
 from summarizer.errors import ConfigurationError, ExtractionError
+from summarizer.llama_probe import extra_buffers_work, without_extra_buffers
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -319,18 +320,20 @@ class _Engine:
             self.llama = None
         started = time.perf_counter()
         threads = _usable_cores()
-        self.llama = Llama(
-            model_path=str(path),
-            n_ctx=n_ctx,
-            n_batch=N_BATCH,
-            n_threads=threads,
-            n_threads_batch=threads,
-            seed=SEED,
-            # Read, not mmap: the weights are repacked for the CPU at load anyway, and a mapped
-            # file would keep its 1.1 GB of pages resident beside the copy (~2.0 vs ~1.3 GB RSS).
-            use_mmap=False,
-            verbose=False,
-        )
+        plain = contextlib.nullcontext() if extra_buffers_work(path) else without_extra_buffers()
+        with plain:
+            self.llama = Llama(
+                model_path=str(path),
+                n_ctx=n_ctx,
+                n_batch=N_BATCH,
+                n_threads=threads,
+                n_threads_batch=threads,
+                seed=SEED,
+                # Read, not mmap: the weights are repacked for the CPU at load anyway, and a
+                # mapped file would keep its 1.1 GB of pages resident beside the copy.
+                use_mmap=False,
+                verbose=False,
+            )
         self.n_ctx = n_ctx
         seconds = time.perf_counter() - started
         self.load_seconds = seconds if self.load_seconds is None else self.load_seconds + seconds

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.faithful import PLACEHOLDER, faithfulness_problems, placeholders_in
 from summarizer.models import (
     ArticleFacts,
     Bilingual,
@@ -18,6 +19,7 @@ from summarizer.models import (
     Extraction,
     Figure,
     Mention,
+    Pick,
     Source,
 )
 from summarizer.normalize.formatting import (
@@ -53,7 +55,12 @@ def facts_from_picks(
     mentions: list[Mention],
     published: str | None,
 ) -> ArticleFacts:
-    """Compose the article's deadlines, figures and events from picks and normalizer mentions."""
+    """Compose the article's deadlines, figures and events from picks and normalizer mentions.
+
+    Every English line is checked against its source (:mod:`summarizer.faithful`); a line that
+    fails becomes a plain one built from what is certain (place, date, value, unit), and an
+    event that fails is left out. The Arabic line is the article's own words.
+    """
     by_id = {m.id: m for m in mentions}
     facts = ArticleFacts(article_id=clean.article.id)
     for pick in extraction.picks:
@@ -61,53 +68,121 @@ def facts_from_picks(
         source = Source(
             article_id=clean.article.id, quote=pick.quote, start=pick.start, end=pick.end
         )
-        what_en, what_ar, place = pick.what_en, pick.what_ar, pick.place_en
-        if pick.kind == "deadline" and mention is not None and mention.kind == "date":
-            facts.deadlines.append(_deadline(mention, what_en, what_ar, place, source))
+        line = _Line.of(pick, by_id)
+        if pick.kind == "deadline" and mention is not None and mention.date is not None:
+            facts.deadlines.append(_deadline(mention, line, pick.place_en, source))
         elif pick.kind == "figure" and mention is not None and mention.value is not None:
-            facts.figures.append(_figure(mention, what_en, what_ar, place, source, published))
+            facts.figures.append(_figure(mention, line, pick.place_en, source, published))
         elif pick.kind == "event":
             date = mention.date if mention is not None and mention.kind == "date" else None
-            facts.events.append(_event(date, what_en, what_ar, source))
+            event = _event(date, line, source)
+            if event is not None:
+                facts.events.append(event)
     return facts
 
 
-def _deadline(
-    mention: Mention, what_en: str, what_ar: str, place: str | None, source: Source
-) -> Deadline:
+class _Line:
+    """A pick's English and Arabic, and whether the English is a grounded translation (its
+    placeholders filled with the normalizer's words) or a model-written description."""
+
+    def __init__(self, en: str, ar: str, translated: bool, stated: list[str]) -> None:
+        self.en = en
+        self.ar = ar
+        self.translated = translated
+        self.stated = stated  # the normalized words put in for placeholders
+
+    @classmethod
+    def of(cls, pick: Pick, by_id: dict[str, Mention]) -> _Line:
+        if not placeholders_in(pick.what_en):
+            return cls(pick.what_en.strip(), pick.what_ar.strip(), False, [])
+        stated: list[str] = []
+
+        def fill(match: re.Match[str]) -> str:
+            mention = by_id.get(match.group(1))
+            words = _mention_en(mention) if mention is not None else ""
+            stated.append(words)
+            return words
+
+        en = _tidy(PLACEHOLDER.sub(fill, pick.what_en))
+        return cls(en, pick.what_ar.strip(), True, stated)
+
+    def faithful(self, quote: str, value: float | None, date: str | None) -> bool:
+        """True when the English passes every support check against its source."""
+        if not self.en:
+            return False
+        problems = faithfulness_problems(
+            self.en, self.ar, [quote, *self.stated], value=value, date=date
+        )
+        return not problems
+
+
+def _mention_en(mention: Mention) -> str:
+    """A mention in English words, from the normalizer: «بحلول أيلول 2025» → by September 2025."""
+    if mention.kind == "date":
+        if mention.value is not None and mention.unit:
+            return f"{format_number(mention.value, 'en')} {mention.unit} ago"
+        when = format_date(mention.date, "en")
+        return f"{mention.qualifier} {when}" if mention.qualifier else when
+    return _amount_en(mention)
+
+
+_DOUBLED = re.compile(r"\b(on|in|by|until|from|before|after|at)\s+(?=(?:on|in|by|until|from"
+                      r"|before|after|at least until|no later than|the end of)\b)", re.I)
+
+
+def _tidy(text: str) -> str:
+    """Drop a preposition the model wrote before a filled date that brings its own."""
+    text = _DOUBLED.sub("", text)
+    return re.sub(r"\s{2,}", " ", text).strip(" ,;")
+
+
+def _deadline(mention: Mention, line: _Line, place: str | None, source: Source) -> Deadline:
     qualifier = mention.qualifier or ("in" if mention.date and len(mention.date) < 10 else "on")
-    subject = _strip_en_date(what_en)
     when_en = f"{format_qualifier(qualifier, 'en')} {format_date(mention.date, 'en')}"
     when_ar = f"{format_qualifier(qualifier, 'ar')} {format_date(mention.date, 'ar')}"
-    en = f"{_capital(subject)} {when_en}"
+    if line.translated:
+        en = line.en
+        subject = _strip_en_date(PLACEHOLDER.sub(" ", line.en))
+    else:
+        subject = _strip_en_date(line.en)
+        en = f"{_capital(subject)} {when_en}"
+    if not line.faithful(source.quote, None, mention.date):
+        subject = place or "deadline"
+        en = f"{place}: {when_en}" if place else _capital(when_en)
     # The article's own clause already says the date in its words; otherwise compose it.
-    ar = what_ar if mention.text in what_ar else f"{_strip_ar_date(what_ar)} {when_ar}"
+    ar = line.ar if mention.text in line.ar else f"{_strip_ar_date(line.ar)} {when_ar}"
     return Deadline(
         date=mention.date,
         qualifier=qualifier,
         subject=subject,
         place=place,
-        text=Bilingual(en=en, ar=ar),
+        text=Bilingual(en=_capital(en), ar=ar),
         sources=[source.model_copy(update={"qualifier": qualifier})],
     )
 
 
 def _figure(
     mention: Mention,
-    what_en: str,
-    what_ar: str,
+    line: _Line,
     place: str | None,
     source: Source,
     published: str | None,
 ) -> Figure:
     value = mention.value if mention.value is not None else 0.0
-    subject = _DIGITS.sub("", _strip_en_date(what_en)).strip(" :,-") or (mention.unit or "figure")
     amount = _amount_en(mention)
-    en = f"{_capital(subject)}: {amount}"
+    if line.translated:
+        en = line.en
+        subject = _DIGITS.sub("", _strip_en_date(PLACEHOLDER.sub(" ", line.en))).strip(" :,-")
+    else:
+        subject = _DIGITS.sub("", _strip_en_date(line.en)).strip(" :,-")
+        en = f"{_capital(subject)}: {amount}"
+    if not subject or not line.faithful(source.quote, value, None):
+        subject = mention.unit or "figure"
+        en = f"{place}: {amount}" if place else amount
     ar = (
-        what_ar
-        if mention.text in what_ar
-        else f"{_strip_ar_date(what_ar).rstrip(' :،')}: {mention.text}"
+        line.ar
+        if mention.text in line.ar
+        else f"{_strip_ar_date(line.ar).rstrip(' :،')}: {mention.text}"
     )
     return Figure(
         value=value,
@@ -117,7 +192,7 @@ def _figure(
         as_of=published,
         subject=subject,
         place=place,
-        text=Bilingual(en=en, ar=ar),
+        text=Bilingual(en=_capital(en), ar=ar),
         sources=[source.model_copy(update={"approx": mention.approx})],
     )
 
@@ -130,12 +205,14 @@ def _amount_en(mention: Mention) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _event(date: str | None, what_en: str, what_ar: str, source: Source) -> Event:
-    subject = _strip_en_date(what_en)
+def _event(date: str | None, line: _Line, source: Source) -> Event | None:
+    if not line.faithful(source.quote, None, date):
+        return None  # an event is only its words: with no faithful English, say nothing
+    subject = _strip_en_date(PLACEHOLDER.sub(" ", line.en))
     return Event(
         date=date,
         subject=subject,
-        text=Bilingual(en=_capital(subject), ar=what_ar.strip()),
+        text=Bilingual(en=_capital(line.en), ar=line.ar),
         sources=[source],
     )
 

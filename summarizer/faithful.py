@@ -1,0 +1,100 @@
+"""Is an English line faithful to the Arabic words it comes from? Checks in code, not trust.
+
+A small model's English is never printed unchecked. A line is refused when it drops or invents a
+placeholder, carries filler ("skip", "unknown", an empty label), loses a negation that the Arabic
+states, or names a place or number that its source does not (:mod:`summarizer.support`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from summarizer.support import unsupported_reasons
+
+PLACEHOLDER = re.compile(r"\[(M\d+)\]")
+_WORD = re.compile(r"[\w']+")
+# A clitic conjunction or preposition may be glued to the particle: «ولم», «فلن», «بعدم».
+_AR_NEGATION = re.compile(
+    r"(?<![\w])(?:[وف]?(?:لم|لن|ليس|ليست|لا)|[وفب]?(?:غير|عدم)"
+    r"|[وف]?(?:نفى|نفت|ينفي|تنفي|نفي|نفوا))(?![\w])"
+)
+_AR_NOT_NEGATION = re.compile(r"(?<![\w])لا\s+سيما|(?<![\w])لا\s+يزال|(?<![\w])لا\s+تزال")
+_EN_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nor|neither|without|cannot|deny|denies|denied|denial|refuse[sd]?"
+    r"|reject(?:s|ed)?|lack(?:s|ed)?|fail(?:s|ed)?|absence|un\w{3,}|non-?\w+)\b|n't\b",
+    re.IGNORECASE,
+)
+_FILLER = frozenset(
+    {"skip", "unknown", "none", "n/a", "na", "null", "nil", "x", "xx", "tbd", "placeholder",
+     "undefined", "etc"}
+)  # fmt: skip
+_META_TALK = re.compile(
+    r"\b(?:translat\w*|arabic|sorry|regret|as an ai|i cannot|i can't|the clause|the sentence"
+    r"|placeholder)\b",
+    re.IGNORECASE,
+)
+
+
+def placeholders_in(english: str) -> list[str]:
+    """The mention ids written as placeholders (``[M3]``) in a line, in order."""
+    return PLACEHOLDER.findall(english)
+
+
+def placeholder_problems(
+    english: str, required: Iterable[str], allowed: Iterable[str]
+) -> list[str]:
+    """Reasons a translated line mishandles its placeholders (each required one exactly once)."""
+    found = placeholders_in(english)
+    allowed_set = set(allowed)
+    reasons = [f"keep [{m}] exactly once" for m in required if found.count(m) != 1]
+    reasons += [f"[{m}] is not in the clause" for m in found if m not in allowed_set]
+    return reasons
+
+
+def filler_problems(english: str) -> list[str]:
+    """Reasons a line is filler: placeholder words, an empty label, talk about the task."""
+    words = [w.lower() for w in _WORD.findall(PLACEHOLDER.sub(" ", english))]
+    reasons = []
+    if not words:
+        reasons.append("the line says nothing")
+    if any(w in _FILLER for w in words):
+        reasons.append("no filler words (skip, unknown, none, N/A)")
+    if re.search(r":\s*$", english) or re.fullmatch(r"\s*\w+\s*:\s*", english):
+        reasons.append("no empty label")
+    if _META_TALK.search(english):
+        reasons.append("translate the clause; do not talk about it")
+    return reasons
+
+
+def negates(arabic: str) -> bool:
+    """True when Arabic words state a denial or a negation (نفى، لم، لن، ليس، غير، لا، عدم)."""
+    return bool(_AR_NEGATION.search(_AR_NOT_NEGATION.sub(" ", arabic)))
+
+
+def polarity_problems(english: str, arabic: str) -> list[str]:
+    """A denial or negation in the Arabic must stay in the English."""
+    if negates(arabic) and not _EN_NEGATION.search(english):
+        return ["the Arabic states a denial or negation: keep it in the English"]
+    return []
+
+
+def faithfulness_problems(
+    english: str,
+    arabic: str,
+    quotes: list[str],
+    *,
+    value: float | None = None,
+    date: str | None = None,
+) -> list[str]:
+    """Every reason a finished English line is not supported by its Arabic source.
+
+    ``arabic`` is the clause the line renders (its polarity must be kept); ``quotes`` are the
+    verbatim sources that must hold every name and number of the line; ``value`` and ``date``
+    are the normalizer's, which the line may state.
+    """
+    return [
+        *filler_problems(english),
+        *polarity_problems(english, arabic),
+        *unsupported_reasons(english, quotes, value, date),
+    ]

@@ -1,0 +1,114 @@
+"""Grounded translation: the English of one window of the article at a time, checked in code.
+
+For backends that do best with short requests (the embedded model), each window of a sentence
+that holds candidates is sent alone, its date and number mentions replaced by placeholders
+(``[M4]``): the model translates words, never dates or numbers, which the normalizer fills in
+later. Its answer is validated here — every placeholder kept once, no filler, negation kept,
+no name or number that the window does not hold — and sent back once when it fails; after
+that the caller falls back to a line built from what is known for certain.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, Field, create_model, field_validator
+
+from summarizer.errors import ConfigurationError, EndpointUnavailable, SummarizerError
+from summarizer.faithful import (
+    filler_problems,
+    placeholder_problems,
+    polarity_problems,
+)
+from summarizer.llm import LLM
+from summarizer.models import Mention, Usage
+from summarizer.prompts_io import prompt_template
+from summarizer.support import unsupported_reasons
+
+log = logging.getLogger(__name__)
+
+# English letters, digits and punctuation only; no '"' or '\\', so a grammar cannot close early.
+ENGLISH_ONLY = r"^[ !#-\[\]-~\u00C0-\u00FF]+$"
+MAX_ENGLISH = 220
+
+
+@dataclass(frozen=True)
+class Window:
+    """A span of the cleaned text to translate, with the mentions fully inside it."""
+
+    start: int
+    end: int
+    mentions: tuple[Mention, ...]
+
+    def masked(self, text: str) -> str:
+        """The window's words with each mention replaced by its placeholder (``[M4]``)."""
+        parts, at = [], self.start
+        for mention in self.mentions:
+            parts.append(text[at : mention.start])
+            parts.append(f"[{mention.id}]")
+            at = mention.end
+        parts.append(text[at : self.end])
+        return " ".join("".join(parts).split())
+
+
+def translation_problems(english: str, window: Window, text: str) -> list[str]:
+    """Every reason a translation of ``window`` is not faithful to it."""
+    ids = [m.id for m in window.mentions]
+    arabic = window.masked(text)
+    return [
+        *placeholder_problems(english, required=ids, allowed=ids),
+        *filler_problems(english),
+        *polarity_problems(english, arabic),
+        *unsupported_reasons(english, [arabic], None, None),
+    ]
+
+
+def _checked_model(check: Callable[[str], list[str]]) -> type[BaseModel]:
+    def faithful(value: str) -> str:
+        problems = check(value)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
+
+    return create_model(
+        "Translation",
+        en=(str, Field(min_length=3, max_length=MAX_ENGLISH, pattern=ENGLISH_ONLY)),
+        __validators__={"faithful": field_validator("en")(faithful)},
+    )
+
+
+@cache
+def _examples() -> tuple[tuple[str, str], ...]:
+    data = json.loads(prompt_template("translate_examples.json"))
+    return tuple((item["ar"], item["en"]) for item in data)
+
+
+def translation_messages(masked: str) -> list[dict[str, str]]:
+    """The request for one window: instructions, worked examples, then the window itself."""
+    messages = [{"role": "system", "content": prompt_template("translate_system.md")}]
+    for arabic, english in _examples():
+        messages.append({"role": "user", "content": arabic})
+        messages.append({"role": "assistant", "content": json.dumps({"en": english})})
+    messages.append({"role": "user", "content": masked})
+    return messages
+
+
+def translate_window(llm: LLM, window: Window, text: str) -> tuple[str | None, Usage]:
+    """The checked English of a window (with placeholders), or None when the model could not
+    give a faithful one within its re-asks; and what the requests cost."""
+    model = _checked_model(lambda english: translation_problems(english, window, text))
+    masked = window.masked(text)
+    try:
+        answer, usage = llm.structured(translation_messages(masked), model, max_tokens=120)
+    except (ConfigurationError, EndpointUnavailable):
+        raise
+    except SummarizerError as err:
+        log.info("no faithful translation of «%s»: %s", masked[:60], err)
+        return None, err.usage or Usage()
+    data: dict[str, Any] = answer.model_dump()
+    return " ".join(str(data["en"]).split()), usage
