@@ -35,6 +35,7 @@ __all__ = [
     "name_table",
     "romanize_arabic",
     "skeleton_english",
+    "sounds_alike",
     "unsupported_reasons",
 ]
 
@@ -413,7 +414,7 @@ _AR_LATIN: dict[str, frozenset[str]] = {
     k: frozenset(v)
     for k, v in {
         "ب": "b", "پ": "b", "ت": "t", "ث": "ts", "ج": "g", "خ": "k", "د": "d", "ذ": "dz", "ر": "r",
-        "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "dz", "ط": "t", "ظ": "zd", "غ": "g", "ف": "f",
+        "ز": "zs", "س": "s", "ش": "s", "ص": "s", "ض": "dz", "ط": "t", "ظ": "zd", "غ": "g", "ف": "f",
         "ڤ": "f", "ق": "kg", "ك": "k", "گ": "g", "ل": "l", "م": "m", "ن": "n", "چ": "sg",
     }.items()
 }
@@ -493,6 +494,22 @@ def _name_supported(name: _Name, quotes: _Quotes, units: list[tuple[frozenset[st
         if not (ok[k] and ok[k + 1]) and _romanized_match(words[k] + words[k + 1], units):
             ok[k] = ok[k + 1] = True
     return all(ok)
+
+
+def sounds_alike(english: str, arabic: str) -> bool:
+    """True when an English (romanized) name reads like Arabic text: 'Al-Shorouk' ~ «الشروق».
+
+    Every English word but function words must match an Arabic word (or two adjacent ones)
+    by consonant skeleton; the Arabic may hold more words than the English.
+    """
+    table = name_table()
+    words = tuple(
+        w for w in re.split(r"\s+", english.strip()) if w and w.lower() not in table.function_words
+    )
+    if not words:
+        return False
+    prepared = _Quotes.of([arabic])
+    return _name_supported(_Name(words, None), prepared, _romanized_units(prepared))
 
 
 def unsupported_reasons(
