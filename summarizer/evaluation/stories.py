@@ -82,14 +82,18 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 def headline_problem(title: str | None, outlet_names: Sequence[str] = ()) -> str | None:
     """Why ``title`` does not read as a headline (None when it does), by shape alone.
 
-    A headline has at least four words with letters; it is not a dateline (a place and an outlet
+    A headline has at least four words with letters; it is not a short line in quotation marks
+    (a slogan), a dateline (a place and an outlet
     around a dash, «مدينة ـ الوكالة»), a menu or breadcrumb (three or more separators), the
     outlet's own name, or a line that is mostly digits (a date or counter).
     """
-    text = (title or "").strip().strip('"«»“”\'')
+    raw = (title or "").strip()
+    text = raw.strip('"«»“”\'')
     if not text:
         return "no title"
     words = [w for w in text.split() if _LETTERS.search(w)]
+    if raw != text and len(words) <= 5:
+        return "a quoted slogan"
     if any(text.lower() == name.lower() for name in outlet_names if name):
         return "the outlet's name"
     if len(_MENU_SEPARATORS.findall(text)) >= 3:
