@@ -123,12 +123,12 @@ _AR_SCALE = {
     "الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
     "بليون": 1e9, "تريليون": 1e12, "ترليون": 1e12,
 }
+# 'one' and 'two' are left out: Arabic states them by a singular or dual noun («عام», «الطرفين»)
 _EN_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10,
 }
 _EN_WORD_NUMBER = re.compile(r"\b(" + "|".join(_EN_WORDS) + r")\b", re.IGNORECASE)
-_NOT_A_COUNT = re.compile(r"\b(?:one of|no one|one another|one or two|one-off)\b", re.IGNORECASE)
 _AR_WORDS = {
     "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3,
     "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8,
@@ -136,7 +136,19 @@ _AR_WORDS = {
     "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40, "خمسون": 50, "خمسين": 50, "مئه": 100,
     "مائه": 100, "مئات": 100, "الفين": 2000, "الفان": 2000, "مليونين": 2e6, "مليوني": 2e6,
     "مليارين": 2e9, "ملياري": 2e9,
+    # ordinals: «الجولة التاسعة» supports 'round nine'
+    "اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4, "رابعه": 4,
+    "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8, "ثامنه": 8,
+    "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10,
 }
+# a score or count of nothing: «بهدفين دون رد», «بثلاثية نظيفة», «صفر»
+_AR_ZERO = re.compile(r"دون رد|بلا رد|نظيف|صفر|لا شيء")
+# clock times in words: «العاشرة والنصف» is 10:30
+_AR_MINUTES = {"والنصف": 30.0, "والربع": 15.0, "الا ربع": 45.0, "والثلث": 20.0}
+_AR_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,])")
+_AR_COMPOUND = re.compile(
+    r"(?:(\d+(?:\.\d+)?)\s*)?(مليونين|مليارين|مليوني|ملياري|مليون|مليار)\s+و\s*(\d+(?:\.\d+)?)\s*(?:الف|الاف)"
+)
 
 
 def _to_float(token: str) -> float:
@@ -151,7 +163,7 @@ def english_numbers(text: str) -> list[tuple[str, float, float | None]]:
         after = re.match(r"\s*(thousand|million|billion|trillion|bn|m)\b", text[m.end() :], re.I)
         scaled = value * _EN_SCALE[after.group(1).lower()] if after else None
         found.append((m.group(), value, scaled))
-    masked = _NOT_A_COUNT.sub(" ", text)
+    masked = text
     for m in _EN_WORD_NUMBER.finditer(masked):
         value = float(_EN_WORDS[m.group().lower()])
         after = re.match(r"\s*(thousand|million|billion|trillion)\b", masked[m.end() :], re.I)
@@ -175,6 +187,13 @@ def arabic_numbers(quote: str) -> set[float]:
             scale = next((s for w, s in _AR_SCALE.items() if w in _word_forms(nxt.group())), None)
             if scale:
                 numbers.add(value * scale)
+    numbers |= {float(m.group().replace(".", "")) for m in _AR_DOT_THOUSANDS.finditer(text)}
+    for m in _AR_COMPOUND.finditer(text):  # «مليون و300 ألف» = 1,300,000
+        scale = _AR_SCALE.get(m.group(2)) or float(_AR_WORDS[m.group(2)])  # duals: 2e6, 2e9
+        numbers.add(float(m.group(1) or 1) * scale + float(m.group(3)) * 1e3)
+    if _AR_ZERO.search(text):
+        numbers.add(0.0)
+    numbers |= {minutes for words, minutes in _AR_MINUTES.items() if words in text}
     for word in _AR_WORD.findall(text):
         for form in _word_forms(word):
             if form in _AR_WORDS:
@@ -309,11 +328,14 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
+    """Words of an English text; hyphenated ones split ('UN-registered'), but not 'Al-Qaeda'."""
     tokens = []
     for m in _EN_TOKEN.finditer(text):
         before = text[: m.start()]
         initial = not before.strip() or bool(_SENTENCE_END.search(before))
-        tokens.append(_Token(m.group(), initial))
+        word = m.group()
+        parts = [word] if _NAME_PREFIX.match(word) else [p for p in re.split(r"[-‑]", word) if p]
+        tokens += [_Token(part, initial and k == 0) for k, part in enumerate(parts)]
     return tokens
 
 
@@ -375,7 +397,10 @@ def _names(text_en: str, table: NameTable) -> list[_Name]:
         if country is not None:
             close_run()
             names.append(_Name((token.bare,), table.forms[country]))
-        elif not token.initial or _ACRONYM.fullmatch(token.bare):
+        elif _ACRONYM.fullmatch(token.bare):
+            close_run()  # an acronym is a name of its own ('FFS' after a person's name)
+            names.append(_Name((token.bare,), None))
+        elif not token.initial:
             run.append(token.bare)
     close_run()
     return names
@@ -400,8 +425,9 @@ def _table_match(
 
 
 def _is_name_word(token: _Token, table: NameTable) -> bool:
-    if not token.capitalized:
-        return False
+    if not token.capitalized or len(token.bare) < 2:
+        return False  # 'Group B', 'Plan A'
+
     word = token.bare.lower()
     return not (word in table.function_words or word in table.calendar or word in table.generic)
 
@@ -420,7 +446,8 @@ _AR_LATIN: dict[str, frozenset[str]] = {
 }
 _EN_DIGRAPHS = (
     *(("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("ph", "f")),
-    *(("ck", "k"), ("dj", "g"), ("q", "k"), ("c", "k"), ("x", "ks"), ("j", "g"), ("v", "f")),
+    *(("ck", "k"), ("dj", "g"), ("q", "k"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k")),
+    *(("x", "ks"), ("j", "g"), ("v", "f")),
     ("p", "b"),
 )
 _EN_FOLD = str.maketrans("àáâäãåèéêëìíîïòóôöõùúûüýÿç", "aaaaaaeeeeiiiiooooouuuuyyc")

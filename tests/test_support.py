@@ -112,6 +112,20 @@ SUPPORTED = [
     ("One of the largest camps", ["أحد أكبر المخيمات"], None, None),
 ]
 
+MORE_SUPPORTED = [
+    ("Votes for the runner-up: 512,000", ["حصل على 512.000 صوت"], None, None),
+    ("About 2,400,000 people were displaced", ["نزوح نحو مليونين و400 ألف شخص"], None, None),
+    ("About 1,300,000 people were displaced", ["نزوح مليون و300 ألف شخص"], None, None),
+    ("Morocco won round seven", ["فاز المغرب في الجولة السابعة"], None, None),
+    ("Tunisia beat Libya 3-0", ["فازت تونس على ليبيا بثلاثة أهداف دون رد"], None, None),
+    ("Polls open at 8:30", ["تفتح مراكز الاقتراع الساعة الثامنة والنصف"], None, None),
+    ("Some UN-run schools reopened", ["أعيد فتح مدارس تديرها الأمم المتحدة"], None, None),
+    ("Israeli forces withdrew from the town", ["انسحبت قوات الاحتلال من البلدة"], None, None),
+    ("The two sides signed the deal", ["وقع الطرفان الاتفاق"], None, None),
+    ("Teams in Group C meet in Amman", ["تلتقي فرق المجموعة في عمان"], None, None),
+    ("Candidate Youcef Mansour won", ["فاز المرشح يوسف منصور"], None, None),
+]
+
 UNSUPPORTED = [
     # (English line, quotes, value, date, what must be reported)
     (
@@ -144,10 +158,12 @@ UNSUPPORTED = [
     ("Time in Arabia: 1 minutes", ["دقيقة للقراءة"], None, None, ["Arabia", "'1'"]),
     ("The WHO counted 5 deaths", ["سجلت الوزارة حالات وفاة"], None, None, ["WHO", "'5'"]),
     ("Deadline of 15 March 2026", ["الموعد النهائي في منتصف آذار"], None, "2026-03", ["15"]),
+    ("Candidate Youcef Mansour (XYZ) won", ["فاز المرشح يوسف منصور"], None, None, ["'XYZ'"]),
+    ("Polls open at 8:45", ["تفتح مراكز الاقتراع الساعة الثامنة والنصف"], None, None, ["45"]),
 ]
 
 
-@pytest.mark.parametrize(("text", "quotes", "value", "date"), SUPPORTED)
+@pytest.mark.parametrize(("text", "quotes", "value", "date"), SUPPORTED + MORE_SUPPORTED)
 def test_correct_lines_raise_no_alarm(
     text: str, quotes: list[str], value: float | None, date: str | None
 ) -> None:
