@@ -318,9 +318,9 @@ class _Token:
 
     @property
     def bare(self) -> str:
-        """The word without possessive or trailing dots."""
-        word = re.sub(r"['’]s$", "", self.text)
-        return word.rstrip(".") if not _ACRONYM.fullmatch(word) else word
+        """The word without possessive or a sentence's full stop ('U.S.' keeps its dots)."""
+        word = re.sub(r"['’]s$", "", self.text.rstrip("'’"))
+        return word[:-1] if word.endswith(".") and word.count(".") == 1 else word
 
     @property
     def capitalized(self) -> bool:

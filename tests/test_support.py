@@ -6,6 +6,7 @@ The Arabic sentences are written for these tests (news register, several outlets
 from __future__ import annotations
 
 import json
+import sys
 from importlib import resources
 
 import pytest
@@ -106,6 +107,8 @@ SUPPORTED = [
         None,
         None,
     ),
+    ("Forces withdrew, said the US.", ["قالت واشنطن إن القوات انسحبت"], None, None),
+    ("The U.S. embassy denied it", ["نفت السفارة الأمريكية ذلك"], None, None),
     ("150 families in Mosul", ["١٥٠ عائلة في الموصل"], None, None),
     ("Who will pay for the reconstruction?", ["من سيدفع كلفة إعادة الإعمار"], None, None),
     ("Saudi cabinet approves the budget", ["أقر مجلس الوزراء السعودي الميزانية"], None, None),
@@ -238,3 +241,20 @@ def test_name_table_file_is_valid() -> None:
     for key in ("generic_en", "function_words_en", "calendar_en"):
         assert all(w[0].isupper() for w in data[key]), key
     assert name_table().arabic("united nations") is not None
+
+
+def test_without_babel_the_table_and_romanization_still_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with monkeypatch.context() as patch:
+        patch.setitem(sys.modules, "babel", None)  # import babel now raises ImportError
+        name_table.cache_clear()
+        try:
+            assert name_table().arabic("iraq") is None  # CLDR names are gone
+            assert unsupported_reasons("US troops in Iraq", ["جنود أمريكيون في العراق"]) == []
+            assert unsupported_reasons("US troops in Iraq", ["جنود أمريكيون في سوريا"]) == [
+                "name 'Iraq' is in no cited quote"
+            ]
+        finally:
+            name_table.cache_clear()
+    assert name_table().arabic("iraq") is not None
