@@ -523,6 +523,25 @@ def _name_supported(name: _Name, quotes: _Quotes, units: list[tuple[frozenset[st
     return all(ok)
 
 
+# A denial in the quote («نفت السفارة التقارير») must stay a denial in the English.
+_AR_DENIAL = re.compile(
+    r"(?<![\u0621-\u064A])[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?![\u0621-\u064A])"
+)
+_EN_NEGATION = re.compile(
+    r"\b(?:den(?:y|ies|ied|ial|ying)|not|no|never|none|nothing|without|reject(?:s|ed)?|"
+    r"refut(?:e|es|ed)|dismiss(?:es|ed)?|false|untrue|baseless)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def _polarity_reasons(text_en: str, quotes: list[str]) -> list[str]:
+    for quote in quotes:
+        denial = _AR_DENIAL.search(fold_arabic(quote))
+        if denial and not _EN_NEGATION.search(text_en):
+            return [f"the quote is a denial («{denial.group()}») but the English does not say so"]
+    return []
+
+
 def sounds_alike(english: str, arabic: str) -> bool:
     """True when an English (romanized) name reads like Arabic text: 'Al-Shorouk' ~ «الشروق».
 
@@ -547,7 +566,8 @@ def unsupported_reasons(
     *,
     value_max: float | None = None,
 ) -> list[str]:
-    """What ``text_en`` states that none of ``quotes`` supports (empty list: all supported).
+    """What ``text_en`` states that none of ``quotes`` supports (empty list: all supported):
+    numbers, names, and a denial in a quote that the English drops.
 
     ``value`` / ``value_max`` are the item's normalized value and upper bound, ``date`` its ISO
     date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``): numbers equal to them are supported without a
@@ -555,6 +575,7 @@ def unsupported_reasons(
     """
     prepared = _Quotes.of(quotes)
     reasons = _number_reasons(text_en, prepared, value, value_max, date)
+    reasons += _polarity_reasons(text_en, quotes)
     table = name_table()
     units = _romanized_units(prepared)
     for name in _names(text_en, table):

@@ -116,6 +116,10 @@ SUPPORTED = [
 ]
 
 MORE_SUPPORTED = [
+    ("The US embassy denied the reports", ["نفت السفارة الأمريكية التقارير"], None, None),
+    ("Iraq says no withdrawal before 2026", ["ونفى العراق أي انسحاب قبل 2026"], None, None),
+    ("The ministry did not confirm the figure", ["ونفت الوزارة صحة الرقم"], None, None),
+    ("Refugees returned from exile to Syria", ["عاد اللاجئون من المنفى إلى سوريا"], None, None),
     ("Votes for the runner-up: 512,000", ["حصل على 512.000 صوت"], None, None),
     ("About 2,400,000 people were displaced", ["نزوح نحو مليونين و400 ألف شخص"], None, None),
     ("About 1,300,000 people were displaced", ["نزوح مليون و300 ألف شخص"], None, None),
@@ -162,6 +166,8 @@ UNSUPPORTED = [
     ("The WHO counted 5 deaths", ["سجلت الوزارة حالات وفاة"], None, None, ["WHO", "'5'"]),
     ("Deadline of 15 March 2026", ["الموعد النهائي في منتصف آذار"], None, "2026-03", ["15"]),
     ("Candidate Youcef Mansour (XYZ) won", ["فاز المرشح يوسف منصور"], None, None, ["'XYZ'"]),
+    ("The US embassy was evacuated", ["نفت السفارة الأمريكية التقارير"], None, None, ["denial"]),
+    ("Officials confirmed the talks", ["وينفي المسؤولون وجود محادثات"], None, None, ["denial"]),
     ("Polls open at 8:45", ["تفتح مراكز الاقتراع الساعة الثامنة والنصف"], None, None, ["45"]),
 ]
 
