@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from summarizer.evaluation.gold import GoldFile
 from summarizer.models import Brief
-from summarizer.support import sounds_alike
+from summarizer.names import sounds_alike
 
 
 def adjusted_rand_index(labels_a: Sequence[str], labels_b: Sequence[str]) -> float:
