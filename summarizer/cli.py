@@ -183,22 +183,30 @@ def eval_command(
     brief_file: Annotated[Path, typer.Argument(help="A brief written with --format json.")],
     gold: Annotated[Path, typer.Option(help="Gold annotation file.")],
     articles_dir: Annotated[
-        Path | None, typer.Option(help="Raw articles, to find boilerplate tails.")
+        Path | None, typer.Option(help="Raw articles (by file stem), to find boilerplate.")
+    ] = None,
+    feed: Annotated[
+        Path | None,
+        typer.Option(help="The JSONL feed the brief was made from: raw texts and the dates given."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Score a JSON brief against a gold annotation (recall, precision, grounding, merging)."""
-    from summarizer.evaluate import format_report, load_gold, score_brief
+    """Score a JSON brief against a gold annotation: strict recall and precision per story,
+    unsupported items, grounding, merging, story grouping, titles and outlets."""
+    from summarizer.evaluation import (
+        format_report,
+        load_brief,
+        load_gold,
+        read_articles_dir,
+        read_feed,
+        score_brief,
+    )
 
-    try:
-        data = Brief.model_validate_json(brief_file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"{brief_file}: no such file") from None
-    except ValueError as error:
-        raise UsageError(
-            f"{brief_file}: not a brief written with --format json ({error.__class__.__name__})"
-        ) from None
-    report = score_brief(data, load_gold(gold), articles_dir=articles_dir)
+    if articles_dir is not None and feed is not None:
+        raise UsageError("give --articles-dir or --feed, not both")
+    loaded = load_brief(brief_file)
+    inputs = read_feed(feed) if feed else read_articles_dir(articles_dir) if articles_dir else None
+    report = score_brief(loaded.brief, load_gold(gold), inputs=inputs, stories=loaded.stories)
     typer.echo(report.model_dump_json(indent=2) if as_json else format_report(report))
 
 
