@@ -98,3 +98,16 @@ def faithfulness_problems(
         *polarity_problems(english, arabic),
         *unsupported_reasons(english, quotes, value, date),
     ]
+
+
+_AR_WORD = re.compile(r"[\u0621-\u064A]{3,}")
+ARABIC_SUPPORT = 0.7
+
+
+def arabic_in_source(arabic: str, source: str) -> bool:
+    """True when most content words of an Arabic line stand in its source (its own words)."""
+    words = _AR_WORD.findall(arabic)
+    if not words:
+        return False
+    held = set(_AR_WORD.findall(source))
+    return sum(w in held for w in words) / len(words) >= ARABIC_SUPPORT

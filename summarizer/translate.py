@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from pydantic import BaseModel, Field, create_model, field_validator
+from pydantic import BaseModel, Field
 
 from summarizer.errors import ConfigurationError, EndpointUnavailable, SummarizerError
 from summarizer.faithful import (
+    PLACEHOLDER,
     filler_problems,
     placeholder_problems,
     polarity_problems,
@@ -60,26 +59,17 @@ def translation_problems(english: str, window: Window, text: str) -> list[str]:
     """Every reason a translation of ``window`` is not faithful to it."""
     ids = [m.id for m in window.mentions]
     arabic = window.masked(text)
+    words = PLACEHOLDER.sub(" ", english)
     return [
         *placeholder_problems(english, required=ids, allowed=ids),
         *filler_problems(english),
-        *polarity_problems(english, arabic),
-        *unsupported_reasons(english, [arabic], None, None),
+        *polarity_problems(words, arabic),
+        *unsupported_reasons(words, [PLACEHOLDER.sub(" ", arabic)]),
     ]
 
 
-def _checked_model(check: Callable[[str], list[str]]) -> type[BaseModel]:
-    def faithful(value: str) -> str:
-        problems = check(value)
-        if problems:
-            raise ValueError("; ".join(problems))
-        return value
-
-    return create_model(
-        "Translation",
-        en=(str, Field(min_length=3, max_length=MAX_ENGLISH, pattern=ENGLISH_ONLY)),
-        __validators__={"faithful": field_validator("en")(faithful)},
-    )
+class _Translation(BaseModel):
+    en: str = Field(min_length=3, max_length=MAX_ENGLISH, pattern=ENGLISH_ONLY)
 
 
 @cache
@@ -98,17 +88,35 @@ def translation_messages(masked: str) -> list[dict[str, str]]:
     return messages
 
 
-def translate_window(llm: LLM, window: Window, text: str) -> tuple[str | None, Usage]:
-    """The checked English of a window (with placeholders), or None when the model could not
-    give a faithful one within its re-asks; and what the requests cost."""
-    model = _checked_model(lambda english: translation_problems(english, window, text))
-    masked = window.masked(text)
-    try:
-        answer, usage = llm.structured(translation_messages(masked), model, max_tokens=120)
-    except (ConfigurationError, EndpointUnavailable):
-        raise
-    except SummarizerError as err:
-        log.info("no faithful translation of «%s»: %s", masked[:60], err)
-        return None, err.usage or Usage()
-    data: dict[str, Any] = answer.model_dump()
-    return " ".join(str(data["en"]).split()), usage
+def translate_window(
+    llm: LLM, window: Window, text: str, *, retries: int = 1
+) -> tuple[str | None, Usage]:
+    """The checked English of a window (with placeholders), or None when the model gave no
+    faithful one in ``1 + retries`` tries; and what the requests cost.
+
+    A rejected answer goes back once with the reasons, as instructor's reask would; the check
+    is not a validator of the response model so that a reask costs one request, not three.
+    """
+    messages = translation_messages(window.masked(text))
+    usage = Usage()
+    for attempt in range(1 + retries):
+        try:
+            answer, cost = llm.structured(messages, _Translation, max_tokens=120)
+        except (ConfigurationError, EndpointUnavailable):
+            raise
+        except SummarizerError as err:
+            log.info("no translation of «%s»: %s", messages[-1]["content"][:60], err)
+            return None, usage.add(err.usage or Usage())
+        usage = usage.add(cost)
+        english = " ".join(answer.en.split())
+        problems = translation_problems(english, window, text)
+        if not problems:
+            return english, usage
+        log.info("translation %d of «%s» refused: %s", attempt + 1, messages[-1]["content"][:60],
+                 "; ".join(problems))  # fmt: skip
+        messages = [
+            *messages,
+            {"role": "assistant", "content": json.dumps({"en": english})},
+            {"role": "user", "content": "Not accepted: " + "; ".join(problems) + ". Try again."},
+        ]
+    return None, usage

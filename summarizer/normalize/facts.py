@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from summarizer.faithful import PLACEHOLDER, faithfulness_problems, placeholders_in
+from summarizer.clean import clause_around
+from summarizer.faithful import (
+    PLACEHOLDER,
+    arabic_in_source,
+    faithfulness_problems,
+    placeholders_in,
+)
 from summarizer.models import (
     ArticleFacts,
     Bilingual,
@@ -94,7 +100,10 @@ class _Line:
     @classmethod
     def of(cls, pick: Pick, by_id: dict[str, Mention]) -> _Line:
         if not placeholders_in(pick.what_en):
-            return cls(pick.what_en.strip(), pick.what_ar.strip(), False, [])
+            ar = pick.what_ar.strip()
+            if not arabic_in_source(ar, pick.quote):  # a model's Arabic the quote does not hold
+                ar = _own_words(pick, by_id.get(pick.mention_id or ""))
+            return cls(pick.what_en.strip(), ar, False, [])
         stated: list[str] = []
 
         def fill(match: re.Match[str]) -> str:
@@ -107,13 +116,25 @@ class _Line:
         return cls(en, pick.what_ar.strip(), True, stated)
 
     def faithful(self, quote: str, value: float | None, date: str | None) -> bool:
-        """True when the English passes every support check against its source."""
+        """True when the English passes every support check against its source: the window
+        it translates (a translation), or the quoted sentence (a description)."""
         if not self.en:
             return False
+        source = self.ar if self.translated else quote
         problems = faithfulness_problems(
-            self.en, self.ar, [quote, *self.stated], value=value, date=date
+            self.en, source, [source, *self.stated], value=value, date=date
         )
         return not problems
+
+
+
+def _own_words(pick: Pick, mention: Mention | None) -> str:
+    """The article's own clause for a pick: around its mention, or its sentence's start."""
+    if mention is not None and pick.start <= mention.start and mention.end <= pick.end:
+        at, to = mention.start - pick.start, mention.end - pick.start
+        return clause_around(pick.quote, at, to)
+    words = pick.quote.split()
+    return " ".join(words[:30]) + ("…" if len(words) > 30 else "")
 
 
 def _mention_en(mention: Mention) -> str:
