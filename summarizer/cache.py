@@ -86,14 +86,11 @@ class ExtractionCache:
 
     def _open_read_only(self, error: sqlite3.Error | OSError) -> sqlite3.Connection | None:
         """After a failed writable open: keep serving what is cached, if it can still be read."""
-        if self.path.is_file():
-            try:
-                uri = f"{self.path.resolve().as_uri()}?mode=ro"
-                db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
-                db.execute("SELECT count(*) FROM extractions").fetchone()
-            except sqlite3.Error:
-                pass
-            else:
+        # A WAL database in a read-only folder cannot make its -shm file: then read it as
+        # immutable (nobody can be writing to a folder that we cannot write either).
+        for mode in ("mode=ro", "immutable=1"):
+            db = self._connect_read_only(mode)
+            if db is not None:
                 self._writable = False
                 self._warn(
                     f"cache {self.path} cannot be written ({_why(error)}): cached extractions"
@@ -102,6 +99,20 @@ class ExtractionCache:
                 return db
         self._disable(f"cannot use the cache {self.path} ({_why(error)})")
         return None
+
+    def _connect_read_only(self, mode: str) -> sqlite3.Connection | None:
+        if not self.path.is_file():
+            return None
+        db: sqlite3.Connection | None = None
+        try:
+            uri = f"{self.path.resolve().as_uri()}?{mode}"
+            db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+            db.execute("SELECT count(*) FROM extractions").fetchone()
+        except (sqlite3.Error, ValueError):
+            if db is not None:
+                self._close_quietly(db)
+            return None
+        return db
 
     def _move_aside(self, error: sqlite3.Error) -> bool:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
