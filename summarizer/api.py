@@ -397,7 +397,7 @@ def assemble_brief(
         figures=merged.figures,
         events=merged.events,
         conflicts=merged.conflicts,
-        summary=summarize(merged, reports),
+        summary=summarize(merged, [r for r in reports if r.status != "skipped"]),
         meta=meta,
         texts={o.report.id: o.text for o in outcomes if o.report.duplicate_of is None and o.text},
     )

@@ -134,6 +134,9 @@ def _why(error: OSError) -> str:
 def _load_file(file: Path, problems: list[LoadProblem]) -> list[Article]:
     try:
         info = file.stat()
+    except FileNotFoundError:
+        why = "a broken symbolic link" if file.is_symlink() else "it is gone"
+        raise InputError(str(file), f"cannot read: {why}") from None
     except OSError as err:
         raise InputError(str(file), f"cannot read: {_why(err)}") from None
     if not stat.S_ISREG(info.st_mode):

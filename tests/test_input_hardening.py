@@ -193,6 +193,7 @@ def test_fifo_socket_and_failing_read_are_reported(short_dir: Path) -> None:
     listener.bind(str(short_dir / "sock.json"))
     # A link named like an article to a file whose every read fails (EIO), even for root.
     (short_dir / "mem.txt").symlink_to("/proc/self/mem")
+    (short_dir / "gone.txt").symlink_to(short_dir / "missing.txt")
     try:
         result = load_batch(short_dir)
     finally:
@@ -202,6 +203,7 @@ def test_fifo_socket_and_failing_read_are_reported(short_dir: Path) -> None:
     assert problems["fifo.txt"] == ("skipped", "not a regular file (a FIFO), skipped")
     assert problems["sock.json"] == ("skipped", "not a regular file (a socket), skipped")
     assert problems["mem.txt"][0] == "error"
+    assert problems["gone.txt"] == ("error", "cannot read: a broken symbolic link")
     assert problems["mem.txt"][1].startswith("cannot read: ")
 
 
@@ -394,6 +396,7 @@ def test_unsupported_file_is_skipped_not_failed(fake_llm: FakeLLM, tmp_path: Pat
     brief = _summarize(fake_llm, load_batch(folder), tmp_path)
     statuses = {a.id: a.status for a in brief.articles}
     assert statuses == {"a1": "ok", "image": "skipped"}
+    assert brief.summary.en.startswith("1 article summarized.") and "failed" not in brief.summary.en
     code, stderr, cli_brief = _brief_cli(fake_llm, folder, tmp_path)
     assert code == 0, stderr
     assert cli_brief is not None and {a.id: a.status for a in cli_brief.articles} == statuses
