@@ -22,7 +22,7 @@ from summarizer.errors import (
 )
 from summarizer.extract import extract_article, prompt_version
 from summarizer.llm import LLM, BackendChoice, RetryPolicy, choose_backend
-from summarizer.load import unique_ids
+from summarizer.load import has_surrogates, replace_surrogates, unique_ids
 from summarizer.merge import merge_facts, summarize
 from summarizer.models import (
     Article,
@@ -126,8 +126,21 @@ def checked_articles(articles: object, problems: list[LoadProblem]) -> list[Arti
                 "summarize_batch() takes Article objects (see load_articles), "
                 f"got {type(article).__name__}: {str(article)[:80]!r}"
             )
-        out.append(_with_valid_date(article, problems))
+        out.append(_encodable(_with_valid_date(article, problems), problems))
     return unique_ids(out, problems)
+
+
+def _encodable(article: Article, problems: list[LoadProblem]) -> Article:
+    """Unpaired surrogates (from JSON escapes) would break every UTF-8 write: replace them."""
+    fields = ("id", "text", "title", "url", "source")
+    bad = {f: replace_surrogates(v) for f in fields if has_surrogates(v := getattr(article, f))}
+    if not bad:
+        return article
+    where = article.path or article.id
+    reason = f"unpaired surrogates in {', '.join(bad)}; replaced with U+FFFD"
+    log.warning("%s: %s", replace_surrogates(where), reason)
+    problems.append(LoadProblem(path=replace_surrogates(where), reason=reason, severity="warning"))
+    return article.model_copy(update=bad)
 
 
 def _with_valid_date(article: Article, problems: list[LoadProblem]) -> Article:

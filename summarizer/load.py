@@ -7,6 +7,7 @@ import json
 import logging
 import math
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -27,6 +28,8 @@ METADATA_FIELDS = ("title", "url", "published", "source")
 # Text that is valid UTF-8 but for a few bytes is UTF-8 with damage, not another encoding:
 # Windows-1256 Arabic read as UTF-8 gives almost no valid multi-byte characters.
 UTF8_VALID_PER_BAD = 20
+# JSON can spell a lone UTF-16 surrogate (\\ud800) that no UTF-8 file, request or cache can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Skipped(InputError):
@@ -89,6 +92,16 @@ def unique_ids(articles: list[Article], problems: list[LoadProblem]) -> list[Art
         )
         out.append(article.model_copy(update={"id": new_id}))
     return out
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with each unpaired UTF-16 surrogate replaced by U+FFFD (it cannot be encoded)."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def has_surrogates(text: str | None) -> bool:
+    """Whether ``text`` holds an unpaired UTF-16 surrogate (only JSON escapes can make one)."""
+    return bool(text) and _SURROGATE.search(text or "") is not None
 
 
 def _report(problems: list[LoadProblem], err: InputError, severity: Severity) -> None:
@@ -394,6 +407,9 @@ def _record_to_article(
     if not isinstance(text, str) or not text.strip():
         raise InputError(str(file), "missing or empty 'text' field", where)
     warnings: list[str] = []
+    if _SURROGATE.search(text):
+        warnings.append("'text' has unpaired surrogate escapes (\\ud800-\\udfff); replaced")
+        text = replace_surrogates(text)
     meta = {k: _metadata(k, record.get(k), warnings) for k in METADATA_FIELDS}
     meta["published"] = _published(meta["published"], warnings)
     article_id = _metadata("id", record.get("id"), warnings) or (
@@ -411,6 +427,9 @@ def _metadata(name: str, value: Any, warnings: list[str]) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
+        if _SURROGATE.search(value):
+            warnings.append(f"'{name}' has unpaired surrogate escapes; replaced")
+            value = replace_surrogates(value)
         return value.strip() or None
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)

@@ -300,6 +300,46 @@ def test_damaged_utf8_is_still_summarized(fake_llm: FakeLLM, tmp_path: Path) -> 
     assert len(brief.meta.warnings) == 1 and "a1.txt: not valid UTF-8" in brief.meta.warnings[0]
 
 
+def test_utf8_mark_with_a_bad_byte_and_broken_utf16_do_not_cost_the_batch(tmp_path: Path) -> None:
+    raw = A1.encode("utf-8")
+    folder = _folder(tmp_path, {
+        "bom.txt": b"\xef\xbb\xbf" + raw[:20] + b"\xff" + raw[20:],
+        "odd.txt": b"\xff\xfe" + "abc".encode("utf-16-le") + b"\x00",  # a UTF-16 mark, odd size
+        "b2.txt": B2,
+    })  # fmt: skip
+    result = load_batch(folder)
+    assert sorted(a.id for a in result.articles) == ["b2", "bom"]
+    problems = _problems(folder)
+    assert problems["bom.txt"][0] == "warning" and "U+FFFD" in problems["bom.txt"][1]
+    assert problems["odd.txt"] == ("error", "cannot decode as UTF-16 (it has a UTF-16 mark)")
+
+
+def test_lone_surrogate_escapes_are_replaced(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    """JSON can spell \\ud800, which no UTF-8 write accepts: the brief would be lost at the end."""
+    line = json.dumps({"id": "s1", "text": A1.replace("2500", "\ud800 2500"), "title": "t\udfff"})
+    folder = _folder(tmp_path, {"feed.jsonl": line + "\n", "b2.txt": B2})
+    result = load_batch(folder)
+    s1 = next(a for a in result.articles if a.id == "s1")
+    assert "\ufffd 2500" in s1.text and s1.title == "t\ufffd"
+    assert {p.reason for p in result.problems} == {
+        "'text' has unpaired surrogate escapes (\\ud800-\\udfff); replaced",
+        "'title' has unpaired surrogate escapes; replaced",
+    }
+    code, stderr, brief = _brief_cli(fake_llm, folder, tmp_path)
+    assert code == 0, stderr
+    assert brief is not None and [a.status for a in brief.articles] == ["ok", "ok"]
+
+
+def test_lone_surrogates_given_to_the_library_are_replaced(
+    fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    brief = _summarize(fake_llm, [Article(id="x\ud800", text=A1 + "\udc00")], tmp_path)
+    [report] = brief.articles
+    assert report.id == "x\ufffd" and report.status == "ok"
+    assert brief.to_json().encode("utf-8") and brief.to_markdown().encode("utf-8")
+    assert brief.meta.warnings == ["x\ufffd: unpaired surrogates in id, text; replaced with U+FFFD"]
+
+
 # -- an article that cleans down to nothing -------------------------------------------------------
 
 
