@@ -104,11 +104,22 @@ def has_surrogates(text: str | None) -> bool:
     return bool(text) and _SURROGATE.search(text or "") is not None
 
 
+def shown(name: str) -> str:
+    """A file name (or a name made from one) that any UTF-8 sink can write: bytes that are not
+    UTF-8 (kept by Python as surrogate escapes) are shown as ``\\xff``."""
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return replace_surrogates(name)
+
+
 def _report(problems: list[LoadProblem], err: InputError, severity: Severity) -> None:
-    log.warning("%s", err)
-    problems.append(
-        LoadProblem(path=err.path, reason=err.problem, line=err.line, severity=severity)
-    )
+    path, reason = shown(err.path), shown(err.problem)
+    where = f"{path}:{err.line}" if err.line is not None else path
+    log.warning("%s: %s", where, reason)
+    problems.append(LoadProblem(path=path, reason=reason, line=err.line, severity=severity))
 
 
 def _input_files(paths: Iterable[str | Path], problems: list[LoadProblem]) -> Iterator[Path]:
@@ -198,7 +209,7 @@ def _article(article_id: str, text: str, file: Path, **meta: Any) -> Article:
     body = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not body:
         raise InputError(str(file), "empty article")
-    return Article(id=article_id, text=body, path=str(file), **meta)
+    return Article(id=shown(article_id), text=body, path=shown(str(file)), **meta)
 
 
 def decode_text(raw: bytes, name: str) -> str:

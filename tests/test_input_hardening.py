@@ -330,6 +330,24 @@ def test_lone_surrogate_escapes_are_replaced(fake_llm: FakeLLM, tmp_path: Path) 
     assert brief is not None and [a.status for a in brief.articles] == ["ok", "ok"]
 
 
+def test_file_names_that_are_not_utf8_are_shown_escaped(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"a1.txt": A1})
+    os.close(os.open(os.fsencode(folder) + b"/bad\xff.txt", os.O_CREAT | os.O_WRONLY))
+    with open(os.fsencode(folder) + b"/img\xfe.png", "wb") as handle:
+        handle.write(b"\x89PNG")
+    with open(os.fsencode(folder) + b"/b2\xfd.txt", "wb") as handle:
+        handle.write(B2.encode("utf-8"))
+    result = load_batch(folder)
+    assert sorted(a.id for a in result.articles) == ["a1", "b2\\xfd"]
+    assert {Path(p.path).name for p in result.problems} == {"bad\\xff.txt", "img\\xfe.png"}
+    code, stderr, brief = _brief_cli(fake_llm, folder, tmp_path)
+    assert code == 3, stderr  # the empty file is a failed article
+    assert brief is not None and brief.to_markdown().encode("utf-8")
+    assert {a.id: a.status for a in brief.articles} == {
+        "a1": "ok", "b2\\xfd": "ok", "bad\\xff": "failed", "img\\xfe": "skipped",
+    }  # fmt: skip
+
+
 def test_lone_surrogates_given_to_the_library_are_replaced(
     fake_llm: FakeLLM, tmp_path: Path
 ) -> None:
