@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -21,6 +22,7 @@ from summarizer.errors import (
 )
 from summarizer.extract import extract_article, prompt_version
 from summarizer.llm import LLM, BackendChoice, RetryPolicy, choose_backend
+from summarizer.load import has_surrogates, replace_surrogates, unique_ids
 from summarizer.merge import merge_facts, summarize
 from summarizer.models import (
     Article,
@@ -35,6 +37,7 @@ from summarizer.models import (
 )
 from summarizer.normalize import detect_metadata, find_mentions
 from summarizer.normalize.facts import facts_from_picks
+from summarizer.normalize.timeline import iso_date
 
 log = logging.getLogger(__name__)
 
@@ -75,13 +78,15 @@ def summarize_batch(
 
     Raises :class:`ConfigurationError` when the backend cannot be used at all (a refused key), and
     :class:`EndpointUnavailable` when the endpoint cannot be reached and no article was summarized
-    (an article served from the cache counts: then the others are listed as failed).
+    (an article served from the cache counts: then the others are listed as failed), and
+    :class:`TypeError` when given a path instead of articles.
     """
     started = time.monotonic()
     problems: list[LoadProblem] = []
     if isinstance(articles, LoadResult):
         problems = list(articles.problems)
         articles = articles.articles
+    checked = checked_articles(articles, problems)
     choice = choose_backend(model=model, base_url=base_url, api_key=api_key)
     log.info("backend: %s", choice.describe())
     llm = LLM(choice, timeout=timeout, policy=policy, mode=mode)
@@ -91,14 +96,64 @@ def summarize_batch(
         else None
     )
     try:
-        outcomes = _run(list(articles), llm, cache, _workers(concurrency, choice), progress)
+        outcomes = _run(checked, llm, cache, _workers(concurrency, choice), progress)
     finally:
         if cache is not None:
             cache.close()
     return assemble_brief(
         outcomes, problems, model=choice.model, backend=choice.kind,
-        seconds=time.monotonic() - started,
+        seconds=time.monotonic() - started, warnings=cache.warnings if cache else None,
     )  # fmt: skip
+
+
+def checked_articles(articles: object, problems: list[LoadProblem]) -> list[Article]:
+    """The articles, each with a unique id and a valid ISO ``published`` (or none).
+
+    A renamed id or an ignored date is added to ``problems`` as a warning. Raises
+    :class:`TypeError` for a path, a string or anything that is not articles.
+    """
+    if isinstance(articles, str | bytes | os.PathLike):
+        raise TypeError(
+            f"summarize_batch() takes articles, not a path ({articles!r}): pass "
+            f"load_articles({str(articles)!r}), or load_batch(...) to keep its load problems"
+        )
+    if not isinstance(articles, Iterable):
+        raise TypeError(f"summarize_batch() takes articles, not {type(articles).__name__}")
+    out = []
+    for article in articles:
+        if not isinstance(article, Article):
+            raise TypeError(
+                "summarize_batch() takes Article objects (see load_articles), "
+                f"got {type(article).__name__}: {str(article)[:80]!r}"
+            )
+        out.append(_encodable(_with_valid_date(article, problems), problems))
+    return unique_ids(out, problems)
+
+
+def _encodable(article: Article, problems: list[LoadProblem]) -> Article:
+    """Unpaired surrogates (from JSON escapes) would break every UTF-8 write: replace them."""
+    fields = ("id", "text", "title", "url", "source")
+    bad = {f: replace_surrogates(v) for f in fields if has_surrogates(v := getattr(article, f))}
+    if not bad:
+        return article
+    where = article.path or article.id
+    reason = f"unpaired surrogates in {', '.join(bad)}; replaced with U+FFFD"
+    log.warning("%s: %s", replace_surrogates(where), reason)
+    problems.append(LoadProblem(path=replace_surrogates(where), reason=reason, severity="warning"))
+    return article.model_copy(update=bad)
+
+
+def _with_valid_date(article: Article, problems: list[LoadProblem]) -> Article:
+    if article.published is None:
+        return article
+    date = iso_date(article.published)
+    if date is None:
+        shown = " ".join(article.published.split())[:40]
+        reason = f"'published' {shown!r} is not a date (YYYY-MM-DD); ignored"
+        log.warning("%s: %s", article.path or article.id, reason)
+        problems.append(LoadProblem(path=article.path or article.id, reason=reason,
+                                    severity="warning"))  # fmt: skip
+    return article if date == article.published else article.model_copy(update={"published": date})
 
 
 def _workers(concurrency: int | None, choice: BackendChoice) -> int:
@@ -115,7 +170,9 @@ def _run(
     workers: int,
     progress: ProgressCallback | None,
 ) -> list[ArticleOutcome]:
-    cleaned = [clean_article(a) for a in articles]
+    all_cleaned = [clean_article(a) for a in articles]
+    empty = {c.article.id: nothing_left(c) for c in all_cleaned if not c.text.strip()}
+    cleaned = [c for c in all_cleaned if c.article.id not in empty]
     unique: dict[str, CleanArticle] = {}
     for clean in cleaned:
         unique.setdefault(clean.text, clean)
@@ -150,7 +207,28 @@ def _run(
     done = dict(zip(unique, results, strict=True))
     breaker.raise_if_fatal(results)
     ids = ids_by_text(cleaned)
-    return [with_twins(done[c.text], c, unique[c.text], ids[c.text]) for c in cleaned]
+    return [
+        empty[c.article.id]
+        if c.article.id in empty
+        else with_twins(done[c.text], c, unique[c.text], ids[c.text])
+        for c in all_cleaned
+    ]
+
+
+def nothing_left(clean: CleanArticle) -> ArticleOutcome:
+    """The failed line of an article that cleaning reduced to nothing (it is never sent)."""
+    article = clean.article
+    where = article.path or article.id
+    log.warning("%s: no article text left after cleaning", where)
+    report = ArticleReport(
+        id=article.id,
+        title=article.title,
+        published=article.published,
+        source=article.source,
+        status="failed",
+        error=f"{where}: no article text left after cleaning",
+    )
+    return ArticleOutcome(report=report, facts=None, text="")
 
 
 def ids_by_text(cleaned: list[CleanArticle]) -> dict[str, list[str]]:
@@ -164,17 +242,20 @@ def ids_by_text(cleaned: list[CleanArticle]) -> dict[str, list[str]]:
 def with_twins(
     outcome: ArticleOutcome, clean: CleanArticle, first: CleanArticle, same_text: list[str]
 ) -> ArticleOutcome:
-    """Identical articles are summarized once; each keeps its id and names its twins.
+    """Identical articles are summarized once and keep their ids: the first lists its twins
+    (``duplicate_ids``), each twin names the first (``duplicate_of``), so a batch of many
+    copies stays linear in size.
 
     ``outcome`` is the first article's; ``same_text`` the ids of every article with its text.
     """
-    twins = [i for i in same_text if i != clean.article.id]
     if first is clean:
+        twins = [i for i in same_text if i != clean.article.id]
         report = outcome.report.model_copy(update={"duplicate_ids": twins})
         return ArticleOutcome(report=report, facts=outcome.facts, text=outcome.text)
     report = outcome.report.model_copy(
-        update={"id": clean.article.id, "usage": Usage(), "duplicate_ids": twins, "cached": True}
-    )
+        update={"id": clean.article.id, "usage": Usage(), "duplicate_ids": [],
+                "duplicate_of": first.article.id, "cached": True}
+    )  # fmt: skip
     return ArticleOutcome(report=report, facts=None, text=outcome.text)
 
 
@@ -296,9 +377,19 @@ def assemble_brief(
     backend: str,
     seconds: float,
     estimated_cost_usd: float | None = None,
+    warnings: list[str] | None = None,
 ) -> Brief:
-    """Merge the articles' facts and put the brief together with its meta."""
-    reports = [o.report for o in outcomes] + [problem_report(p) for p in problems]
+    """Merge the articles' facts and put the brief together with its meta.
+
+    Load problems become lines of the brief (``failed`` or ``skipped``); warnings (of loading,
+    ``problems`` of severity warning, and of the cache, ``warnings``) go to ``meta.warnings``.
+    ``texts`` holds each distinct text once, under the id of the first article that has it.
+    """
+    reports = [o.report for o in outcomes]
+    taken = {r.id for r in reports}
+    for problem in problems:
+        if problem.severity != "warning":
+            reports.append(problem_report(problem, taken))
     merged = merge_facts(o.facts for o in outcomes if o.facts is not None)
     usage = Usage()
     for report in reports:
@@ -311,6 +402,7 @@ def assemble_brief(
         estimated_cost_usd=estimated_cost_usd,
         seconds=round(seconds, 3),
         created=datetime.now(UTC).isoformat(timespec="seconds"),
+        warnings=[p.describe() for p in problems if p.severity == "warning"] + (warnings or []),
     )
     return Brief(
         articles=reports,
@@ -318,17 +410,24 @@ def assemble_brief(
         figures=merged.figures,
         events=merged.events,
         conflicts=merged.conflicts,
-        summary=summarize(merged, reports),
+        summary=summarize(merged, [r for r in reports if r.status != "skipped"]),
         meta=meta,
-        texts={o.report.id: o.text for o in outcomes},
+        texts={o.report.id: o.text for o in outcomes if o.report.duplicate_of is None and o.text},
     )
 
 
-def problem_report(problem: LoadProblem) -> ArticleReport:
-    """A failed line in the brief for an input that could not be loaded."""
-    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+def problem_report(problem: LoadProblem, taken: set[str] | None = None) -> ArticleReport:
+    """The brief's line for an input that could not be loaded (``failed``) or is not an article
+    (``skipped``); its id is new to ``taken`` (which it joins), when given."""
+    base = Path(problem.path).stem + (f"-{problem.line}" if problem.line else "")
+    report_id, number = base, 1
+    while taken is not None and report_id in taken:
+        number += 1
+        report_id = f"{base}-{number}"
+    if taken is not None:
+        taken.add(report_id)
     return ArticleReport(
-        id=Path(problem.path).stem + (f"-{problem.line}" if problem.line else ""),
-        status="failed",
-        error=f"{where}: {problem.reason}",
+        id=report_id,
+        status="skipped" if problem.severity == "skipped" else "failed",
+        error=problem.describe(),
     )

@@ -5,12 +5,17 @@ from __future__ import annotations
 import codecs
 import json
 import logging
+import math
+import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from summarizer.errors import InputError, UsageError
-from summarizer.models import Article, LoadProblem, LoadResult
+from summarizer.models import Article, LoadProblem, LoadResult, Severity
+from summarizer.normalize.timeline import iso_date
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +24,16 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 MAX_ARTICLE_BYTES = 20_000_000
+METADATA_FIELDS = ("title", "url", "published", "source")
+# Text that is valid UTF-8 but for a few bytes is UTF-8 with damage, not another encoding:
+# Windows-1256 Arabic read as UTF-8 gives almost no valid multi-byte characters.
+UTF8_VALID_PER_BAD = 20
+# JSON can spell a lone UTF-16 surrogate (\\ud800) that no UTF-8 file, request or cache can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _Skipped(InputError):
+    """An input that is not an article (an image, a socket): reported, not a failed article."""
 
 
 def load_articles(*paths: str | Path) -> list[Article]:
@@ -31,76 +46,246 @@ def load_articles(*paths: str | Path) -> list[Article]:
 
 
 def load_batch(*paths: str | Path) -> LoadResult:
-    """Load articles and report, rather than raise, the inputs that could not be read."""
+    """Load articles and report, rather than raise, the inputs that could not be read.
+
+    Each problem names the file (and line) and has a severity: ``error`` (an article was lost),
+    ``skipped`` (not an article: an unsupported type, a socket, a FIFO) or ``warning`` (loaded
+    with a caveat: damaged UTF-8, a renamed duplicate id, ignored metadata).
+    """
     result = LoadResult()
-    for file in _input_files(paths):
+    for file in _input_files(paths, result.problems):
         try:
             result.articles.extend(_load_file(file, result.problems))
+        except _Skipped as err:
+            _report(result.problems, err, "skipped")
         except InputError as err:
-            log.warning("%s", err)
-            result.problems.append(LoadProblem(path=err.path, reason=err.problem, line=err.line))
+            _report(result.problems, err, "error")
+    result.articles = unique_ids(result.articles, result.problems)
     return result
 
 
-def _input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def unique_ids(articles: list[Article], problems: list[LoadProblem]) -> list[Article]:
+    """The articles with every id made unique (``a``, ``a-2``, ...); each rename is a warning."""
+    taken = {a.id for a in articles}
+    seen: dict[str, Article] = {}
+    out = []
+    for article in articles:
+        first = seen.get(article.id)
+        if first is None:
+            seen[article.id] = article
+            out.append(article)
+            continue
+        number = 2
+        while f"{article.id}-{number}" in taken:
+            number += 1
+        new_id = f"{article.id}-{number}"
+        taken.add(new_id)
+        seen[new_id] = article
+        where = first.path or "an earlier article"
+        _report(
+            problems,
+            InputError(
+                article.path or article.id,
+                f"id '{article.id}' is already used by {where}; renamed to '{new_id}'",
+            ),
+            "warning",
+        )
+        out.append(article.model_copy(update={"id": new_id}))
+    return out
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with each unpaired UTF-16 surrogate replaced by U+FFFD (it cannot be encoded)."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def has_surrogates(text: str | None) -> bool:
+    """Whether ``text`` holds an unpaired UTF-16 surrogate (only JSON escapes can make one)."""
+    return bool(text) and _SURROGATE.search(text or "") is not None
+
+
+def shown(name: str) -> str:
+    """A file name (or a name made from one) that any UTF-8 sink can write: bytes that are not
+    UTF-8 (kept by Python as surrogate escapes) are shown as ``\\xff``."""
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return replace_surrogates(name)
+
+
+def _report(problems: list[LoadProblem], err: InputError, severity: Severity) -> None:
+    path, reason = shown(err.path), shown(err.problem)
+    where = f"{path}:{err.line}" if err.line is not None else path
+    log.warning("%s: %s", where, reason)
+    problems.append(LoadProblem(path=path, reason=reason, line=err.line, severity=severity))
+
+
+def _input_files(paths: Iterable[str | Path], problems: list[LoadProblem]) -> Iterator[Path]:
+    seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
-        else:
-            yield path
+        files = _walk(path, problems) if path.is_dir() else iter([path])
+        for file in files:
+            key = file.resolve()
+            if key not in seen:  # the same file named twice is loaded once
+                seen.add(key)
+                yield file
 
 
-def _hidden(file: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in file.relative_to(root).parts)
+def _walk(root: Path, problems: list[LoadProblem]) -> Iterator[Path]:
+    """Every non-hidden entry under ``root`` (files, FIFOs, sockets: checked when loaded);
+    a folder that cannot be listed is reported, not silently left out."""
+
+    def unreadable(error: OSError) -> None:
+        name = error.filename or root
+        _report(problems, InputError(str(name), f"cannot read folder: {_why(error)}"), "error")
+
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(folder, f) for f in files if not f.startswith("."))
+    yield from sorted(found)
+
+
+def _why(error: OSError) -> str:
+    return error.strerror or type(error).__name__
 
 
 def _load_file(file: Path, problems: list[LoadProblem]) -> list[Article]:
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        why = "a broken symbolic link" if file.is_symlink() else "it is gone"
+        raise InputError(str(file), f"cannot read: {why}") from None
+    except OSError as err:
+        raise InputError(str(file), f"cannot read: {_why(err)}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _Skipped(str(file), f"not a regular file ({_kind(info.st_mode)}), skipped")
     suffix = file.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(str(file), f"unsupported file type '{suffix or 'none'}' (skipped)")
-    raw = file.read_bytes()
-    if len(raw) > MAX_ARTICLE_BYTES:
-        raise InputError(str(file), f"file too large ({len(raw)} bytes)")
-    text = decode_text(raw, str(file))
+        raise _Skipped(str(file), f"unsupported file type '{suffix or 'none'}', skipped")
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise InputError(str(file), _too_large(info.st_size))
+    raw = _read_bytes(file)
+    text, warning = _decode(raw, str(file))
     if suffix in JSON_SUFFIXES:
-        return _articles_from_json(text, file, problems)
-    if suffix in HTML_SUFFIXES:
-        text = html_to_text(text, str(file))
-    return [_article(file.stem, text, file)]
+        articles = _articles_from_json(text, file, problems)
+    else:
+        if suffix in HTML_SUFFIXES:
+            text = html_to_text(text, str(file))
+        articles = [_article(file.stem, text, file)]
+    if warning is not None and articles:
+        _report(problems, InputError(str(file), warning), "warning")
+    return articles
+
+
+def _kind(mode: int) -> str:
+    kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a FIFO", stat.S_ISSOCK: "a socket",
+             stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device"}  # fmt: skip
+    return next((name for test, name in kinds.items() if test(mode)), "not a file")
+
+
+def _too_large(size: int) -> str:
+    return f"file too large ({size} bytes; the limit is {MAX_ARTICLE_BYTES})"
+
+
+def _read_bytes(file: Path) -> bytes:
+    """The file's bytes, never more than the limit (a file may grow after ``stat``)."""
+    try:
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as err:
+        raise InputError(str(file), f"cannot read: {_why(err)}") from None
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise InputError(str(file), _too_large(len(raw)))
+    return raw
 
 
 def _article(article_id: str, text: str, file: Path, **meta: Any) -> Article:
     body = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not body:
         raise InputError(str(file), "empty article")
-    return Article(id=article_id, text=body, path=str(file), **meta)
+    return Article(id=shown(article_id), text=body, path=shown(str(file)), **meta)
 
 
 def decode_text(raw: bytes, name: str) -> str:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 (BOM or not) or Windows-1256."""
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 (BOM or not) or Windows-1256.
+
+    Text that is valid UTF-8 but for a few bytes is decoded as UTF-8 with U+FFFD in their place
+    (and a warning is logged); raises :class:`InputError` for binary or undecodable data.
+    """
+    text, warning = _decode(raw, name)
+    if warning is not None:
+        log.warning("%s: %s", name, warning)
+    return text
+
+
+def _decode(raw: bytes, name: str) -> tuple[str, str | None]:
+    """The text and, when bytes had to be replaced, a warning saying so."""
     if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
+        return _utf8_with_replacement(raw[len(codecs.BOM_UTF8) :], name, bom=True)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError as err:
+            raise InputError(name, "cannot decode as UTF-16 (it has a UTF-16 mark)") from err
     utf16 = _guess_utf16_without_bom(raw)
     if utf16 is not None:
-        return utf16
+        return utf16, None
     if b"\x00" in raw:
         raise InputError(name, "binary file, not text")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    damaged = _mostly_utf8(raw)
+    if damaged is not None:
+        return damaged
     try:
         text = raw.decode("cp1256")
     except UnicodeDecodeError as err:
         raise InputError(name, "cannot decode as UTF-8, UTF-16 or Windows-1256") from err
     if _looks_binary(text):
         raise InputError(name, "binary file, not text")
-    return text
+    return text, None
+
+
+def _utf8_with_replacement(raw: bytes, name: str, *, bom: bool) -> tuple[str, str | None]:
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    damaged = _mostly_utf8(raw, bom=bom)
+    if damaged is None:
+        raise InputError(name, "not valid UTF-8 although it starts with a UTF-8 mark")
+    return damaged
+
+
+def _mostly_utf8(raw: bytes, *, bom: bool = False) -> tuple[str, str] | None:
+    """UTF-8 with replacement when the text is overwhelmingly valid UTF-8, else None."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if bad <= 0 or (valid < UTF8_VALID_PER_BAD * bad and not bom) or _looks_binary(text):
+        return None
+    first = _first_bad_byte(raw)
+    warning = (
+        f"not valid UTF-8 ({bad} bad byte sequence{'s' if bad != 1 else ''}, the first at byte"
+        f" {first}); decoded as UTF-8 with U+FFFD in their place"
+    )
+    return text, warning
+
+
+def _first_bad_byte(raw: bytes) -> int:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return int(err.start)
+    return -1
 
 
 def _guess_utf16_without_bom(raw: bytes) -> str | None:
@@ -174,15 +359,29 @@ def _articles_from_json(text: str, file: Path, problems: list[LoadProblem]) -> l
     stripped = text.lstrip()
     if file.suffix.lower() == ".json" and stripped.startswith(("[", "{")):
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            if stripped.startswith("["):
-                raise InputError(str(file), f"invalid JSON: {err.msg}", err.lineno) from err
-            data = None
+            data = _parse_json(text)
+        except InputError as err:
+            if stripped.startswith("[") or err.problem.endswith("too deeply"):
+                raise InputError(str(file), f"invalid JSON: {err.problem}", err.line) from None
+            data = None  # maybe JSON Lines in a .json file
         if data is not None:
             records = data if isinstance(data, list) else [data]
-            return _records_to_articles([(i + 1, r) for i, r in enumerate(records)], file, problems)
+            return _records_to_articles(
+                [(i + 1, r) for i, r in enumerate(records)], file, problems
+            )
     return _records_to_articles(list(_jsonl_records(text, file, problems)), file, problems)
+
+
+def _parse_json(text: str) -> Any:
+    """``json.loads`` whose every failure is an :class:`InputError` (path filled in later)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError("", err.msg, err.lineno) from None
+    except RecursionError:
+        raise InputError("", "nested too deeply") from None
+    except ValueError as err:  # e.g. an integer of more than 4300 digits
+        raise InputError("", " ".join(str(err).split())[:200]) from None
 
 
 def _jsonl_records(text: str, file: Path, problems: list[LoadProblem]) -> Iterator[tuple[int, Any]]:
@@ -190,37 +389,74 @@ def _jsonl_records(text: str, file: Path, problems: list[LoadProblem]) -> Iterat
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as err:
-            reason = f"invalid JSON line: {err.msg}"
-            log.warning("%s:%d: %s", file, number, reason)
-            problems.append(LoadProblem(path=str(file), reason=reason, line=number))
+            yield number, _parse_json(line)
+        except InputError as err:
+            reason = f"invalid JSON line: {err.problem}"
+            _report(problems, InputError(str(file), reason, number), "error")
 
 
 def _records_to_articles(
     records: list[tuple[int, Any]], file: Path, problems: list[LoadProblem]
 ) -> list[Article]:
     articles = []
+    single = file.suffix.lower() == ".json" and len(records) == 1
     for line, record in records:
         try:
-            single = file.suffix.lower() == ".json" and len(records) == 1
-            articles.append(_record_to_article(record, file, line, single=single))
+            articles.append(_record_to_article(record, file, line, problems, single=single))
         except InputError as err:
-            log.warning("%s", err)
-            problems.append(LoadProblem(path=err.path, reason=err.problem, line=err.line))
+            _report(problems, err, "error")
     return articles
 
 
-def _record_to_article(record: Any, file: Path, line: int, *, single: bool) -> Article:
+def _record_to_article(
+    record: Any, file: Path, line: int, problems: list[LoadProblem], *, single: bool
+) -> Article:
+    where = line
     if not isinstance(record, dict):
-        raise InputError(str(file), "expected a JSON object with a 'text' field", line)
+        raise InputError(str(file), "expected a JSON object with a 'text' field", where)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(str(file), "missing or empty 'text' field", line)
-    default_id = file.stem if single else f"{file.stem}-{line}"
-    meta = {k: _optional_str(record.get(k)) for k in ("title", "url", "published", "source")}
-    return _article(str(record.get("id") or default_id), text, file, **meta)
+        raise InputError(str(file), "missing or empty 'text' field", where)
+    warnings: list[str] = []
+    if _SURROGATE.search(text):
+        warnings.append("'text' has unpaired surrogate escapes (\\ud800-\\udfff); replaced")
+        text = replace_surrogates(text)
+    meta = {k: _metadata(k, record.get(k), warnings) for k in METADATA_FIELDS}
+    meta["published"] = _published(meta["published"], warnings)
+    article_id = _metadata("id", record.get("id"), warnings) or (
+        file.stem if single else f"{file.stem}-{line}"
+    )
+    article = _article(article_id, text, file, **meta)
+    for warning in warnings:
+        _report(problems, InputError(str(file), warning, where), "warning")
+    return article
 
 
-def _optional_str(value: Any) -> str | None:
-    return None if value is None else str(value)
+def _metadata(name: str, value: Any, warnings: list[str]) -> str | None:
+    """A metadata string: strings as given, whole numbers without '.0', finite numbers as
+    written; anything else (a list, an object, true/false) is ignored with a warning."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            warnings.append(f"'{name}' has unpaired surrogate escapes; replaced")
+            value = replace_surrogates(value)
+        return value.strip() or None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return str(int(value)) if value.is_integer() else str(value)
+    kind = {bool: "true/false", list: "a list", dict: "an object"}.get(type(value), "a number")
+    warnings.append(f"'{name}' is {kind}, not a string; ignored")
+    return None
+
+
+def _published(value: str | None, warnings: list[str]) -> str | None:
+    """The publication date as ISO ``YYYY[-MM[-DD]]``; anything else is ignored with a warning."""
+    if value is None:
+        return None
+    date = iso_date(value)
+    if date is None:
+        shown = " ".join(value.split())[:40]
+        warnings.append(f"'published' {shown!r} is not a date (YYYY-MM-DD); ignored")
+    return date

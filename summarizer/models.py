@@ -13,7 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1.0"
 
 Approx = Literal["exact", "about", "more than", "less than", "at least", "at most", "range"]
-ArticleState = Literal["ok", "failed"]
+ArticleState = Literal["ok", "failed", "skipped"]
+# error: an input meant as an article could not be loaded (the article is lost: a failed line);
+# skipped: not an article at all (an image, a socket); warning: loaded, with a caveat.
+Severity = Literal["error", "skipped", "warning"]
 
 
 class Article(BaseModel):
@@ -31,11 +34,21 @@ class Article(BaseModel):
 
 
 class LoadProblem(BaseModel):
-    """An input that could not be loaded; it is reported, never fatal for the batch."""
+    """An input that could not be loaded, or loaded with a caveat; reported, never fatal."""
 
     path: str
     reason: str
     line: int | None = None
+    severity: Severity = Field(
+        default="error",
+        description="error: an article was lost (a failed line in the brief); skipped: not an"
+        " article (unsupported type, socket, FIFO); warning: the article was loaded with a caveat",
+    )
+
+    def describe(self) -> str:
+        """One line naming the file (and line) and the problem."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.reason}"
 
 
 class LoadResult(BaseModel):
@@ -206,9 +219,21 @@ class ArticleReport(BaseModel):
     title: str | None = None
     published: str | None = None
     source: str | None = None
-    status: ArticleState = "ok"
-    error: str | None = None
-    duplicate_ids: list[str] = Field(default_factory=list, description="identical inputs")
+    status: ArticleState = Field(
+        default="ok",
+        description="ok; failed (the article is lost); skipped (an input that is not an article)",
+    )
+    error: str | None = Field(
+        default=None, description="why the article failed or the input was skipped"
+    )
+    duplicate_ids: list[str] = Field(
+        default_factory=list,
+        description="ids of the identical inputs, listed only on the first article of its group",
+    )
+    duplicate_of: str | None = Field(
+        default=None,
+        description="the first article with the same text (summarized once, listed there)",
+    )
     usage: Usage = Field(default_factory=Usage)
     seconds: float = 0.0
     cached: bool = False
@@ -225,6 +250,11 @@ class Meta(BaseModel):
     estimated_cost_usd: float | None = None
     seconds: float = 0.0
     created: str | None = None
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="inputs loaded with a caveat (bytes replaced, id renamed, metadata ignored)"
+        " and cache problems, one line each naming the file",
+    )
 
 
 class Brief(BaseModel):
@@ -239,7 +269,8 @@ class Brief(BaseModel):
     meta: Meta
     texts: dict[str, str] = Field(
         default_factory=dict,
-        description="cleaned text of each article, so quotes can be shown in context",
+        description="cleaned text of each distinct article, so quotes can be shown in context;"
+        " keyed by the id of the first article with that text (its twins have duplicate_of)",
     )
 
     def to_markdown(self, lang: Literal["en", "ar", "both"] = "both") -> str:

@@ -428,7 +428,8 @@ def test_duplicates_are_asked_once(batch_api: FakeBatchAPI, tmp_path: Path) -> N
     brief = _batch(batch_api, _folder(tmp_path, a1=ARTICLE, a2=ARTICLE), tmp_path)
     assert len(batch_api.lines) == 1
     reports = {a.id: a for a in brief.articles}
-    assert reports["a1"].duplicate_ids == ["a2"] and reports["a2"].duplicate_ids == ["a1"]
+    assert reports["a1"].duplicate_ids == ["a2"] and reports["a2"].duplicate_of == "a1"
+    assert not reports["a2"].duplicate_ids and set(brief.texts) == {"a1"}
     assert reports["a2"].status == "ok"
 
 

@@ -336,6 +336,8 @@ def _figures_found(brief: Brief, fake: FakeLLM) -> None:
 def _duplicates_kept(brief: Brief, fake: FakeLLM) -> None:
     articles = {a.id: a for a in brief.articles}
     assert articles["a1"].duplicate_ids == ["copy"] and articles["copy"].cached
+    assert articles["copy"].duplicate_of == "a1" and not articles["copy"].duplicate_ids
+    assert set(brief.texts) == {"a1"}  # one text per distinct article
     assert {s.article_id for f in brief.figures for s in f.sources} == {"a1"}
 
 
@@ -368,7 +370,7 @@ BAD_INPUTS = [
              {"a1": ("ok", None), "copy": ("ok", None)}, 0, 1, check=_duplicates_kept),
     BadInput("unknown file type", {"a1.txt": A1, "notes.pdf": b"%PDF-1.4 binary"},
              {"a1": ("ok", None),
-              "notes": ("failed", "notes.pdf: unsupported file type '.pdf' (skipped)")}, 3, 1),
+              "notes": ("skipped", "notes.pdf: unsupported file type '.pdf', skipped")}, 0, 1),
     BadInput("1 MB article", {"big.txt": _megabyte_article()}, {"big": ("ok", None)}, 0,
              check=_chunked_and_verbatim),
     BadInput("nothing readable", {"empty.txt": "", "blob.bin": b"\x00\x01"}, {}, 2, 0),

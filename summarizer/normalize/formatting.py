@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from summarizer.normalize.timeline import iso_date
+
 Lang = Literal["en", "ar"]
 
 MONTHS_EN = (
@@ -38,10 +40,15 @@ MONTHS_AR = (
 
 
 def format_date(iso: str | None, lang: Lang) -> str:
-    """Return an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in words, no more precise than given."""
-    if not iso:
+    """Return an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in words, no more precise than given.
+
+    Never raises: a time part is ignored, and a value that is not a real date (``2025-13-45``,
+    markup) keeps only its valid part (``2025``) or reads "date not stated".
+    """
+    value = _valid_prefix(iso)
+    if value is None:
         return "date not stated" if lang == "en" else "تاريخ غير محدد"
-    parts = iso.split("-")
+    parts = value.split("-")
     year = parts[0]
     if len(parts) == 1:
         return year
@@ -51,6 +58,18 @@ def format_date(iso: str | None, lang: Lang) -> str:
         return f"{name} {year}"
     day = int(parts[2])
     return f"{day} {name} {year}"
+
+
+def _valid_prefix(iso: str | None) -> str | None:
+    """The longest real date among YYYY-MM-DD, YYYY-MM and YYYY at the start of ``iso``."""
+    if not isinstance(iso, str):
+        return None
+    head = iso.strip()[:10]
+    for size in (10, 7, 4):
+        value = iso_date(head[:size])
+        if value is not None and len(value) == size:
+            return value
+    return None
 
 
 def format_number(value: float, lang: Lang = "en") -> str:

@@ -6,11 +6,14 @@ expression cannot be pinned down (no publication date, or an ambiguous week).
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from summarizer.normalize.vocab import CURRENT, NEXT, PAST
 
 ONWARD = "onward"  # a bare weekday after a deadline cue («حتى الخميس») looks forward
+# YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by a time part that is ignored.
+_ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.+\-Z ]*)?", re.ASCII)
 
 
 def iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -25,14 +28,31 @@ def iso(year: int, month: int | None = None, day: int | None = None) -> str | No
         return None
 
 
-def parse_published(published: str | None) -> date | None:
-    """The publication date from an ISO string (time part ignored); None if not a full date."""
-    if not published:
+def iso_date(value: object) -> str | None:
+    """The ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) that ``value`` states, time part
+    dropped; None for anything else (``2025-13-45``, ``2025-00-10``, markup, not a string)."""
+    if not isinstance(value, str):
         return None
+    match = _ISO_PREFIX.fullmatch(value.strip())
+    if match is None:
+        return None
+    year, month, day = match.groups()
     try:
-        return date.fromisoformat(published.strip()[:10])
+        date(int(year), int(month or 1), int(day or 1))
     except ValueError:
         return None
+    return "-".join(part for part in (year, month, day) if part)
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication date from an ISO string (time part ignored); None if not a full date.
+
+    Never raises: junk (``2025-13-45``, markup, a non-string) gives None.
+    """
+    iso_value = iso_date(published)
+    if iso_value is None or len(iso_value) != 10:
+        return None
+    return date.fromisoformat(iso_value)
 
 
 def shift_month(pub: date, months: int) -> str:
