@@ -21,6 +21,7 @@ from summarizer.clean import clause_around, split_sentences, window_around
 from summarizer.llm import LLM
 from summarizer.models import CleanArticle, Extraction, Mention, Pick, Usage
 from summarizer.normalize.lexicon import event_verb, place_near
+from summarizer.normalize.tense import speaks_of_future
 from summarizer.prompts_io import prompt_template
 from summarizer.prompts_io import prompt_version as prompt_version
 from summarizer.translate import Window, translate_window
@@ -81,20 +82,6 @@ def is_later(date: str, published: str) -> bool:
     """True when ``date`` (at its own precision: a year, a month or a day) lies after the
     publication date: «2026» is later than 2025-11-16, «2025-11» is not."""
     return date > published[: len(date)]
-
-
-# The future in Arabic news: «سـ» before an imperfect verb of the common news verbs, «سوف»,
-# «من المقرر / المنتظر / المرتقب / المزمع», «يعتزم».
-_FUTURE_FRAME = re.compile(
-    r"(?<![\w])[وف]?(?:سوف|(?:من\s+)?(?:ال)?(?:مقرر|منتظر|مرتقب|مزمع|متوقع)|[يت]عتزم|[يت]نوي"
-    r"|س[يتن](?:بدأ|تم|نتهي|جري|جرى|عقد|دخل|صل|كون|ستمر|شهد|طلق|عود|رفع|خفض|علن|نطلق|فتتح"
-    r"|غلق|نسحب|صدر|قام|نظم|توقف|سري|طبق|عمل))"
-)
-
-
-def speaks_of_future(text: str) -> bool:
-    """True when a clause speaks of what will happen (a future verb or «من المقرر»)."""
-    return bool(_FUTURE_FRAME.search(text))
 
 
 def mention_roles(text: str, mentions: list[Mention], published: str | None) -> dict[str, Role]:

@@ -58,7 +58,7 @@ def filler_problems(english: str) -> list[str]:
     reasons = []
     if not words:
         reasons.append("the line says nothing")
-    if any(w in _FILLER for w in words):
+    if any(w in _FILLER for w in words) or re.search(r"\bn/a\b", english, re.IGNORECASE):
         reasons.append("no filler words (skip, unknown, none, N/A)")
     if re.search(r":\s*$", english) or re.fullmatch(r"\s*\w+\s*:\s*", english):
         reasons.append("no empty label")

@@ -25,17 +25,20 @@ from summarizer.models import (
     Figure,
     Source,
 )
+from summarizer.names import english_names, fold_arabic
 from summarizer.normalize.formatting import format_approx, format_date, format_number
 
 Item = TypeVar("Item", Deadline, Figure, Event)
 
+SAME_FACT = 0.34  # share of content words two items of different articles must share
+SAME_IN_ARTICLE = 0.6  # one article restating itself
 SAME_EVENT = 0.3
-SAME_DEADLINE = 0.34  # within one article, at one date and place
 CONFLICT_SUBJECT = 0.5
 _STOP = {
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "from", "with", "and", "or",
-    "its", "their", "is", "are", "be", "will", "has", "have", "that", "this", "as", "into",
-    "us", "u.s", "american", "s",
+    "its", "their", "is", "are", "was", "were", "be", "been", "will", "would", "has", "have",
+    "had", "that", "this", "as", "into", "it", "s", "said", "says", "about", "more", "than",
+    "less", "least", "until", "before", "after", "end", "per", "cent", "percent",
 }  # fmt: skip
 
 
@@ -56,21 +59,24 @@ class MergedFacts:
 
 
 def merge_facts(per_article: Iterable[ArticleFacts]) -> MergedFacts:
-    """Merge per-article facts into one deterministic, sorted set with conflicts."""
+    """Merge per-article facts into one deterministic, sorted set with conflicts.
+
+    The same fact is the same normalized date (deadlines) or value and unit (figures) *and* the
+    same subject: the items share content words — their English subject and the article's own
+    Arabic words around them, lightly stemmed — never the date or the place alone.
+    """
     facts = sorted(per_article, key=lambda f: f.article_id)
     deadlines = _merge(
         [d for f in facts for d in f.deadlines],
-        key=lambda d: (d.date, _place(d.place)),
-        # One article restates its deadlines («بحلول أيلول 2025» three times): same date and
-        # place is one deadline, within an article and across articles alike.
-        same_article=0.0,
-        across=0.0,
+        key=lambda d: (d.date,),
+        same_article=SAME_IN_ARTICLE,
+        across=SAME_FACT,
     )
     figures = _merge(
         [x for f in facts for x in f.figures],
-        key=lambda x: (x.value, x.unit, _place(x.place)),
-        same_article=0.0,
-        across=0.0,
+        key=lambda x: (x.value, x.value_max, x.unit),
+        same_article=SAME_IN_ARTICLE,
+        across=SAME_FACT,
     )
     events = _merge(
         [e for f in facts for e in f.events],
@@ -81,7 +87,8 @@ def merge_facts(per_article: Iterable[ArticleFacts]) -> MergedFacts:
     deadlines.sort(key=lambda d: (d.date is None, d.date or "", d.subject))
     figures.sort(key=lambda x: (_place(x.place), x.unit or "", -x.value, x.subject))
     events.sort(key=lambda e: (e.date is None, e.date or "", e.subject))
-    return MergedFacts(deadlines, figures, events, _figure_conflicts(figures))
+    conflicts = _figure_conflicts(figures) + _deadline_conflicts(deadlines)
+    return MergedFacts(deadlines, figures, events, conflicts)
 
 
 def _merge(
@@ -111,8 +118,10 @@ def _best_cluster(
     mine = _item_words(item)
     best, best_score = None, -1.0
     for cluster in clusters:
+        if not all(_compatible(item, member) for member in cluster):
+            continue
         own = any(s.article_id == article for member in cluster for s in member.sources)
-        score = max(_item_similarity(item, mine, member) for member in cluster)
+        score = max(_item_similarity(item, mine, member, own) for member in cluster)
         if score >= (same_article if own else across) and score > best_score:
             best, best_score = cluster, score
     return best
@@ -125,33 +134,55 @@ def _combine(cluster: list[Item]) -> Item:
 
 
 def _figure_conflicts(figures: list[Figure]) -> list[Conflict]:
-    by_thing: dict[tuple[str | None, str], list[Figure]] = defaultdict(list)
+    by_unit: dict[str | None, list[Figure]] = defaultdict(list)
     for figure in figures:
-        by_thing[(figure.unit, _place(figure.place))].append(figure)
-    conflicts = []
-    for group in by_thing.values():
-        conflicts.extend(_conflicts_in(group))
+        by_unit[figure.unit].append(figure)
+    conflicts: list[Conflict] = []
+    for group in by_unit.values():
+        conflicts.extend(
+            _conflict(members)
+            for members in _disagreements(group, lambda a, b: a.value != b.value)
+        )
     return conflicts
 
 
-def _conflicts_in(group: list[Figure]) -> list[Conflict]:
-    conflicts = []
+def _deadline_conflicts(deadlines: list[Deadline]) -> list[Conflict]:
+    dated = [d for d in deadlines if d.date]
+    return [
+        _deadline_conflict(members)
+        for members in _disagreements(
+            dated,
+            lambda a, b: a.date != b.date and _cue_family(a.qualifier) == _cue_family(b.qualifier),
+        )
+    ]
+
+
+def _disagreements(
+    group: list[Item], differ: Callable[[Item, Item], bool]
+) -> list[list[Item]]:
+    """Sets of items about the same subject that differ in value or date."""
+    found: list[list[Item]] = []
     used: set[int] = set()
     for i, left in enumerate(group):
         if i in used:
             continue
-        matches = [
-            j
-            for j in range(i + 1, len(group))
-            if j not in used
-            and group[j].value != left.value
-            and _similarity(_words(left.subject), _words(group[j].subject)) >= CONFLICT_SUBJECT
-        ]
+        mine = _item_words(left)
+        matches: list[int] = []
+        for j in range(i + 1, len(group)):
+            right = group[j]
+            if (
+                j not in used
+                and not _one_clause(left, right)
+                and not _other_names(left, right)
+                and differ(left, right)
+                and _compatible(left, right)
+                and _similarity(mine, _item_words(right)) >= CONFLICT_SUBJECT
+            ):
+                matches.append(j)
         if matches:
-            members = [left] + [group[j] for j in matches]
             used.update([i, *matches])
-            conflicts.append(_conflict(members))
-    return conflicts
+            found.append([left] + [group[j] for j in matches])
+    return found
 
 
 def _conflict(members: list[Figure]) -> Conflict:
@@ -166,6 +197,23 @@ def _conflict(members: list[Figure]) -> Conflict:
         ar=f"أرقام مختلفة أو متغيّرة: {ar}.",
     )
     return Conflict(kind="figure", subject=subject, values=values, note=note)
+
+
+def _deadline_conflict(members: list[Deadline]) -> Conflict:
+    values = [
+        ConflictValue(date=m.date, qualifier=m.qualifier, sources=list(m.sources))
+        for m in members
+    ]
+    subject = members[0].subject
+    en = "; ".join(
+        f"{m.qualifier} {format_date(m.date, 'en')} ({_cited(m.sources)})" for m in members
+    )
+    ar = "؛ ".join(f"{format_date(m.date, 'ar')} ({_cited(m.sources)})" for m in members)
+    note = Bilingual(
+        en=f"{subject}: sources give different dates, or the date changes: {en}.",
+        ar=f"مواعيد مختلفة أو متغيّرة: {ar}.",
+    )
+    return Conflict(kind="deadline", subject=subject, values=values, note=note)
 
 
 def _value_en(figure: Figure) -> str:
@@ -201,55 +249,145 @@ def _stem(word: str) -> str:
 
 
 _AR_STOP = {
-    "التي", "الذي", "الذين", "حتى", "بحلول", "نهاية", "بنهاية", "موعد", "أقصاه", "بعد", "قبل",
-    "خلال", "منذ", "عام", "العام", "وفي", "على", "إلى", "الى", "كان", "كانت", "ذلك", "هذا", "هذه",
-    "بين", "حيث", "أنه", "انه", "إنه", "وقال", "قال", "وأضاف", "نحو", "أكثر",
-    "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "أيلول", "تشرين", "يناير",
-    "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-    "نوفمبر", "ديسمبر", "الأول", "الثاني",
+    "التي", "الذي", "الذين", "حتى", "بحلول", "نهايه", "بنهايه", "موعد", "اقصاه", "بعد", "قبل",
+    "خلال", "منذ", "عام", "العام", "وفي", "على", "الى", "كان", "كانت", "ذلك", "هذا", "هذه",
+    "بين", "حيث", "انه", "وقال", "قال", "واضاف", "نحو", "اكثر", "اقل", "من", "في", "عن", "مع",
+    "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "ايلول", "تشرين", "يناير",
+    "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر",
+    "نوفمبر", "ديسمبر", "الاول", "الثاني", "اليوم", "امس", "غدا", "المقبل", "الماضي", "الجاري",
 }  # fmt: skip
+_AR_WORD = re.compile(r"[\u0621-\u064A]{2,}")
+_AR_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_AR_SUFFIXES = ("يات", "ات", "ون", "ين", "ها", "هم", "ية", "يه", "ه", "ي")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+def _ar_stem(word: str) -> str:
+    """A light stem of a folded Arabic word: clitics and common endings off, at least 3 letters."""
+    for prefix in _AR_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix) :]
+            break
+    for suffix in _AR_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _words_of(subject: str, place: str, arabic_text: str) -> frozenset[str]:
+    arabic = {
+        f"ar:{_ar_stem(w)}"
+        for w in _AR_WORD.findall(fold_arabic(arabic_text))
+        if w not in _AR_STOP and len(w) >= 3
+    }
+    return frozenset((_words(subject) - _words(place)) | arabic)
+
+
+def _item_words(item: Deadline | Figure | Event) -> frozenset[str]:
+    """Content words of an item: its English subject and the article's own Arabic words about
+    it (its clause; for an event, the sentences it comes from: two outlets reporting one
+    statement share them)."""
+    if isinstance(item, Event):
+        arabic_text = item.text.ar + " " + " ".join(s.quote for s in item.sources)
+    else:
+        arabic_text = item.subject_ar or item.text.ar
+    return _words_of(item.subject, getattr(item, "place", None) or "", arabic_text)
+
+
+@lru_cache(maxsize=65536)
+def _names_in(arabic_text: str, value: float | None) -> frozenset[float]:
+    """Numbers that name rather than count («بنزين 95», «القرار 1701»): any number of the
+    clause other than the item's own value."""
+    found = set()
+    for raw in _DIGITS.findall(arabic_text.translate(_AR_DIGITS)):
+        try:
+            number = float(raw.replace(",", ""))
+        except ValueError:
+            continue
+        if value is None or number != value:
+            found.add(number)
+    return frozenset(found)
+
+
+def _item_similarity(item: Item, words: frozenset[str], other: Item, own: bool) -> float:
+    """How alike two items are. One article that restates a deadline in other words («حتى»,
+    then «حتى ... على الأقل») at the same date and place states one deadline."""
+    score = _similarity(words, _item_words(other))
+    if (
+        own
+        and isinstance(item, Deadline)
+        and isinstance(other, Deadline)
+        and _cue_family(item.qualifier) == _cue_family(other.qualifier)
+        and _place(item.place) == _place(other.place)
+    ):
+        score = max(score, SAME_IN_ARTICLE)
+    return score
+
+
+@lru_cache(maxsize=65536)
+def _names_key(subject: str, place: str) -> frozenset[str]:
+    """What an English subject names, as one key per name: «US» and «American» are one."""
+    keys = set()
+    for span, arabic in english_names(subject):
+        if span.lower() == place:
+            continue
+        keys.add(arabic[0] if arabic else span.lower()[:4])
+    return frozenset(keys - {_names_key_of_place(place)})
+
+
+def _names_key_of_place(place: str) -> str:
+    found = english_names(place.title()) if place else []
+    return found[0][1][0] if found and found[0][1] else place
+
+
+def _names_en(item: Deadline | Figure) -> frozenset[str]:
+    return _names_key(item.subject, _place(item.place))
+
+
+def _other_names(left: Item, right: Item) -> bool:
+    """«US troops» and «Russian troops» name different things: not one figure that changed."""
+    if isinstance(left, Event) or isinstance(right, Event):
+        return False
+    mine, theirs = _names_en(left), _names_en(right)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _one_clause(left: Item, right: Item) -> bool:
+    """Two values of one clause («من 19 إلى 21 جنيها») are a range or a list, not sources
+    that disagree."""
+    if isinstance(left, Event) or isinstance(right, Event):
+        return False
+    return bool(left.subject_ar) and left.subject_ar == right.subject_ar
+
+
+def _compatible(left: Item, right: Item) -> bool:
+    """Items about two named places, or two numbered things («بنزين 95», «بنزين 92»), are
+    never about the same thing."""
+    if isinstance(left, Event) or isinstance(right, Event):
+        return True
+    places = {_place(left.place), _place(right.place)} - {""}
+    if len(places) > 1:
+        return False
+    lv = left.value if isinstance(left, Figure) else None
+    rv = right.value if isinstance(right, Figure) else None
+    ln, rn = _names_in(left.subject_ar, lv), _names_in(right.subject_ar, rv)
+    return not ln or not rn or bool(ln & rn)
+
+
+_AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _CUE_FAMILY = {  # cues that set the same kind of deadline: a continuation, or a completion
     "at least until": "until",
     "by the end of": "by",
     "no later than": "by",
     "no later than the end of": "by",
     "before": "by",
+    "in": "on",
 }
-
-
-def _item_similarity(item: Item, words: frozenset[str], other: Item) -> float:
-    """How alike two items are; two deadlines with the same cue («حتى», «بحلول») are alike."""
-    score = _similarity(words, _item_words(other))
-    if (
-        isinstance(item, Deadline)
-        and isinstance(other, Deadline)
-        and _cue_family(item.qualifier) == _cue_family(other.qualifier)
-    ):
-        score = max(score, SAME_DEADLINE)
-    return score
 
 
 def _cue_family(qualifier: str) -> str:
     return _CUE_FAMILY.get(qualifier, qualifier)
-
-
-@lru_cache(maxsize=65536)
-def _words_of(subject: str, place: str, arabic_text: str) -> frozenset[str]:
-    arabic = re.findall(r"[\u0621-\u064A]{3,}", arabic_text)
-    return frozenset(
-        (_words(subject) - _words(place)) | {f"ar:{w}" for w in arabic if w not in _AR_STOP}
-    )
-
-
-def _item_words(item: Deadline | Figure | Event) -> frozenset[str]:
-    """Content words of an item: its English subject and the Arabic words of its text (and, for
-    an event, of the sentences it comes from: two outlets reporting one statement share them)."""
-    arabic_text = item.text.ar
-    if isinstance(item, Event):
-        arabic_text += " " + " ".join(s.quote for s in item.sources)
-    return _words_of(item.subject, getattr(item, "place", None) or "", arabic_text)
 
 
 def _similarity(left: Set[str], right: Set[str]) -> float:

@@ -150,12 +150,16 @@ class Source(BaseModel):
     qualifier: str | None = Field(default=None, description="this source's own cue (deadlines)")
 
 
+SUBJECT_AR = "the article's own words around the item (its clause), used for matching"
+
+
 class Deadline(BaseModel):
     """A date by which, or until which, something happens."""
 
     date: str | None
     qualifier: str = "by"
     subject: str = Field(description="short English subject, used for matching")
+    subject_ar: str = Field(default="", description=SUBJECT_AR)
     place: str | None = None
     text: Bilingual
     sources: list[Source]
@@ -170,6 +174,7 @@ class Figure(BaseModel):
     approx: Approx = "exact"
     as_of: str | None = None
     subject: str
+    subject_ar: str = Field(default="", description=SUBJECT_AR)
     place: str | None = None
     text: Bilingual
     sources: list[Source]

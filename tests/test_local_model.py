@@ -10,7 +10,6 @@ import json
 import re
 import shutil
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -101,9 +100,7 @@ def test_model_path_is_complete_and_reused(available: None, model_dir: Path) -> 
     before = path.stat()
     assert before.st_size == local_model.MODEL_SIZE == 1_117_320_768
 
-    started = time.perf_counter()
-    again = local_model.model_path()
-    assert time.perf_counter() - started < 0.5  # size + stamp check, no hashing
+    again = local_model.model_path()  # the size and stamp check: the file is not rewritten
     after = again.stat()
     assert again == path
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # no rewrite

@@ -125,3 +125,47 @@ def test_merge_is_deterministic_and_sorted() -> None:
     second = merge_facts(list(reversed(facts)))
     assert [d.date for d in first.deadlines] == ["2025-03", "2026-01"]
     assert [d.model_dump() for d in first.deadlines] == [d.model_dump() for d in second.deadlines]
+
+
+# -- the over-merges of a similarity threshold of 0 (regressions) --------------------------------
+
+
+def test_same_date_and_place_with_other_subjects_stay_apart() -> None:
+    facts = [
+        ArticleFacts(
+            article_id="a",
+            deadlines=[_deadline("a", "2025-11", "Iraq holds parliamentary elections", "Iraq")],
+        ),
+        ArticleFacts(
+            article_id="b",
+            deadlines=[_deadline("b", "2025-11", "the oil ministry signs a gas contract", "Iraq")],
+        ),
+    ]
+    assert len(merge_facts(facts).deadlines) == 2
+
+
+def test_troops_of_two_countries_are_no_conflict() -> None:
+    facts = [
+        ArticleFacts(article_id="a", figures=[_figure("a", 900, "US troops in Syria", "Syria")]),
+        ArticleFacts(
+            article_id="b", figures=[_figure("b", 3000, "Russian troops in Syria", "Syria")]
+        ),
+    ]
+    merged = merge_facts(facts)
+    assert merged.conflicts == [] and len(merged.figures) == 2
+
+
+def test_a_moved_deadline_is_a_conflict() -> None:
+    facts = [
+        ArticleFacts(
+            article_id="a", deadlines=[_deadline("a", "2025-09", "the new bridge opens", "Jordan")]
+        ),
+        ArticleFacts(
+            article_id="b",
+            deadlines=[_deadline("b", "2025-12", "the opening of the new bridge", "Jordan")],
+        ),
+    ]
+    merged = merge_facts(facts)
+    [conflict] = merged.conflicts
+    assert conflict.kind == "deadline"
+    assert sorted(v.date or "" for v in conflict.values) == ["2025-09", "2025-12"]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from summarizer.normalize import timeline
 from summarizer.normalize.context import Ctx, Hit, index_phrases
 from summarizer.normalize.numbers import is_reference, parse_amount
+from summarizer.normalize.tense import speaks_of_future
 from summarizer.normalize.vocab import (
     AMBIGUOUS_MONTHS,
     AT_LEAST,
@@ -467,8 +469,21 @@ def _weekday(ctx: Ctx, j: int) -> Core | None:
             return None
         if weekday == _MONDAY and not _punct_around(ctx, j, end):
             return None
+    if mod is None and _future_before(ctx, j):
+        mod = timeline.ONWARD  # «ستبدأ الهدنة يوم الأحد»: the coming Sunday, not the last one
     value, relative = timeline.resolve_weekday(ctx.published, weekday, mod)
     return Core(end, value, relative, lead, weekday=None if mod else weekday)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
+
+
+def _future_before(ctx: Ctx, j: int) -> bool:
+    """True when the words before token ``j``, in its sentence, speak of the future."""
+    start, _ = ctx.norm.span(ctx.toks[j].start, ctx.toks[j].end)
+    before = ctx.norm.original[max(0, start - 120) : start]
+    breaks = list(_SENTENCE_BREAK.finditer(before))
+    return speaks_of_future(before[breaks[-1].end() :] if breaks else before)
 
 
 def _after_weekday(ctx: Ctx, end: int) -> Core | None:

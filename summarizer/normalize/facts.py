@@ -128,6 +128,15 @@ class _Line:
 
 
 
+def _own_clause(mention: Mention, source: Source) -> str:
+    """The mention's own clause in its quoted sentence (the article's words about it)."""
+    if source.start <= mention.start and mention.end <= source.end:
+        return clause_around(
+            source.quote, mention.start - source.start, mention.end - source.start
+        )
+    return mention.text
+
+
 def _own_words(pick: Pick, mention: Mention | None) -> str:
     """The article's own clause for a pick: around its mention, or its sentence's start."""
     if mention is not None and pick.start <= mention.start and mention.end <= pick.end:
@@ -176,6 +185,7 @@ def _deadline(mention: Mention, line: _Line, place: str | None, source: Source) 
         date=mention.date,
         qualifier=qualifier,
         subject=subject,
+        subject_ar=_own_clause(mention, source),
         place=place,
         text=Bilingual(en=_capital(en), ar=ar),
         sources=[source.model_copy(update={"qualifier": qualifier})],
@@ -212,6 +222,7 @@ def _figure(
         approx=mention.approx,
         as_of=published,
         subject=subject,
+        subject_ar=_own_clause(mention, source),
         place=place,
         text=Bilingual(en=_capital(en), ar=ar),
         sources=[source.model_copy(update={"approx": mention.approx})],

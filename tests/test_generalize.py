@@ -1,0 +1,216 @@
+"""Rules of Arabic news language that decide roles and dates, and the checks that keep a
+model's English faithful. Every sentence here is written for the test (no article's words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extract import candidate_role, is_later, mention_roles
+from summarizer.faithful import (
+    filler_problems,
+    negates,
+    placeholder_problems,
+    polarity_problems,
+)
+from summarizer.models import Article, CleanArticle, Extraction, Mention, Pick
+from summarizer.normalize import find_mentions
+from summarizer.normalize.facts import facts_from_picks
+from summarizer.normalize.lexicon import event_verb
+from summarizer.normalize.tense import speaks_of_future
+from summarizer.translate import Window, translation_problems
+
+# -- weekdays by tense --------------------------------------------------------------------------
+
+WEEKDAYS = [
+    # (text, published (a Friday), the day it must resolve to)
+    ("أعلن الوزير أن الهدنة ستبدأ يوم الأحد في القطاع", "2025-01-24", "2025-01-26"),
+    ("وقالت الشركة إنها ستفتتح المصنع الجديد الأحد", "2025-01-24", "2025-01-26"),
+    ("ومن المقرر أن تعقد القمة الخميس في العاصمة", "2025-01-24", "2025-01-30"),
+    ("وسوف يصوت البرلمان على القانون يوم الثلاثاء", "2025-01-24", "2025-01-28"),
+    ("وكان الوزير قد زار المصنع يوم الأحد", "2025-01-24", "2025-01-19"),
+    ("وقتل ثلاثة أشخاص في حادث سير الأحد", "2025-01-24", "2025-01-19"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), WEEKDAYS)
+def test_a_bare_weekday_resolves_by_tense(text: str, published: str, expected: str) -> None:
+    [mention] = [m for m in find_mentions(text, published) if m.kind == "date"]
+    assert mention.date == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "future"),
+    [
+        ("ستنطلق الانتخابات في موعدها", True),
+        ("سيتم الإعلان عن النتائج لاحقا", True),
+        ("من المقرر أن يصل الوفد", True),
+        ("تعتزم الحكومة رفع الدعم", True),
+        ("أعلنت الحكومة رفع الدعم", False),
+        ("وصلت السيارات الجديدة إلى الميناء", False),  # «سيارات» is a noun, not «سـ» + verb
+        ("ناقش المجلس سياسة الإسكان", False),
+    ],
+)
+def test_speaks_of_future(clause: str, future: bool) -> None:
+    assert speaks_of_future(clause) is future
+
+
+# -- roles by calendar --------------------------------------------------------------------------
+
+
+def _date(text: str, published: str | None) -> Mention:
+    return next(m for m in find_mentions(text, published) if m.kind == "date")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "role"),
+    [
+        # later than the publication date, with no cue: a scheduled date
+        ("تجرى الانتخابات البرلمانية في 11 تشرين الثاني 2025", "2025-10-03", "deadline"),
+        ("يعقد المؤتمر في 15 أيلول المقبل", "2025-08-01", "deadline"),
+        # a deadline cue makes a deadline even once it has passed
+        ("كان على الشركة تسليم المشروع بحلول آذار 2024", "2025-06-01", "deadline"),
+        # earlier than the publication date: it dates an event
+        ("أعلنت الوزارة في 3 آذار 2025 عن خطة جديدة", "2025-06-01", "event"),
+        # the publication month itself is not later
+        ("وقعت الاتفاقية في أيلول 2025", "2025-09-20", "event"),
+        # no publication date: the tense of the clause decides
+        ("ستبدأ المرحلة الثانية في 5 أيار 2026", None, "deadline"),
+        ("بدأت المرحلة الأولى في 5 أيار 2024", None, "event"),
+    ],
+)
+def test_a_date_role_by_calendar_and_grammar(text: str, published: str | None, role: str) -> None:
+    mentions = find_mentions(text, published)
+    roles = mention_roles(text, mentions, published)
+    date = next(m for m in mentions if m.kind == "date")
+    assert roles.get(date.id) == role
+
+
+def test_is_later_compares_at_the_dates_own_precision() -> None:
+    assert is_later("2026", "2025-11-16")
+    assert not is_later("2025-11", "2025-11-16")
+    assert is_later("2025-11-17", "2025-11-16")
+    assert not is_later("2025", "2025-01-01")
+
+
+def test_a_span_counted_back_is_background_never_a_figure() -> None:
+    mention = _date("وكان المصنع قد أغلق قبل 10 سنوات", "2025-06-01")
+    assert candidate_role(mention, "2025-06-01") == "event"
+
+
+# -- events beyond dates ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("وأعلنت الوزارة إغلاق المعبر", "وأعلنت"),
+        ("قال المتحدث إن الوفد وصل", "قال"),
+        ("ونفت الشركة وجود أي تسريب", "ونفت"),
+        ("وقرر المجلس تأجيل الجلسة", "وقرر"),
+        ("فاز الفريق على منافسه", "فاز"),
+        ("المدينة هادئة هذا الصباح", None),
+        ("أعلام المدينة مرفوعة", None),  # «أعلام» (flags) is no «أعلن»
+    ],
+)
+def test_reporting_and_action_verbs_open_an_event(sentence: str, verb: str | None) -> None:
+    found = event_verb(sentence, 0, len(sentence))
+    assert (sentence[found[0] : found[1]] if found else None) == verb
+
+
+# -- faithfulness checks -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("arabic", "negated"),
+    [
+        ("ونفت السفارة التقارير", True),
+        ("لم تصل المساعدات إلى المدينة", True),
+        ("لن تشارك الشركة في المناقصة", True),
+        ("ليس هناك جدول زمني للانسحاب", True),
+        ("وأكدت عدم وجود إصابات", True),
+        ("لا سيما في المناطق الشمالية", False),
+        ("وصلت المساعدات إلى المدينة", False),
+    ],
+)
+def test_negation_in_arabic(arabic: str, negated: bool) -> None:
+    assert negates(arabic) is negated
+
+
+def test_a_denial_turned_into_its_opposite_is_refused() -> None:
+    arabic = "ونفت السفارة الأمريكية التقارير عن إخلاء موظفيها"
+    assert polarity_problems("The US embassy was evacuated, the reports say", arabic)
+    assert not polarity_problems("The US embassy denied reports of evacuating its staff", arabic)
+
+
+@pytest.mark.parametrize(
+    "english",
+    ["skip", "Announcement:", "Statement: unknown", "N/A", "I regret to inform you of the news",
+     "Here is the translation of the clause"],
+)  # fmt: skip
+def test_filler_and_empty_labels_are_refused(english: str) -> None:
+    assert filler_problems(english)
+
+
+def test_placeholders_must_each_be_kept_once() -> None:
+    assert placeholder_problems("Prices rose by [M1]", ["M1"], ["M1", "M2"]) == []
+    assert placeholder_problems("Prices rose sharply", ["M1"], ["M1"])  # dropped
+    assert placeholder_problems("[M1] and again [M1]", ["M1"], ["M1"])  # doubled
+    assert placeholder_problems("[M1] from [M9]", ["M1"], ["M1"])  # invented
+
+
+def test_a_translation_that_writes_its_own_number_or_name_is_refused() -> None:
+    text = "وقالت الوزارة إن 40 شخصا أصيبوا في المدينة"
+    [number] = [m for m in find_mentions(text, None) if m.kind == "number"]
+    window = Window(0, len(text), (number,))
+    faithful = "The ministry said [M1] were injured in the city"
+    assert translation_problems(faithful, window, text) == []
+    assert translation_problems("The ministry said one person was injured", window, text)
+    assert translation_problems("The ministry said [M1] were injured in Paris", window, text)
+
+
+# -- composing: the brief says less rather than something false --------------------------------
+
+
+def _facts(text: str, picks: list[Pick], published: str | None = None) -> Extraction:
+    return Extraction(article_id="a", picks=picks)
+
+
+def test_an_unfaithful_figure_falls_back_to_what_is_certain() -> None:
+    text = "وقالت الوزارة إن 40 شخصا أصيبوا في مدينة حلب السورية"
+    mentions = find_mentions(text, None)
+    [number] = [m for m in mentions if m.kind == "number"]
+    pick = Pick(
+        kind="figure", mention_id=number.id, what_en="5000 civilians were killed in [M1] in Paris",
+        what_ar=text, place_en="Syria", quote=text, start=0, end=len(text),
+    )  # fmt: skip
+    clean = CleanArticle(article=Article(id="a", text=text), text=text)
+    [figure] = facts_from_picks(clean, _facts(text, [pick]), mentions, None).figures
+    assert figure.value == 40
+    assert "Paris" not in figure.text.en and "5000" not in figure.text.en
+    assert figure.text.en == "Syria: 40 people"
+    assert figure.text.ar == text
+
+
+def test_a_faithful_translation_is_filled_with_the_normalizers_words() -> None:
+    text = "ستفتتح البلدية الجسر الجديد بحلول أيلول 2026"
+    mentions = find_mentions(text, "2025-05-01")
+    [date] = [m for m in mentions if m.kind == "date"]
+    pick = Pick(
+        kind="deadline", mention_id=date.id,
+        what_en=f"The municipality will open the new bridge [{date.id}]",
+        what_ar=text, place_en=None, quote=text, start=0, end=len(text),
+    )  # fmt: skip
+    clean = CleanArticle(article=Article(id="a", text=text), text=text)
+    [deadline] = facts_from_picks(clean, _facts(text, [pick]), mentions, "2025-05-01").deadlines
+    assert deadline.text.en == "The municipality will open the new bridge by September 2026"
+    assert deadline.date == "2026-09"
+
+
+def test_an_event_without_faithful_english_is_left_out() -> None:
+    text = "ونفت السفارة التقارير عن إخلاء موظفيها"
+    pick = Pick(
+        kind="event", what_en="The embassy was evacuated", what_ar=text, quote=text,
+        start=0, end=len(text),
+    )  # fmt: skip
+    clean = CleanArticle(article=Article(id="a", text=text), text=text)
+    assert facts_from_picks(clean, _facts(text, [pick]), [], None).events == []
