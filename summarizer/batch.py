@@ -64,7 +64,7 @@ from summarizer.extract import (
     extract_article,
     response_model,
 )
-from summarizer.llm import BackendChoice, choose_backend
+from summarizer.llm import BackendChoice, choose_backend, token_count, without_key
 from summarizer.models import (
     Article,
     ArticleReport,
@@ -321,7 +321,7 @@ def _run_batch(
         current = _submit(client, [r for _, r in requests.values()], job_key, choice)
         store.put(job_key, current, choice, len(requests))
     batch = _poll(client, current, wait, poll_interval, on_status, resumed=bool(resumed))
-    results = _results(client, batch)
+    results = without_key(_results(client, batch), choice.api_key)  # before any validation
     _collect(pending, results, batch, cache)
     store.drop(current)
 
@@ -507,11 +507,14 @@ def _answer(entry: dict[str, Any], request: _Request, job: _Job) -> tuple[Usage,
 
 
 def _usage(body: dict[str, Any]) -> Usage:
-    usage = body.get("usage") or {}
+    """One request's usage; counts that are not whole numbers in range are unknown (0)."""
+    usage = body.get("usage")
+    if not isinstance(usage, dict):
+        usage = {}
     return Usage(
         requests=1,
-        prompt_tokens=int(usage.get("prompt_tokens") or 0),
-        completion_tokens=int(usage.get("completion_tokens") or 0),
+        prompt_tokens=token_count(usage.get("prompt_tokens")),
+        completion_tokens=token_count(usage.get("completion_tokens")),
     )
 
 

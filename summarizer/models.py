@@ -225,6 +225,10 @@ class Meta(BaseModel):
     estimated_cost_usd: float | None = None
     seconds: float = 0.0
     created: str | None = None
+    concurrency_reached: int | None = Field(
+        default=None,
+        description="the most model requests that were in flight at once (adaptive limit)",
+    )
 
 
 class Brief(BaseModel):
