@@ -8,9 +8,10 @@ marker (e.g. ``"Article id: a1"``), so a fault can hit one article of a concurre
 
 Hostile behaviours: a body dripped slowly (``Reply.drip``), a ``usage`` block that is not one
 (``Reply.usage``), the caller's API key echoed into every field the model writes (``echo_key``),
-and an admission limit (``admit``): beyond that many requests at once, 429 with ``Retry-After``.
-The server counts the requests it handles at once (``peak``; ``peak_after_429`` counts only
-requests that arrived after it first answered 429 and after every request then in flight ended).
+and an admission limit (``admit``): beyond that many requests at once, 429 with ``Retry-After``
+(after ``reject_delay`` seconds, as a gateway takes a moment to say no). The server counts the
+requests it handles at once, refused ones included (``peak``; ``peak_after_429`` counts only
+from when every request in flight at its first 429 has ended).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 Responder = Callable[[dict[str, Any]], dict[str, Any]]
 STANDARD_USAGE: Any = {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}
@@ -128,12 +129,14 @@ class FakeLLM(LoopbackServer):
         latency: float = 0.0,
         admit: int | None = None,
         retry_after: str = "1",
-        echo_key: bool = False,
+        reject_delay: float = 0.0,
+        echo_key: bool | Literal["escaped"] = False,
     ) -> None:
         self.responder = responder
         self.latency = latency  # added to every answer that is not a 429 of the admission limit
         self.admit = admit
         self.retry_after = retry_after
+        self.reject_delay = reject_delay
         self.echo_key = echo_key
         self.usage: Any = dict(STANDARD_USAGE)  # the usage block of every answer
         self.in_flight = 0
@@ -149,6 +152,7 @@ class FakeLLM(LoopbackServer):
         self.headers: list[dict[str, str]] = []
         self.times: list[float] = []  # time.monotonic() of each request's arrival
         self._open: set[int] = set()
+        self._refusing: set[int] = set()
         self._lock = threading.Lock()
         super().__init__()
 
@@ -170,22 +174,25 @@ class FakeLLM(LoopbackServer):
         """Count one request in; return its serial and whether the admission limit refuses it."""
         with self._lock:
             self._serial += 1
-            if self.admit is not None and self.in_flight >= self.admit:
-                self.rejected += 1
-                if self._before_429 is None:
-                    self._before_429 = set(self._open)
-                return self._serial, True
+            admitted = self.in_flight - len(self._refusing)
+            refused = self.admit is not None and admitted >= self.admit
             self.in_flight += 1
             self._open.add(self._serial)
+            if refused:
+                self.rejected += 1
+                self._refusing.add(self._serial)
+                if self._before_429 is None:
+                    self._before_429 = set(self._open)
             self.peak = max(self.peak, self.in_flight)
             if self._settled:
                 self.peak_after_429 = max(self.peak_after_429, self.in_flight)
-            return self._serial, False
+            return self._serial, refused
 
     def _leave(self, serial: int) -> None:
         with self._lock:
             self.in_flight -= 1
             self._open.discard(serial)
+            self._refusing.discard(serial)
             if self._before_429 is not None and not self._settled:
                 self._before_429.discard(serial)
                 self._settled = not self._before_429
@@ -227,11 +234,13 @@ class FakeLLM(LoopbackServer):
                 body = json.loads(self.rfile.read(length) or b"{}")
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 serial, refused = fake._enter()
-                if refused:
-                    fake._record(body, headers)
-                    self._send(Reply(status=429, headers={"retry-after": fake.retry_after}), body)
-                    return
                 try:
+                    if refused:
+                        fake._record(body, headers)
+                        time.sleep(fake.reject_delay)
+                        limit = Reply(status=429, headers={"retry-after": fake.retry_after})
+                        self._send(limit, body)
+                        return
                     reply = fake._next(body, headers)
                     if reply.usage is SERVER_USAGE:
                         reply.usage = fake.usage
@@ -244,12 +253,16 @@ class FakeLLM(LoopbackServer):
                         self.connection.shutdown(2)
                         self.close_connection = True
                         return
-                    self._send(reply, body)
+                    self._send(reply, body, fake.echo_key == "escaped")
                 finally:
                     fake._leave(serial)
 
-            def _send(self, reply: Reply, body: dict[str, Any]) -> None:
+            def _send(self, reply: Reply, body: dict[str, Any], escape_key: bool = False) -> None:
                 payload = reply.raw if reply.raw is not None else _payload(reply, body)
+                if escape_key:  # the key as JSON escapes: no raw text holds it
+                    key = self.headers.get("authorization", "").removeprefix("Bearer ")
+                    escaped = "".join(f"\\u{ord(c):04x}" for c in key)
+                    payload = payload.replace(key.encode(), escaped.encode())
                 self.send_response(reply.status)
                 for key, value in reply.headers.items():
                     self.send_header(key, value)
