@@ -58,8 +58,35 @@ log = logging.getLogger(__name__)
 # With no logging configured, a library prints nothing: without a handler of their own, the
 # warnings of these loggers would reach stderr through logging's last resort. A NullHandler
 # does not stop propagation, so an application that configures logging still sees them.
-for _name in ("summarizer", "instructor", "openai", "httpx", "httpx2", "httpcore", "httpcore2"):
+_QUIET = ("summarizer", "instructor", "openai", "httpx", "httpx2", "httpcore", "httpcore2")
+for _name in _QUIET:
     logging.getLogger(_name).addHandler(logging.NullHandler())
+
+_URL_SECRETS = re.compile(r"\b(https?://)(?:[^\s/@\"']+@)?([^\s?#\"']*)(?:[?#][^\s\"']*)?")
+_KEYS: set[str] = set()  # the API keys of the clients made in this process
+_KEYS_LOCK = threading.Lock()
+
+
+class _NoSecrets(logging.Filter):
+    """Mask user, password, query and fragment of every URL, and the API keys, in the records
+    of the HTTP and client libraries (httpx logs each request's URL at INFO, openai at DEBUG)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = _URL_SECRETS.sub(r"\1\2", message)
+        with _KEYS_LOCK:
+            keys = list(_KEYS)
+        for key in keys:
+            clean = mask_key(clean, key)
+        if clean != message:
+            record.msg, record.args = clean, None
+        return True
+
+
+_NO_SECRETS = _NoSecrets()
+# A logger's filters see only the records made by that very logger, not its children's.
+for _name in (*_QUIET, "openai._base_client", "instructor.v2.retry", "httpcore.http11"):
+    logging.getLogger(_name).addFilter(_NO_SECRETS)
 
 T = TypeVar("T", bound=BaseModel)
 BackendKind = Literal["endpoint", "local"]
@@ -261,6 +288,9 @@ class LLM:
         self.choice = choice
         self.timeout = timeout
         self.policy = policy or RetryPolicy()
+        if choice.api_key and len(choice.api_key) >= 6:
+            with _KEYS_LOCK:
+                _KEYS.add(choice.api_key)
         if limiter is None:
             limiter = AdaptiveLimiter(ceiling=1, start=1) if choice.kind == "local" else None
         self.limiter = limiter or AdaptiveLimiter()

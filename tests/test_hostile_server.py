@@ -78,6 +78,21 @@ def test_a_key_echoed_in_the_answer_reaches_neither_brief_nor_cache(
     assert all(a.cached for a in again.articles) and KEY not in again.to_json()
 
 
+def test_logs_show_no_secret_of_the_base_url_nor_the_key(
+    fake_llm: FakeLLM, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(1)  # every logger, every level: httpx logs each URL, openai too
+    secret = "pw-5e3c1a9b77"
+    url = fake_llm.url.replace("http://", f"http://user:{secret}@") + f"?token={secret}"
+    fake_llm.responder = lambda request: {"mentions": {}, "events": [], "note": KEY}
+    summarize_batch(
+        [Article(id="a1", text=A1)], base_url=url, api_key=KEY, use_cache=False, policy=FAST
+    )
+    assert "HTTP Request: POST http://127.0.0.1:" in caplog.text  # the URL was logged, masked
+    for text in [caplog.text, *(r.getMessage() for r in caplog.records)]:
+        assert secret not in text and KEY not in text
+
+
 # -- a body dripped a byte at a time ------------------------------------------------------------
 
 DRIP = 0.05  # seconds a byte: each read gets a byte well within the timeout, the body ~30 s
