@@ -64,7 +64,7 @@ class AdaptiveLimiter:
         self, until: float | None = None, *, stop: Callable[[], bool] | None = None
     ) -> Slot | None:
         """Wait for a slot; return it, or None when ``until`` (a monotonic time) passes first
-        or ``stop()`` becomes true (checked at least every 0.1 s)."""
+        or ``stop()`` becomes true (checked on :meth:`wake`, and at least every second)."""
         with self._changed:
             while True:
                 if stop is not None and stop():
@@ -76,7 +76,7 @@ class AdaptiveLimiter:
                     self._in_flight += 1
                     self._peak = max(self._peak, self._in_flight)
                     return Slot(epoch=self._epoch, at_limit=self._in_flight >= self._limit)
-                wake = [0.1] if stop is not None else []
+                wake = [1.0] if stop is not None else []
                 if self._paused_until > now:
                     wake.append(self._paused_until - now)
                 if until is not None:
@@ -86,6 +86,11 @@ class AdaptiveLimiter:
                     self._changed.wait(min(wake) if wake else None)
                 finally:
                     self._waiting -= 1
+
+    def wake(self) -> None:
+        """Wake every waiting thread to look at its ``stop`` again (the run was aborted)."""
+        with self._changed:
+            self._changed.notify_all()
 
     def release(self, slot: Slot, outcome: Outcome, retry_after: float | None = None) -> None:
         """Give the slot back, learning from how its request ended."""

@@ -339,6 +339,7 @@ class LLM:
         with self._abort_lock:
             if self._aborted is None:
                 self._aborted = (type(error), str(error))
+        self.limiter.wake()  # requests waiting for a slot are not sent
 
     def redact(self, text: str) -> str:
         """Return ``text`` with the API key (should a server echo it) masked."""

@@ -43,7 +43,7 @@ def test_it_grows_while_the_server_admits_more() -> None:
         fake.stop()
     assert ok == 48
     assert fake.peak > DEFAULT_START  # more than it started with reached the server at once
-    assert reached == fake.peak or reached > DEFAULT_START
+    assert reached >= fake.peak  # the client's count: what it had out, all reached the server
 
 
 def test_it_backs_off_on_429_and_honours_retry_after() -> None:
