@@ -64,7 +64,13 @@ from summarizer.extract import (
     extract_article,
     response_model,
 )
-from summarizer.llm import BackendChoice, choose_backend, token_count, without_key
+from summarizer.llm import (
+    BackendChoice,
+    check_base_url,
+    choose_backend,
+    token_count,
+    without_key,
+)
 from summarizer.models import (
     Article,
     ArticleReport,
@@ -175,7 +181,8 @@ def summarize_with_batch_api(
 
     Raises:
         UsageError: no endpoint is configured (the embedded model has no Batch API).
-        ConfigurationError: the endpoint refuses the key or has no Batch API.
+        ConfigurationError: a malformed base URL; the endpoint refuses the key or has no Batch
+            API.
         EndpointUnavailable: the endpoint cannot be reached.
         BatchPending: ``wait=False`` and the batch is still running.
     """
@@ -190,6 +197,8 @@ def summarize_with_batch_api(
             "the Batch API needs an endpoint: set OPENAI_API_KEY (OpenAI) or --base-url / "
             "OPENAI_BASE_URL (a server that implements /v1/batches); the embedded model has none"
         )
+    if choice.base_url:
+        check_base_url(choice.base_url)  # one line now, not retries of a connection error
     folder = Path(cache_dir) if cache_dir else default_cache_dir()
     cache = ExtractionCache(folder) if use_cache else None
     try:

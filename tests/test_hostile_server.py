@@ -297,6 +297,15 @@ def test_a_malformed_openai_base_url_is_a_configuration_error(
         summarize_batch([Article(id="a1", text=A1)], use_cache=False)
 
 
+def test_the_batch_api_path_refuses_a_malformed_base_url_too(tmp_path: Path) -> None:
+    from summarizer.batch import summarize_with_batch_api
+
+    with pytest.raises(ConfigurationError, match="malformed base URL 'http//x'"):
+        summarize_with_batch_api(
+            [Article(id="a1", text=A1)], base_url="http//x", cache_dir=tmp_path / "c"
+        )
+
+
 def test_a_secret_in_a_malformed_base_url_is_not_shown() -> None:
     with pytest.raises(ConfigurationError) as raised:
         summarize_batch(
