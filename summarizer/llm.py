@@ -161,9 +161,8 @@ def check_base_url(url: str) -> None:
     """
     problem = _base_url_problem(url)
     if problem:
-        raise ConfigurationError(
-            f"malformed base URL '{safe_url(url) if '://' in url else url}': {problem}"
-        )
+        shown = safe_url(url) if "://" in url else url.rsplit("@", 1)[-1].split("?", 1)[0]
+        raise ConfigurationError(f"malformed base URL '{_one_line(shown, 100)}': {problem}")
 
 
 def _base_url_problem(url: str) -> str | None:
