@@ -107,6 +107,8 @@ class RetryPolicy:
     ``deadline_s`` bounds one article on an endpoint (every request, retry and wait for it, see
     :meth:`LLM.article`), or one :meth:`LLM.structured` call made outside an article. A
     ``Retry-After`` is honoured as long as it fits in the deadline; otherwise the article fails.
+    Time spent waiting for a slot under the run's shared limit (behind other articles) is not
+    the article's: it moves the deadline back as much.
     """
 
     max_attempts: int = 5  # per request, for 429, 5xx, timeouts, dropped connections, bad bodies

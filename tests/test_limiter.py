@@ -82,6 +82,21 @@ def test_concurrency_one_is_one_request_at_a_time() -> None:
     assert ok == 6 and fake.peak == 1 and reached == 1
 
 
+def test_waiting_for_a_slot_is_not_the_articles_time() -> None:
+    # 24 articles, 8 at first: the later ones wait a request's time or two behind the others,
+    # longer than their own deadline, which only their own requests and retries count against.
+    fake = FakeLLM(latency=0.5).start()
+    try:
+        brief = summarize_batch(
+            _articles(24), base_url=fake.url, use_cache=False,
+            policy=RetryPolicy(max_attempts=1, deadline_s=0.9),
+        )  # fmt: skip
+    finally:
+        fake.stop()
+    assert [a.error for a in brief.articles if a.status != "ok"] == []
+    assert len(fake.requests) == 24
+
+
 # -- the limiter itself ---------------------------------------------------------------------------
 
 
