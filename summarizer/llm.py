@@ -471,7 +471,7 @@ class LLM:
                     attempts += 1
                     return self._one_request(kwargs, meter, budget)
         except (openai.APIError, _Malformed, _Overdue, json.JSONDecodeError) as err:
-            error = self._transport_error(err, attempts)
+            error = self._transport_error(err, attempts, budget.cut)
             if isinstance(error, EndpointUnavailable | ConfigurationError):
                 self.abort(error)  # every other request would meet the same fate
             raise error from None
@@ -486,7 +486,9 @@ class LLM:
             if self.is_local:
                 completion = self._create(**call)
             else:  # a request never outlives the article's deadline, body included
-                seconds = max(0.001, min(self.timeout, budget.at - time.monotonic()))
+                left = budget.at - time.monotonic()
+                budget.cut = left < self.timeout
+                seconds = max(0.001, min(self.timeout, left))
                 call["timeout"] = seconds
                 completion = _bounded(self._create, call, seconds)
             outcome = "ok"
@@ -538,8 +540,11 @@ class LLM:
             wait = max(wait, retry_after)  # never earlier than the server asked
         return wait
 
-    def _transport_error(self, error: BaseException, attempts: int) -> SummarizerError:
-        """The one-line reason for a fault that outlasted its retries (or is not retried)."""
+    def _transport_error(
+        self, error: BaseException, attempts: int, cut: bool = False
+    ) -> SummarizerError:
+        """The one-line reason for a fault that outlasted its retries (or is not retried).
+        ``cut``: the last request was given less than ``timeout``, what was left of the deadline."""
         where = safe_url(self.choice.base_url) if self.choice.base_url else "the OpenAI API"
         if isinstance(error, openai.AuthenticationError):
             return ConfigurationError(
@@ -565,7 +570,8 @@ class LLM:
             return ExtractionError(f"model endpoint error: {_short(error)}")
         what = _fault(error, self.timeout)
         reason = f"{what} after {_attempts(attempts)}"
-        if attempts < self._attempt_limit(error):  # stopped by the deadline, not the cap
+        timed_out = isinstance(error, openai.APITimeoutError | _Overdue)
+        if attempts < self._attempt_limit(error) or (cut and timed_out):  # the deadline stopped it
             retry_after = _retry_after_seconds(error)
             asked = f"it asked to wait {retry_after:g} s, " if retry_after else ""
             reason += f" ({asked}past the per-article deadline of {self.policy.deadline_s:g} s)"
@@ -595,6 +601,7 @@ class _Budget:
     """The deadline of one structured call: a monotonic time, moved back by queueing."""
 
     at: float
+    cut: bool = False  # whether the last request was given only what was left of it
 
 
 class _Malformed(Exception):

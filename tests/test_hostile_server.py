@@ -99,23 +99,35 @@ DRIP = 0.05  # seconds a byte: each read gets a byte well within the timeout, th
 
 
 @pytest.mark.parametrize(
-    ("policy", "reason", "requests"),
+    ("policy", "timeout", "reason", "requests"),
     [
-        (FAST, "the request timed out (0.5 s) after 3 attempts", 3),
+        (FAST, 0.5, "the request timed out (0.5 s) after 3 attempts", 3),
         (
             RetryPolicy(max_attempts=5, deadline_s=1, base_wait_s=0.01),
+            0.5,
             "the request timed out (0.5 s) after 2 attempts (past the per-article deadline of 1 s)",
             2,
         ),
+        (
+            RetryPolicy(max_attempts=1, deadline_s=0.6),
+            30,
+            "the request timed out (30 s) after 1 attempt (past the per-article deadline of 0.6 s)",
+            1,
+        ),
     ],
-    ids=["past --timeout", "past the article's deadline"],
+    ids=["past --timeout", "past the article's deadline", "the deadline cuts the one attempt"],
 )
 def test_a_dripping_body_is_bounded_by_the_timeout_and_the_deadline(
-    policy: RetryPolicy, reason: str, requests: int, fake_llm: FakeLLM, tmp_path: Path
+    policy: RetryPolicy,
+    timeout: float,
+    reason: str,
+    requests: int,
+    fake_llm: FakeLLM,
+    tmp_path: Path,
 ) -> None:
     fake_llm.queue_for(_marker("a1"), *[Reply(answer={}, drip=DRIP)] * 5)
     brief = summarize_batch(
-        _articles(), base_url=fake_llm.url, use_cache=False, policy=policy, timeout=0.5,
+        _articles(), base_url=fake_llm.url, use_cache=False, policy=policy, timeout=timeout,
         concurrency=2,
     )  # fmt: skip
     articles = _by_id(brief)
