@@ -4,7 +4,8 @@ Run: python bench/bench_pipeline.py [--no-local] [--latency 1.0] [--articles 10]
 
 Prints, with no assertion:
 - concurrency: N articles against a loopback OpenAI-compatible server that takes ``--latency``
-  seconds per request, the default pool (8) and ``--concurrency 1`` side by side;
+  seconds per request, the default (adaptive limit; a rate-limited server:
+  bench_concurrency.py) and ``--concurrency 1`` side by side;
 - cache: the requests a second run of the same batch makes (want 0);
 - cleaning: prompt tokens of the seeds raw vs cleaned (the embedded model's tokenizer);
 - merge: seconds to merge 10,000 items (bench_merge.py's synthetic batch);

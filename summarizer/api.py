@@ -21,7 +21,8 @@ from summarizer.errors import (
     SummarizerError,
 )
 from summarizer.extract import extract_article, prompt_version
-from summarizer.llm import LLM, BackendChoice, RetryPolicy, choose_backend
+from summarizer.limiter import DEFAULT_CEILING, DEFAULT_START, AdaptiveLimiter
+from summarizer.llm import LLM, BackendChoice, RetryPolicy, check_base_url, choose_backend
 from summarizer.load import has_surrogates, replace_surrogates, unique_ids
 from summarizer.merge import merge_facts, summarize
 from summarizer.models import (
@@ -42,7 +43,6 @@ from summarizer.normalize.timeline import iso_date
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[ArticleReport], None]
-DEFAULT_REMOTE_CONCURRENCY = 8
 
 
 @dataclass
@@ -76,11 +76,19 @@ def summarize_batch(
     still make the brief. Each finished extraction is committed to the cache at once, so a run
     that is killed (or interrupted with Ctrl-C) and run again redoes only what was unfinished.
 
-    Raises :class:`ConfigurationError` when the backend cannot be used at all (a refused key), and
-    :class:`EndpointUnavailable` when the endpoint cannot be reached and no article was summarized
-    (an article served from the cache counts: then the others are listed as failed), and
-    :class:`TypeError` when given a path instead of articles.
+    Requests to an endpoint share one adaptive limit (see :mod:`summarizer.limiter`): it grows
+    while the server keeps up and halves on 429/503 and timeouts; ``concurrency`` is its ceiling
+    (default 64). The embedded model answers one request at a time. ``brief.meta`` reports the
+    most requests that were in flight at once (``concurrency_reached``).
+
+    Raises :class:`ConfigurationError` for settings no request could use (``concurrency`` not a
+    whole number >= 1, ``timeout`` not > 0, a malformed ``base_url``), before any request, and when
+    the backend cannot be used at all (a refused key); :class:`EndpointUnavailable` when the
+    endpoint cannot be reached and no article was summarized (an article served from the cache
+    counts: then the others are listed as failed); :class:`TypeError` when given a path
+    instead of articles.
     """
+    check_settings(concurrency=concurrency, timeout=timeout, base_url=base_url)
     started = time.monotonic()
     problems: list[LoadProblem] = []
     if isinstance(articles, LoadResult):
@@ -88,22 +96,59 @@ def summarize_batch(
         articles = articles.articles
     checked = checked_articles(articles, problems)
     choice = choose_backend(model=model, base_url=base_url, api_key=api_key)
+    if choice.base_url:
+        check_base_url(choice.base_url)  # OPENAI_BASE_URL too
     log.info("backend: %s", choice.describe())
-    llm = LLM(choice, timeout=timeout, policy=policy, mode=mode)
+    workers = _workers(concurrency, choice)
+    limiter = AdaptiveLimiter(ceiling=workers, start=min(workers, DEFAULT_START))
+    llm = LLM(choice, timeout=timeout, policy=policy, mode=mode, limiter=limiter)
     cache = (
         ExtractionCache(Path(cache_dir) if cache_dir else default_cache_dir())
         if use_cache
         else None
     )
     try:
-        outcomes = _run(checked, llm, cache, _workers(concurrency, choice), progress)
+        outcomes = _run(checked, llm, cache, workers, progress)
     finally:
         if cache is not None:
             cache.close()
-    return assemble_brief(
+    brief = assemble_brief(
         outcomes, problems, model=choice.model, backend=choice.kind,
         seconds=time.monotonic() - started, warnings=cache.warnings if cache else None,
     )  # fmt: skip
+    brief.meta.concurrency_reached = limiter.peak or None
+    return brief
+
+
+def check_settings(
+    *, concurrency: object = None, timeout: object = 120.0, base_url: object = None
+) -> None:
+    """Refuse settings no request could use, with a one-line reason, before any request.
+
+    Raises:
+        ConfigurationError: ``concurrency`` is not a whole number >= 1, ``timeout`` is not a
+            number of seconds > 0, or ``base_url`` is not an http(s) URL with a host.
+    """
+    if concurrency is not None and (
+        isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1
+    ):
+        raise ConfigurationError(
+            f"concurrency must be a whole number >= 1 (requests at once), not {concurrency!r}"
+        )
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, int | float)
+        or not 0 < timeout < float("inf")
+    ):
+        raise ConfigurationError(
+            f"timeout must be a number of seconds > 0 (per model request), not {timeout!r}"
+        )
+    if base_url is not None:
+        if not isinstance(base_url, str):
+            raise ConfigurationError(
+                f"base_url must be a URL string, not {type(base_url).__name__}"
+            )
+        check_base_url(base_url)
 
 
 def checked_articles(articles: object, problems: list[LoadProblem]) -> list[Article]:
@@ -157,10 +202,10 @@ def _with_valid_date(article: Article, problems: list[LoadProblem]) -> Article:
 
 
 def _workers(concurrency: int | None, choice: BackendChoice) -> int:
-    if concurrency is not None:
-        return max(1, concurrency)
-    # One in-process model already uses every core; requests to it are serialized anyway.
-    return 1 if choice.kind == "local" else DEFAULT_REMOTE_CONCURRENCY
+    """The ceiling of requests in flight, and of articles worked on at once."""
+    if choice.kind == "local":
+        return 1  # one in-process model already uses every core; its requests are serialized
+    return concurrency if concurrency is not None else DEFAULT_CEILING
 
 
 def _run(

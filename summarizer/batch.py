@@ -64,7 +64,13 @@ from summarizer.extract import (
     mention_roles,
     response_model,
 )
-from summarizer.llm import BackendChoice, choose_backend
+from summarizer.llm import (
+    BackendChoice,
+    check_base_url,
+    choose_backend,
+    token_count,
+    without_key,
+)
 from summarizer.models import (
     Article,
     ArticleReport,
@@ -175,7 +181,8 @@ def summarize_with_batch_api(
 
     Raises:
         UsageError: no endpoint is configured (the embedded model has no Batch API).
-        ConfigurationError: the endpoint refuses the key or has no Batch API.
+        ConfigurationError: a malformed base URL; the endpoint refuses the key or has no Batch
+            API.
         EndpointUnavailable: the endpoint cannot be reached.
         BatchPending: ``wait=False`` and the batch is still running.
     """
@@ -190,6 +197,8 @@ def summarize_with_batch_api(
             "the Batch API needs an endpoint: set OPENAI_API_KEY (OpenAI) or --base-url / "
             "OPENAI_BASE_URL (a server that implements /v1/batches); the embedded model has none"
         )
+    if choice.base_url:
+        check_base_url(choice.base_url)  # one line now, not retries of a connection error
     folder = Path(cache_dir) if cache_dir else default_cache_dir()
     cache = ExtractionCache(folder) if use_cache else None
     try:
@@ -324,7 +333,7 @@ def _run_batch(
         current = _submit(client, [r for _, r in requests.values()], job_key, choice)
         store.put(job_key, current, choice, len(requests))
     batch = _poll(client, current, wait, poll_interval, on_status, resumed=bool(resumed))
-    results = _results(client, batch)
+    results = without_key(_results(client, batch), choice.api_key)  # before any validation
     _collect(pending, results, batch, cache)
     store.drop(current)
 
@@ -510,11 +519,14 @@ def _answer(entry: dict[str, Any], request: _Request, job: _Job) -> tuple[Usage,
 
 
 def _usage(body: dict[str, Any]) -> Usage:
-    usage = body.get("usage") or {}
+    """One request's usage; counts that are not whole numbers in range are unknown (0)."""
+    usage = body.get("usage")
+    if not isinstance(usage, dict):
+        usage = {}
     return Usage(
         requests=1,
-        prompt_tokens=int(usage.get("prompt_tokens") or 0),
-        completion_tokens=int(usage.get("completion_tokens") or 0),
+        prompt_tokens=token_count(usage.get("prompt_tokens")),
+        completion_tokens=token_count(usage.get("completion_tokens")),
     )
 
 

@@ -121,7 +121,9 @@ def estimate_cost(
     if price is None:
         return None
     prompt, completion = price
-    cost = (usage.prompt_tokens * prompt + usage.completion_tokens * completion) / 1_000_000
+    # A count below zero (a server's bad usage block) is unknown, never a refund.
+    tokens = max(0, usage.prompt_tokens), max(0, usage.completion_tokens)
+    cost = (tokens[0] * prompt + tokens[1] * completion) / 1_000_000
     if batch:
         cost *= BATCH_DISCOUNT
     return round(cost, 8)

@@ -260,6 +260,10 @@ class Meta(BaseModel):
         description="inputs loaded with a caveat (bytes replaced, id renamed, metadata ignored)"
         " and cache problems, one line each naming the file",
     )
+    concurrency_reached: int | None = Field(
+        default=None,
+        description="the most model requests that were in flight at once (adaptive limit)",
+    )
 
 
 class Brief(BaseModel):

@@ -5,6 +5,13 @@ Each request takes the next scripted ``Reply`` if any, otherwise asks the ``resp
 structured answer (a dict), which is sent back as a tool call (TOOLS mode) or as message content.
 Replies queued with ``queue_for(marker, ...)`` go only to requests whose messages contain the
 marker (e.g. ``"Article id: a1"``), so a fault can hit one article of a concurrent batch.
+
+Hostile behaviours: a body dripped slowly (``Reply.drip``), a ``usage`` block that is not one
+(``Reply.usage``), the caller's API key echoed into every field the model writes (``echo_key``),
+and an admission limit (``admit``): beyond that many requests at once, 429 with ``Retry-After``
+(after ``reject_delay`` seconds, as a gateway takes a moment to say no). The server counts the
+requests it handles at once, refused ones included (``peak``; ``peak_after_429`` counts only
+from when every request in flight at its first 429 has ended).
 """
 
 from __future__ import annotations
@@ -18,9 +25,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 Responder = Callable[[dict[str, Any]], dict[str, Any]]
+STANDARD_USAGE: Any = {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}
+NO_USAGE: Any = object()  # as a usage block: leave it out
+SERVER_USAGE: Any = object()  # Reply.usage: the server's (FakeLLM.usage)
 
 
 @dataclass
@@ -35,6 +45,8 @@ class Reply:
     raw: bytes | None = None
     finish_reason: str = "stop"
     refusal: str | None = None
+    drip: float = 0.0  # seconds between the body's bytes (headers go at once)
+    usage: Any = SERVER_USAGE
 
 
 def grounded_responder(request: dict[str, Any]) -> dict[str, Any]:
@@ -110,13 +122,37 @@ class LoopbackServer:
 class FakeLLM(LoopbackServer):
     """The server; use ``url`` as the OpenAI base URL. ``requests`` records every request body."""
 
-    def __init__(self, responder: Responder = grounded_responder) -> None:
+    def __init__(
+        self,
+        responder: Responder = grounded_responder,
+        *,
+        latency: float = 0.0,
+        admit: int | None = None,
+        retry_after: str = "1",
+        reject_delay: float = 0.0,
+        echo_key: bool | Literal["escaped"] = False,
+    ) -> None:
         self.responder = responder
+        self.latency = latency  # added to every answer that is not a 429 of the admission limit
+        self.admit = admit
+        self.retry_after = retry_after
+        self.reject_delay = reject_delay
+        self.echo_key = echo_key
+        self.usage: Any = dict(STANDARD_USAGE)  # the usage block of every answer
+        self.in_flight = 0
+        self.peak = 0
+        self.peak_after_429 = 0
+        self.rejected = 0  # 429s of the admission limit
+        self._before_429: set[int] | None = None  # requests in flight at the first 429
+        self._settled = False  # every request in flight at the first 429 has ended
+        self._serial = 0
         self.script: list[Reply] = []
         self.routed: dict[str, list[Reply]] = {}
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self.times: list[float] = []  # time.monotonic() of each request's arrival
+        self._open: set[int] = set()
+        self._refusing: set[int] = set()
         self._lock = threading.Lock()
         super().__init__()
 
@@ -134,11 +170,42 @@ class FakeLLM(LoopbackServer):
         with self._lock:
             return [r for r in self.requests if marker in _messages_text(r)]
 
-    def _next(self, body: dict[str, Any], headers: dict[str, str]) -> Reply:
+    def _enter(self) -> tuple[int, bool]:
+        """Count one request in; return its serial and whether the admission limit refuses it."""
+        with self._lock:
+            self._serial += 1
+            admitted = self.in_flight - len(self._refusing)
+            refused = self.admit is not None and admitted >= self.admit
+            self.in_flight += 1
+            self._open.add(self._serial)
+            if refused:
+                self.rejected += 1
+                self._refusing.add(self._serial)
+                if self._before_429 is None:
+                    self._before_429 = set(self._open)
+            self.peak = max(self.peak, self.in_flight)
+            if self._settled:
+                self.peak_after_429 = max(self.peak_after_429, self.in_flight)
+            return self._serial, refused
+
+    def _leave(self, serial: int) -> None:
+        with self._lock:
+            self.in_flight -= 1
+            self._open.discard(serial)
+            self._refusing.discard(serial)
+            if self._before_429 is not None and not self._settled:
+                self._before_429.discard(serial)
+                self._settled = not self._before_429
+
+    def _record(self, body: dict[str, Any], headers: dict[str, str]) -> None:
         with self._lock:
             self.requests.append(body)
             self.headers.append(headers)
             self.times.append(time.monotonic())
+
+    def _next(self, body: dict[str, Any], headers: dict[str, str]) -> Reply:
+        self._record(body, headers)
+        with self._lock:
             if self.routed:
                 text = _messages_text(body)
                 for marker, replies in self.routed.items():
@@ -165,21 +232,50 @@ class FakeLLM(LoopbackServer):
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
-                reply = fake._next(body, {k.lower(): v for k, v in self.headers.items()})
-                if reply.delay:
-                    time.sleep(reply.delay)
-                if reply.drop:
-                    self.connection.shutdown(2)
-                    self.close_connection = True
-                    return
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                serial, refused = fake._enter()
+                try:
+                    if refused:
+                        fake._record(body, headers)
+                        time.sleep(fake.reject_delay)
+                        limit = Reply(status=429, headers={"retry-after": fake.retry_after})
+                        self._send(limit, body)
+                        return
+                    reply = fake._next(body, headers)
+                    if reply.usage is SERVER_USAGE:
+                        reply.usage = fake.usage
+                    if fake.echo_key and reply.answer is not None:
+                        key = headers.get("authorization", "").removeprefix("Bearer ")
+                        reply.answer = _with_key(reply.answer, key)
+                    if reply.delay or fake.latency:
+                        time.sleep(reply.delay + fake.latency)
+                    if reply.drop:
+                        self.connection.shutdown(2)
+                        self.close_connection = True
+                        return
+                    self._send(reply, body, fake.echo_key == "escaped")
+                finally:
+                    fake._leave(serial)
+
+            def _send(self, reply: Reply, body: dict[str, Any], escape_key: bool = False) -> None:
                 payload = reply.raw if reply.raw is not None else _payload(reply, body)
+                if escape_key:  # the key as JSON escapes: no raw text holds it
+                    key = self.headers.get("authorization", "").removeprefix("Bearer ")
+                    escaped = "".join(f"\\u{ord(c):04x}" for c in key)
+                    payload = payload.replace(key.encode(), escaped.encode())
                 self.send_response(reply.status)
                 for key, value in reply.headers.items():
                     self.send_header(key, value)
                 self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(payload)))
                 self.end_headers()
-                self.wfile.write(payload)
+                if not reply.drip:
+                    self.wfile.write(payload)
+                    return
+                for byte in payload:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(reply.drip)
 
         return Handler
 
@@ -215,6 +311,20 @@ def _payload(reply: Reply, body: dict[str, Any]) -> bytes:
         "created": int(time.time()),
         "model": body.get("model", "test-model"),
         "choices": [{"index": 0, "message": message, "finish_reason": reply.finish_reason}],
-        "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
     }
-    return json.dumps(completion, ensure_ascii=False).encode()
+    usage = dict(STANDARD_USAGE) if reply.usage is SERVER_USAGE else reply.usage
+    if usage is not NO_USAGE:
+        completion["usage"] = usage
+    text = json.dumps(completion, ensure_ascii=False)
+    return text.replace('"__1e400__"', "1e400").encode()  # a number no float holds
+
+
+def _with_key(value: Any, key: str) -> Any:
+    """``value`` with the key added to every English string the model writes (``*_en``)."""
+    if isinstance(value, dict):
+        out = {k: f"{v} (key {key})" if k.endswith("_en") and isinstance(v, str) else
+               _with_key(v, key) for k, v in value.items()}  # fmt: skip
+        return out
+    if isinstance(value, list):
+        return [_with_key(v, key) for v in value]
+    return value
