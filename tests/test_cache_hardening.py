@@ -170,4 +170,5 @@ def test_read_only_cache_serves_what_it_has(fake_llm: FakeLLM, tmp_path: Path) -
     assert len(fake_llm.requests) == 2  # only a1 was asked for
     assert f"cache {cache / DB_NAME} cannot be written" in warnings
     assert "cached extractions are used, new ones are not cached" in warnings
-    assert done.stderr.count("cannot be written") == 1
+    # With no logging configured the library prints nothing: the warning is in the brief.
+    assert "cannot be written" not in done.stderr
