@@ -272,11 +272,12 @@ def schemas(
 
 def _check_base_url(base_url: str | None) -> None:
     """Refuse a malformed endpoint URL (flag or environment) as a configuration error."""
-    name, url = ("--base-url", base_url) if base_url is not None else (
-        "OPENAI_BASE_URL", os.environ.get("OPENAI_BASE_URL") or None
-    )  # fmt: skip
-    if url is None:
-        return
+    if base_url is not None:
+        name, url = "--base-url", base_url
+    else:
+        name, url = "OPENAI_BASE_URL", os.environ.get("OPENAI_BASE_URL", "")
+        if not url:
+            return
     _SECRETS.add_url(url)
     problem = _url_problem(url)
     if problem:
@@ -629,9 +630,10 @@ def _exit_code(result: Brief) -> int:
 def _click_errors() -> tuple[type[BaseException], ...]:
     """The base classes of the usage errors typer raises here, whichever click it runs on.
 
-    typer before 0.2x raises ``click.exceptions.ClickException``; later releases vendor click
-    as ``typer._click`` (both derive from ``typer.exceptions.TyperException`` there). Only
-    modules already imported are looked at: the one typer raised from is among them.
+    Older typer (0.15, say) raises ``click.exceptions.ClickException``; newer releases (0.29)
+    vendor click as ``typer._click``, whose exceptions derive from
+    ``typer.exceptions.TyperException`` and not from click's. Only modules already imported are
+    looked at: the one typer raised from is among them.
     """
     found: list[type[BaseException]] = []
     for module_name, class_name in (
