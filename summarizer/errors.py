@@ -21,6 +21,16 @@ class UsageError(SummarizerError):
     exit_code = 2
 
 
+class BadArgument(UsageError, ValueError):
+    """A library call got a value it cannot use (``to_markdown(lang="fr")``); also a ValueError."""
+
+
+class OutputError(SummarizerError):
+    """The brief could not be written where asked; the message names where it was saved instead."""
+
+    exit_code = 5
+
+
 class ConfigurationError(SummarizerError):
     """The backend is not set up: missing extra, bad endpoint settings, refused key."""
 

@@ -5,7 +5,7 @@ when the kernel grants the permission; some virtual machines grant it and still 
 first tile instruction (SIGILL), which kills the process. So the first load on a machine is
 tried in a child process; if the child dies, the model is loaded without extra buffer types
 (slower, never a crash). The verdict is kept beside the model file, keyed by the CPU's flags
-and the llama-cpp-python version, so the probe runs once per machine and build.
+and the llama-cpp-python build, so the probe runs once per machine and build.
 """
 
 from __future__ import annotations
@@ -32,11 +32,12 @@ PROBE_TIMEOUT_S = 300
 
 
 def _machine_key() -> str:
-    try:
+    try:  # the build, not only the version: a rebuild with other CPU flags is probed anew
         import llama_cpp
 
-        version = str(getattr(llama_cpp, "__version__", "?"))
-    except ImportError:
+        where = Path(llama_cpp.__file__).parent
+        version = f"{getattr(llama_cpp, '__version__', '?')}|{where}|{where.stat().st_mtime_ns}"
+    except (ImportError, OSError, TypeError):
         version = "none"
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as info:

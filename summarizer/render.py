@@ -20,6 +20,7 @@ from itertools import pairwise
 from typing import Literal
 from urllib.parse import quote as url_quote
 
+from summarizer.errors import BadArgument
 from summarizer.models import (
     ArticleReport,
     Brief,
@@ -100,6 +101,7 @@ WORDS: dict[Lang, dict[str, str]] = {
 
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _MD_SPECIAL = re.compile(r"([\\`*<>\[\]])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
@@ -209,6 +211,8 @@ def render_markdown(brief: Brief, lang: LangChoice = "both") -> str:
     right to left. Every item line ends with its sources, cited by outlet name (article id when
     the outlet is unknown).
     """
+    if lang not in ("en", "ar", "both"):
+        raise BadArgument(f"lang must be 'en', 'ar' or 'both', not {lang!r}")
     langs: tuple[Lang, ...] = ("en", "ar") if lang == "both" else (lang,)
     labels = _outlet_labels(brief)
     return "\n\n".join(_md_brief(brief, one, labels) for one in langs) + "\n"
@@ -216,7 +220,20 @@ def render_markdown(brief: Brief, lang: LangChoice = "both") -> str:
 
 def _md(text: str | None) -> str:
     """One line of Markdown-safe text (no raw HTML, no accidental emphasis or links)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    return _MD_SPECIAL.sub(r"\\\1", _one_line(text))
+
+
+def _one_line(text: str | None) -> str:
+    """The text on one line: control characters (terminal escapes included) become spaces."""
+    return " ".join(_CONTROL.sub(" ", text or "").split())
+
+
+def _md_id(text: str) -> str:
+    """An article id shown literally: a code span, or escaped text if it holds ` < or >."""
+    flat = _one_line(text)
+    if flat and not any(c in flat for c in "`<>"):
+        return f"`{flat}`"
+    return _md(flat) or "?"
 
 
 def _md_cite(sources: Sequence[Source], labels: dict[str, str], lang: Lang) -> str:
@@ -317,7 +334,7 @@ def _md_articles(brief: Brief, lang: Lang) -> list[str]:
 
 def _md_article(article: ArticleReport, lang: Lang) -> str:
     w = WORDS[lang]
-    parts = [f"`{article.id}`"]
+    parts = [_md_id(article.id)]
     if article.title:
         parts.append(_md(article.title))
     parts.append(_md(article.source) if article.source else w["no_outlet"])
