@@ -215,12 +215,8 @@ def _run(
     workers: int,
     progress: ProgressCallback | None,
 ) -> list[ArticleOutcome]:
-    all_cleaned = [clean_article(a) for a in articles]
-    empty = {c.article.id: nothing_left(c) for c in all_cleaned if not c.text.strip()}
-    cleaned = [c for c in all_cleaned if c.article.id not in empty]
-    unique: dict[str, CleanArticle] = {}
-    for clean in cleaned:
-        unique.setdefault(clean.text, clean)
+    batch = CleanBatch.of(articles)
+    unique = batch.unique
     breaker = _Breaker(llm)
 
     def work(clean: CleanArticle) -> ArticleOutcome:
@@ -249,15 +245,40 @@ def _run(
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
-    done = dict(zip(unique, results, strict=True))
     breaker.raise_if_fatal(results)
-    ids = ids_by_text(cleaned)
-    return [
-        empty[c.article.id]
-        if c.article.id in empty
-        else with_twins(done[c.text], c, unique[c.text], ids[c.text])
-        for c in all_cleaned
-    ]
+    return batch.outcomes(dict(zip(unique, results, strict=True)))
+
+
+@dataclass
+class CleanBatch:
+    """A batch after cleaning: the articles left empty (never sent), and one article per
+    distinct text to summarize; identical articles are summarized once."""
+
+    cleaned: list[CleanArticle]
+    empty: dict[str, ArticleOutcome]
+    unique: dict[str, CleanArticle]
+
+    @classmethod
+    def of(cls, articles: list[Article]) -> CleanBatch:
+        """Clean every article and group them by text."""
+        cleaned = [clean_article(a) for a in articles]
+        empty = {c.article.id: nothing_left(c) for c in cleaned if not c.text.strip()}
+        unique: dict[str, CleanArticle] = {}
+        for clean in cleaned:
+            if clean.article.id not in empty:
+                unique.setdefault(clean.text, clean)
+        return cls(cleaned, empty, unique)
+
+    def outcomes(self, done: dict[str, ArticleOutcome]) -> list[ArticleOutcome]:
+        """Every article's outcome, in input order, from the outcome of each distinct text."""
+        kept = [c for c in self.cleaned if c.article.id not in self.empty]
+        ids = ids_by_text(kept)
+        return [
+            self.empty[c.article.id]
+            if c.article.id in self.empty
+            else with_twins(done[c.text], c, self.unique[c.text], ids[c.text])
+            for c in self.cleaned
+        ]
 
 
 def nothing_left(clean: CleanArticle) -> ArticleOutcome:

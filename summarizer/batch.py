@@ -33,14 +33,14 @@ from pydantic import BaseModel, ValidationError
 
 from summarizer.api import (
     ArticleOutcome,
+    CleanBatch,
     assemble_brief,
+    checked_articles,
     extraction_key,
     first_line,
-    ids_by_text,
-    with_twins,
 )
 from summarizer.cache import ExtractionCache, default_cache_dir
-from summarizer.clean import clean_article, split_sentences
+from summarizer.clean import split_sentences
 from summarizer.cost import estimate_cost
 from summarizer.errors import (
     ConfigurationError,
@@ -191,6 +191,7 @@ def summarize_with_batch_api(
     if isinstance(articles, LoadResult):
         problems = list(articles.problems)
         articles = articles.articles
+    checked = checked_articles(articles, problems)
     choice = choose_backend(model=model, base_url=base_url, api_key=api_key)
     if choice.kind != "endpoint":
         raise UsageError(
@@ -202,24 +203,19 @@ def summarize_with_batch_api(
     folder = Path(cache_dir) if cache_dir else default_cache_dir()
     cache = ExtractionCache(folder) if use_cache else None
     try:
-        cleaned = [clean_article(a) for a in articles]
-        unique: dict[str, CleanArticle] = {}
-        for clean in cleaned:
-            unique.setdefault(clean.text, clean)
-        jobs = {text: _prepare(clean, choice, cache) for text, clean in unique.items()}
+        batch = CleanBatch.of(checked)
+        jobs = {text: _prepare(clean, choice, cache) for text, clean in batch.unique.items()}
         pending = [j for j in jobs.values() if j.extraction is None and j.error is None]
         if pending:
             _run_batch(pending, choice, folder, cache, batch_id, wait, poll_interval, timeout,
                        on_status)  # fmt: skip
-        done = {text: _outcome(job) for text, job in jobs.items()}
-        ids = ids_by_text(cleaned)
-        outcomes = [with_twins(done[c.text], c, unique[c.text], ids[c.text]) for c in cleaned]
+        outcomes = batch.outcomes({text: _outcome(job) for text, job in jobs.items()})
     finally:
         if cache is not None:
             cache.close()
     brief = assemble_brief(
         outcomes, problems, model=choice.model, backend="batch",
-        seconds=time.monotonic() - started,
+        seconds=time.monotonic() - started, warnings=cache.warnings if cache else None,
     )  # fmt: skip
     brief.meta.estimated_cost_usd = estimate_cost(choice.model, brief.meta.usage, batch=True)
     return brief

@@ -33,7 +33,7 @@ ENGLISH_ONLY = r"^[ !#-\[\]-~\u00C0-\u00FF]+$"
 NO_LATIN = r'^[^"\\A-Za-z]+$'
 CHARS_PER_TOKEN = 3  # a conservative estimate for Arabic and English text
 MAX_EVENTS = 6
-WINDOW_WORDS = 24  # words of a translated window: a clause with its subject, not a paragraph
+WINDOW_WORDS = 18  # words of a translated window: a clause with its subject, not a paragraph
 CHUNK_WORKERS = 4  # chunks of one article sent at once (articles already run in a pool)
 
 

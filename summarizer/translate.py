@@ -1,17 +1,21 @@
 """Grounded translation: the English of one window of the article at a time, checked in code.
 
 For backends that do best with short requests (the embedded model), each window of a sentence
-that holds candidates is sent alone, its date and number mentions replaced by placeholders
-(``[M4]``): the model translates words, never dates or numbers, which the normalizer fills in
-later. Its answer is validated here — every placeholder kept once, no filler, negation kept,
-no name or number that the window does not hold — and sent back once when it fails; after
-that the caller falls back to a line built from what is known for certain.
+that holds candidates is sent alone, its date and number mentions replaced in «» by the
+normalizer's English words for them («by September 2025»), which a small model copies far more
+reliably than an abstract placeholder. The answer is turned back into placeholders (``[M4]``),
+filled in again by the compose step, and validated here: every given value kept once, no date
+or number of the model's own, no filler, negation kept, no name the window does not hold. A
+rejected answer is sent back once; after that the caller falls back to a line built from what
+is known for certain.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +30,7 @@ from summarizer.faithful import (
 )
 from summarizer.llm import LLM
 from summarizer.models import Mention, Usage
+from summarizer.normalize.formatting import MONTHS_EN, mention_en
 from summarizer.prompts_io import prompt_template
 from summarizer.support import unsupported_reasons
 
@@ -46,22 +51,49 @@ class Window:
 
     def masked(self, text: str) -> str:
         """The window's words with each mention replaced by its placeholder (``[M4]``)."""
+        return self._with(text, lambda m: f"[{m.id}]")
+
+    def inline(self, text: str) -> str:
+        """The window's words with each mention replaced by its normalized English words in
+        «», which a small model copies far more reliably than an abstract placeholder."""
+        return self._with(text, lambda m: f"«{mention_en(m)}»")
+
+    def _with(self, text: str, replace: Callable[[Mention], str]) -> str:
         parts, at = [], self.start
         for mention in self.mentions:
             parts.append(text[at : mention.start])
-            parts.append(f"[{mention.id}]")
+            parts.append(replace(mention))
             at = mention.end
         parts.append(text[at : self.end])
         return " ".join("".join(parts).split())
 
+    def placeholders(self, english: str) -> tuple[str, list[str]]:
+        """The English with each mention's given words turned back into its placeholder, and
+        the words that could not be found in it."""
+        missing = []
+        for mention in self.mentions:
+            words = mention_en(mention)
+            found = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", english, re.IGNORECASE)
+            if found is None:
+                missing.append(words)
+                continue
+            english = f"{english[: found.start()]}[{mention.id}]{english[found.end() :]}"
+        return english, missing
+
+
+_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS_EN) + r")\b", re.IGNORECASE)
+
 
 def translation_problems(english: str, window: Window, text: str) -> list[str]:
-    """Every reason a translation of ``window`` is not faithful to it."""
+    """Every reason a translation of ``window`` (its given words turned back into
+    placeholders) is not faithful to it."""
     ids = [m.id for m in window.mentions]
     arabic = window.masked(text)
     words = PLACEHOLDER.sub(" ", english)
+    own_month = ["write no date of your own"] if _MONTH.search(words) else []
     return [
         *placeholder_problems(english, required=ids, allowed=ids),
+        *own_month,
         *filler_problems(english),
         *polarity_problems(words, arabic),
         *unsupported_reasons(words, [PLACEHOLDER.sub(" ", arabic)]),
@@ -78,18 +110,18 @@ def _examples() -> tuple[tuple[str, str], ...]:
     return tuple((item["ar"], item["en"]) for item in data)
 
 
-def translation_messages(masked: str) -> list[dict[str, str]]:
+def translation_messages(window_words: str) -> list[dict[str, str]]:
     """The request for one window: instructions, worked examples, then the window itself."""
     messages = [{"role": "system", "content": prompt_template("translate_system.md")}]
     for arabic, english in _examples():
         messages.append({"role": "user", "content": arabic})
         messages.append({"role": "assistant", "content": json.dumps({"en": english})})
-    messages.append({"role": "user", "content": masked})
+    messages.append({"role": "user", "content": window_words})
     return messages
 
 
 def translate_window(
-    llm: LLM, window: Window, text: str, *, retries: int = 1
+    llm: LLM, window: Window, text: str, *, retries: int = 0
 ) -> tuple[str | None, Usage]:
     """The checked English of a window (with placeholders), or None when the model gave no
     faithful one in ``1 + retries`` tries; and what the requests cost.
@@ -97,7 +129,7 @@ def translate_window(
     A rejected answer goes back once with the reasons, as instructor's reask would; the check
     is not a validator of the response model so that a reask costs one request, not three.
     """
-    messages = translation_messages(window.masked(text))
+    messages = translation_messages(window.inline(text))
     usage = Usage()
     for attempt in range(1 + retries):
         try:
@@ -109,9 +141,11 @@ def translate_window(
             return None, usage.add(err.usage or Usage())
         usage = usage.add(cost)
         english = " ".join(answer.en.split())
-        problems = translation_problems(english, window, text)
+        marked, missing = window.placeholders(english)
+        problems = [f"copy «{words}» exactly, once" for words in missing]
+        problems += translation_problems(marked, window, text)
         if not problems:
-            return english, usage
+            return marked, usage
         log.info("translation %d of «%s» refused: %s", attempt + 1, messages[-1]["content"][:60],
                  "; ".join(problems))  # fmt: skip
         messages = [

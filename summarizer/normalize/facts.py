@@ -30,10 +30,10 @@ from summarizer.models import (
 )
 from summarizer.normalize.formatting import (
     MONTHS_EN,
-    format_approx,
+    amount_en,
     format_date,
-    format_number,
     format_qualifier,
+    mention_en,
 )
 
 _MONTHS = "|".join(MONTHS_EN + tuple(m[:3] for m in MONTHS_EN))
@@ -108,7 +108,7 @@ class _Line:
 
         def fill(match: re.Match[str]) -> str:
             mention = by_id.get(match.group(1))
-            words = _mention_en(mention) if mention is not None else ""
+            words = mention_en(mention) if mention is not None else ""
             stated.append(words)
             return words
 
@@ -144,16 +144,6 @@ def _own_words(pick: Pick, mention: Mention | None) -> str:
         return clause_around(pick.quote, at, to)
     words = pick.quote.split()
     return " ".join(words[:30]) + ("…" if len(words) > 30 else "")
-
-
-def _mention_en(mention: Mention) -> str:
-    """A mention in English words, from the normalizer: «بحلول أيلول 2025» → by September 2025."""
-    if mention.kind == "date":
-        if mention.value is not None and mention.unit:
-            return f"{format_number(mention.value, 'en')} {mention.unit} ago"
-        when = format_date(mention.date, "en")
-        return f"{mention.qualifier} {when}" if mention.qualifier else when
-    return _amount_en(mention)
 
 
 _DOUBLED = re.compile(r"\b(on|in|by|until|from|before|after|at)\s+(?=(?:on|in|by|until|from"
@@ -200,7 +190,7 @@ def _figure(
     published: str | None,
 ) -> Figure:
     value = mention.value if mention.value is not None else 0.0
-    amount = _amount_en(mention)
+    amount = amount_en(mention)
     if line.translated:
         en = line.en
         subject = _DIGITS.sub("", _strip_en_date(PLACEHOLDER.sub(" ", line.en))).strip(" :,-")
@@ -227,14 +217,6 @@ def _figure(
         text=Bilingual(en=_capital(en), ar=ar),
         sources=[source.model_copy(update={"approx": mention.approx})],
     )
-
-
-def _amount_en(mention: Mention) -> str:
-    value = format_number(mention.value or 0.0, "en")
-    if mention.value_max is not None:
-        value = f"{value}–{format_number(mention.value_max, 'en')}"
-    parts = [format_approx(mention.approx, "en"), value, mention.unit or ""]
-    return " ".join(p for p in parts if p)
 
 
 def _event(date: str | None, line: _Line, source: Source) -> Event | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from summarizer.models import Mention
 from summarizer.normalize.timeline import iso_date
 
 Lang = Literal["en", "ar"]
@@ -124,3 +125,22 @@ def format_qualifier(qualifier: str | None, lang: Lang) -> str:
     """Return a deadline cue ('by', 'until', ...) in the requested language."""
     q = qualifier or "by"
     return q if lang == "en" else QUALIFIER_AR.get(q, "بحلول")
+
+
+def amount_en(mention: Mention) -> str:
+    """A number mention in English words: its hedge, value (or range) and unit."""
+    value = format_number(mention.value or 0.0, "en")
+    if mention.value_max is not None:
+        value = f"{value}–{format_number(mention.value_max, 'en')}"
+    parts = [format_approx(mention.approx, "en"), value, mention.unit or ""]
+    return " ".join(p for p in parts if p)
+
+
+def mention_en(mention: Mention) -> str:
+    """A mention in English words, from the normalizer: «بحلول أيلول 2025» → by September 2025."""
+    if mention.kind == "date":
+        if mention.value is not None and mention.unit:
+            return f"{format_number(mention.value, 'en')} {mention.unit} ago"
+        when = format_date(mention.date, "en")
+        return f"{mention.qualifier} {when}" if mention.qualifier else when
+    return amount_en(mention)
