@@ -33,6 +33,9 @@ Item = TypeVar("Item", Deadline, Figure, Event)
 SAME_FACT = 0.34  # share of content words two items of different articles must share
 SAME_IN_ARTICLE = 0.6  # one article restating itself
 SAME_EVENT = 0.3
+# Added to the subject overlap when the keys agree beyond the date or value: never enough alone.
+KEY_PRIOR = 0.2  # the same place
+CUE_PRIOR = 0.1  # deadlines: the same kind of cue (a completion, a continuation)
 CONFLICT_SUBJECT = 0.5
 _STOP = {
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "from", "with", "and", "or",
@@ -176,7 +179,7 @@ def _disagreements(
                 and not _other_names(left, right)
                 and differ(left, right)
                 and _compatible(left, right)
-                and _similarity(mine, _item_words(right)) >= CONFLICT_SUBJECT
+                and _item_similarity(left, mine, right, own=False) >= CONFLICT_SUBJECT
             ):
                 matches.append(j)
         if matches:
@@ -311,18 +314,19 @@ def _names_in(arabic_text: str, value: float | None) -> frozenset[float]:
 
 
 def _item_similarity(item: Item, words: frozenset[str], other: Item, own: bool) -> float:
-    """How alike two items are. One article that restates a deadline in other words («حتى»,
-    then «حتى ... على الأقل») at the same date and place states one deadline."""
+    """How alike two items are: their share of content words, plus a prior when their
+    normalized keys agree on more than the number (the same place; for deadlines, the same kind
+    of cue). One article that restates a deadline at one date, cue and place states it once."""
     score = _similarity(words, _item_words(other))
-    if (
-        own
-        and isinstance(item, Deadline)
-        and isinstance(other, Deadline)
-        and _cue_family(item.qualifier) == _cue_family(other.qualifier)
-        and _place(item.place) == _place(other.place)
-    ):
-        score = max(score, SAME_IN_ARTICLE)
-    return score
+    if isinstance(item, Event) or isinstance(other, Event):
+        return score
+    same_place = bool(_place(item.place)) and _place(item.place) == _place(other.place)
+    if isinstance(item, Deadline) and isinstance(other, Deadline):
+        same_cue = _cue_family(item.qualifier) == _cue_family(other.qualifier)
+        if own and same_cue and _place(item.place) == _place(other.place):
+            return max(score, SAME_IN_ARTICLE)
+        return score + KEY_PRIOR * same_place + CUE_PRIOR * same_cue
+    return score + KEY_PRIOR * same_place
 
 
 @lru_cache(maxsize=65536)
@@ -354,11 +358,12 @@ def _other_names(left: Item, right: Item) -> bool:
 
 
 def _one_clause(left: Item, right: Item) -> bool:
-    """Two values of one clause («من 19 إلى 21 جنيها») are a range or a list, not sources
-    that disagree."""
+    """Values listed in one clause («95 بـ21 جنيها، و92 بـ19.25») are a list, not sources that
+    disagree; two values of one clause («من 2500 إلى أقل من 2000») are a change, and stay."""
     if isinstance(left, Event) or isinstance(right, Event):
         return False
-    return bool(left.subject_ar) and left.subject_ar == right.subject_ar
+    shared = bool(left.subject_ar) and left.subject_ar == right.subject_ar
+    return shared and len(_names_in(left.subject_ar, None)) > 2
 
 
 def _compatible(left: Item, right: Item) -> bool:
