@@ -83,7 +83,9 @@ def brief(
     base_url: Annotated[
         str | None, typer.Option(help="OpenAI-compatible endpoint (OPENAI_BASE_URL).")
     ] = None,
-    concurrency: Annotated[int | None, typer.Option(min=1, help="Articles at once.")] = None,
+    concurrency: Annotated[int | None, typer.Option(
+            min=1, help="Most model requests at once (the limit adapts up to it; default 64)."
+        )] = None,
     cache_dir: Annotated[Path | None, typer.Option(help="Cache folder.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not use the cache.")] = False,
     timeout: Annotated[float, typer.Option(min=1, help="Seconds per model request.")] = 120.0,
@@ -588,10 +590,16 @@ def _report(result: Brief, stats: bool, prices: Mapping[str, Price], batch: bool
     if stats:
         err.print(_stats_table(result.articles, result.meta.model, prices, batch))
     usage = result.meta.usage
+    ok = sum(1 for a in result.articles if a.status == "ok")
+    skipped = sum(1 for a in result.articles if a.status == "skipped")
+    reached = result.meta.concurrency_reached
     err.print(
         _markup_safe(
-            f"{len(result.articles) - len(failed)}/{len(result.articles)} articles, "
-            f"{usage.requests} requests, {usage.prompt_tokens} prompt + "
+            f"{ok}/{len(result.articles) - skipped} articles"
+            + (f" ({skipped} inputs skipped)" if skipped else "")
+            + f", {usage.requests} requests"
+            + (f" (up to {reached} at once)" if reached and reached > 1 else "")
+            + f", {usage.prompt_tokens} prompt + "
             f"{usage.completion_tokens} completion tokens, "
             f"{format_cost(result.meta.estimated_cost_usd)}, {result.meta.seconds:.1f}s "
             f"({result.meta.model})"

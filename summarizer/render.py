@@ -195,7 +195,7 @@ def _conflict_subjects(brief: Brief, kind: str) -> set[str]:
 
 def _overview(brief: Brief, lang: Lang) -> str:
     failed = sum(1 for a in brief.articles if a.status == "failed")
-    total = len(brief.articles)
+    total = sum(1 for a in brief.articles if a.status != "skipped")  # inputs that are articles
     return WORDS[lang]["overview"].format(total=total, ok=total - failed, failed=failed)
 
 
