@@ -20,7 +20,7 @@ from summarizer.errors import (
     EndpointUnavailable,
     SummarizerError,
 )
-from summarizer.extract import extract_article, prompt_version
+from summarizer.extract import ChunkStore, extract_article, prompt_version
 from summarizer.limiter import DEFAULT_CEILING, DEFAULT_START, AdaptiveLimiter
 from summarizer.llm import LLM, BackendChoice, RetryPolicy, check_base_url, choose_backend
 from summarizer.load import has_surrogates, replace_surrogates, unique_ids
@@ -381,8 +381,11 @@ def _summarize_one(
             breaker.check()
             with llm.article():  # one deadline for all of the article's requests
                 extraction, usage = extract_article(
-                    clean, mentions, llm, published=published, compact=llm.is_local
-                )
+                    clean, mentions, llm, published=published, compact=llm.is_local,
+                    chunks=ChunkStore(cache, lambda chunk: extraction_key(
+                        clean.text, llm.name, llm.choice.kind, compact=llm.is_local, chunk=chunk
+                    )) if cache is not None else None,
+                )  # fmt: skip
             report.usage = usage
             if cache is not None:
                 cache.put(key, extraction)  # committed now: a killed run keeps it
@@ -430,9 +433,13 @@ def first_line(text: str) -> str | None:
     return line[:200] or None
 
 
-def extraction_key(text: str, model: str, backend: str, *, compact: bool) -> str:
-    """The cache address of one article's extraction, shared by every path that extracts."""
-    return cache_key(text, model, backend, prompt_version(), f"compact={compact}")
+def extraction_key(
+    text: str, model: str, backend: str, *, compact: bool, chunk: str | None = None
+) -> str:
+    """The cache address of one article's extraction (or of one ``chunk`` of it, "2/5"),
+    shared by every path that extracts."""
+    variant = f"compact={compact}" + (f" chunk={chunk}" if chunk else "")
+    return cache_key(text, model, backend, prompt_version(), variant)
 
 
 def assemble_brief(

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from string import Template
-from typing import Any, Literal, cast
+from typing import Any, Literal, Protocol, cast
 
 from pydantic import BaseModel, Field, ValidationInfo, create_model, field_validator
 
@@ -103,30 +105,41 @@ def extract_article(
     published: str | None = None,
     compact: bool = False,
     chunk_tokens: int = 3000,
+    chunks: ChunkStore | None = None,
 ) -> tuple[Extraction, Usage]:
     """Ask the model about the article's candidate mentions; return validated picks.
 
     ``compact`` (for small local models) sends only the windows of sentences that hold
     candidates, one short translation request each (:mod:`summarizer.translate`); otherwise
-    the model describes every candidate of a chunk of numbered sentences in one answer.
+    the model describes every candidate of a chunk of numbered sentences in one answer. With
+    ``chunks``, each chunk of a long article is stored once answered, so an article that fails
+    half-way resumes from the chunks it has.
     """
     sentences = split_sentences(clean.text)
     roles = mention_roles(clean.text, mentions, published)
     picks: list[Pick] = []
     usage = Usage()
     extract_chunk = _extract_chunk_by_window if compact else _extract_chunk
-    chunks = _chunks(sentences, mentions, roles, compact, chunk_tokens * CHARS_PER_TOKEN)
+    parts = _chunks(sentences, mentions, roles, compact, chunk_tokens * CHARS_PER_TOKEN)
     deadline = llm.current_deadline()
+    store = chunks if len(parts) > 1 else None  # a one-chunk article is cached whole
 
     def run(chunk: list[Sentence]) -> tuple[list[Pick], Usage]:
+        name = f"{parts.index(chunk) + 1}/{len(parts)}"
+        stored = store.get(name) if store is not None else None
+        if stored is not None:
+            return stored.picks, Usage()
         with llm.article(deadline=deadline):
-            return extract_chunk(clean, chunk, mentions, roles, llm, published)
+            found, usage = extract_chunk(clean, chunk, mentions, roles, llm, published)
+        if store is not None:
+            store.put(name, Extraction(article_id=clean.article.id, picks=found))
+        return found, usage
 
-    if compact or len(chunks) == 1:  # one in-process model serves one request at a time
-        results = [run(chunk) for chunk in chunks]
+    if compact or len(parts) == 1:  # one in-process model serves one request at a time
+        results = [run(chunk) for chunk in parts]
     else:  # the chunks of a long article go to the endpoint at once, in order
-        with ThreadPoolExecutor(max_workers=min(CHUNK_WORKERS, len(chunks))) as pool:
-            results = list(pool.map(run, chunks))
+        with ThreadPoolExecutor(max_workers=min(CHUNK_WORKERS, len(parts))) as pool:
+            results = list(pool.map(run, parts))
     for chunk_picks, chunk_usage in results:
         picks.extend(chunk_picks)
         usage = usage.add(chunk_usage)
@@ -134,6 +147,30 @@ def extract_article(
 
 
 Sentence = tuple[int, int, int]  # number, start, end
+
+
+class ExtractionStore(Protocol):
+    """Where answered extractions are kept (the cache)."""
+
+    def get(self, key: str) -> Extraction | None: ...
+
+    def put(self, key: str, extraction: Extraction) -> None: ...
+
+
+@dataclass(frozen=True)
+class ChunkStore:
+    """The answered chunks of one article, by name ("2/5"), in an extraction store."""
+
+    store: ExtractionStore
+    key: Callable[[str], str]
+
+    def get(self, name: str) -> Extraction | None:
+        """The stored answer of a chunk, or None."""
+        return self.store.get(self.key(name))
+
+    def put(self, name: str, extraction: Extraction) -> None:
+        """Keep a chunk's answer."""
+        self.store.put(self.key(name), extraction)
 
 
 def _chunks(

@@ -264,3 +264,27 @@ def test_chunks_of_a_long_article_are_sent_at_once(fake_llm: FakeLLM, tmp_path: 
     assert brief.articles[0].status == "ok"
     assert len(fake_llm.requests) >= 3  # the article was split into chunks
     assert state["most"] >= 2  # and its chunks were in flight together
+
+
+def test_a_long_article_that_fails_resumes_from_its_answered_chunks(
+    fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    lines = [
+        f"وقال مسؤول إن نحو {2500 + i} جندي أميركي ما زالوا في العراق وفق بيان رسمي صدر أمس.\n"
+        for i in range(400)
+    ]
+    folder = _one_article(tmp_path, "".join(lines))
+    # the chunk holding the last sentence fails every time: the article fails
+    last = lines[-1].strip()
+    fake_llm.queue_for(last, *[Reply(status=500) for _ in range(20)])
+    first = _run(fake_llm, folder, tmp_path, concurrency=1)
+    assert first.articles[0].status == "failed"
+    answered = len(fake_llm.requests) - len(fake_llm.requests_for(last))
+    assert answered >= 2  # other chunks were answered before it failed
+    fake_llm.requests.clear()
+    fake_llm.routed.clear()
+    again = _run(fake_llm, folder, tmp_path, concurrency=1)
+    assert again.articles[0].status == "ok"
+    # only the failed chunk is asked again; the answered ones come from the cache
+    assert len(fake_llm.requests) == 1
+    assert last in json.dumps(fake_llm.requests[0], ensure_ascii=False)
