@@ -10,14 +10,12 @@ import os
 import re
 import shutil
 import stat
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
 from fake_llm import FakeLLM, Reply, grounded_responder
+from helpers import run_cli as _cli
 
 from summarizer import Brief
 from summarizer.errors import BadArgument
@@ -26,15 +24,6 @@ ARTICLE = (
     "أعلنت الحكومة العراقية، أمس، أن المهمة العسكرية للتحالف الدولي ستنتهي بحلول أيلول 2025.\n"
     "وقال مسؤول إن نحو 2500 جندي أميركي ما زالوا في العراق.\n"
 )
-
-
-def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "summarizer", *args],
-        capture_output=True, text=True, env=full_env, timeout=120, cwd=ROOT,
-    )  # fmt: skip
 
 
 def _articles(tmp_path: Path, count: int = 1) -> Path:

@@ -8,7 +8,6 @@ The last tests check that ``--help`` and usage errors import nothing heavy (fast
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,17 +15,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 from fake_llm import FakeLLM
+from helpers import run_cli as _cli
 
 HEAVY = ("openai", "instructor", "trafilatura", "llama_cpp", "tenacity", "summarizer.models")
-
-
-def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "summarizer", *args],
-        capture_output=True, text=True, env=full_env, timeout=120, cwd=ROOT,
-    )  # fmt: skip
 
 
 def _assert_one_usage_line(result: subprocess.CompletedProcess[str], *needles: str) -> str:

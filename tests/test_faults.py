@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from conftest import ROOT
 from fake_llm import FakeLLM, Reply, grounded_responder, unused_url
+from helpers import A1, B2
 
 from summarizer import Brief, summarize_batch
 from summarizer.cache import cache_key
@@ -33,14 +34,6 @@ from summarizer.llm import RetryPolicy
 from summarizer.load import load_batch
 from summarizer.normalize import find_mentions
 
-A1 = (
-    "أعلنت الحكومة العراقية، أمس، أن المهمة العسكرية للتحالف الدولي ستنتهي بحلول أيلول 2025.\n"
-    "وقال مسؤول إن نحو 2500 جندي أميركي ما زالوا في العراق.\n"
-)
-B2 = (
-    "قالت وزارة الدفاع إن القوات الأميركية ستغادر سوريا بحلول نهاية 2026.\n"
-    "وأضافت أن نحو 900 جندي ما زالوا في شمال شرق سوريا.\n"
-)
 FAST = RetryPolicy(max_attempts=4, deadline_s=20, base_wait_s=0.01, max_wait_s=0.05)
 TIMEOUT = 0.5
 HANG = 0.8  # longer than TIMEOUT

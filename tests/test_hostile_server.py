@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from conftest import ROOT
 from fake_llm import NO_USAGE, FakeLLM, Reply, grounded_responder
+from helpers import A1, B2
 
 from summarizer import Brief, summarize_batch
 from summarizer.cost import estimate_cost
@@ -25,14 +26,6 @@ from summarizer.extract import _system_prompt
 from summarizer.llm import RetryPolicy, prompt_guard, repeats_instructions
 from summarizer.models import Article, Usage
 
-A1 = (
-    "أعلنت الحكومة العراقية، أمس، أن المهمة العسكرية للتحالف الدولي ستنتهي بحلول أيلول 2025.\n"
-    "وقال مسؤول إن نحو 2500 جندي أميركي ما زالوا في العراق.\n"
-)
-B2 = (
-    "قالت وزارة الدفاع إن القوات الأميركية ستغادر سوريا بحلول نهاية 2026.\n"
-    "وأضافت أن نحو 900 جندي ما زالوا في شمال شرق سوريا.\n"
-)
 KEY = "sk-CANARY-7f3a9c1e5b2d4f60"
 FAST = RetryPolicy(max_attempts=3, deadline_s=20, base_wait_s=0.01, max_wait_s=0.05)
 

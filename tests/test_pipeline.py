@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -14,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 from fake_llm import FakeLLM, Reply, grounded_responder
+from helpers import run_cli as _cli
 
 from summarizer import Brief, load_articles, summarize_batch
 from summarizer.errors import ConfigurationError
@@ -169,15 +167,6 @@ def test_schemas_are_in_sync_with_the_models() -> None:
         path = ROOT / "schemas" / name
         assert path.exists(), f"missing {path}: run `summarizer schemas`"
         assert path.read_text(encoding="utf-8") == text, f"{path} drifted: run `summarizer schemas`"
-
-
-def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "summarizer", *args],
-        capture_output=True, text=True, env=full_env, timeout=120, cwd=ROOT,
-    )  # fmt: skip
 
 
 def test_cli_writes_a_json_brief(fake_llm: FakeLLM, tmp_path: Path) -> None:
