@@ -23,10 +23,15 @@ def prompt_template(name: str) -> str:
     return resources.files("summarizer.prompts").joinpath(name).read_text(encoding="utf-8")
 
 
+# Raised when what is kept of an answer changes (the checks a translation must pass, how values
+# are found in it), so that answers cached under the old rules are asked again.
+ANSWER_RULES = "2"
+
+
 @cache
 def prompt_version() -> str:
-    """Return a short hash of every prompt template and the schema version."""
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    """Return a short hash of every prompt template, the answer rules and the schema version."""
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}|{ANSWER_RULES}".encode())
     for name in PROMPT_FILES:
         digest.update(prompt_template(name).encode())
     return digest.hexdigest()[:12]

@@ -30,7 +30,7 @@ from summarizer.faithful import (
 )
 from summarizer.llm import LLM
 from summarizer.models import Mention, Usage
-from summarizer.normalize.formatting import MONTHS_EN, mention_en
+from summarizer.normalize.formatting import MONTHS_EN, format_date, format_number, mention_en
 from summarizer.prompts_io import prompt_template
 from summarizer.support import unsupported_reasons
 
@@ -68,17 +68,49 @@ class Window:
         return " ".join("".join(parts).split())
 
     def placeholders(self, english: str) -> tuple[str, list[str]]:
-        """The English with each mention's given words turned back into its placeholder, and
-        the words that could not be found in it."""
+        """The English with each mention's value turned back into its placeholder, and the
+        given words that could not be found in it.
+
+        A value is found by its number or date words, with any hedge, cue or unit the model
+        wrote around them («13%», «17.25 EGP» for «at most 17.25 EGP»): the whole span becomes
+        the placeholder, and the compose step puts the normalizer's words back in full.
+        """
         missing = []
         for mention in self.mentions:
-            words = mention_en(mention)
-            found = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", english, re.IGNORECASE)
+            found = _value_pattern(mention).search(english)
             if found is None:
-                missing.append(words)
+                missing.append(mention_en(mention))
                 continue
             english = f"{english[: found.start()]}[{mention.id}]{english[found.end() :]}"
         return english, missing
+
+
+_HEDGES = (
+    r"about|around|roughly|nearly|almost|approximately|some|more than|over|at least|less than|"
+    r"under|below|at most|up to|fewer than|no more than|no fewer than"
+)
+_CUES = (
+    r"by|until|till|before|after|from|since|on|in|at least until|no later than|by the end of|"
+    r"the end of|within"
+)
+
+
+@cache
+def _value_pattern(mention: Mention) -> re.Pattern[str]:
+    if mention.kind == "date" and not (mention.value is not None and mention.unit):
+        core = re.escape(format_date(mention.date, "en")).replace(r"\ ", r"\s+")
+        return re.compile(rf"(?:\b(?:{_CUES})\s+)*{core}", re.IGNORECASE)
+    value = mention.value or 0.0
+    forms = {format_number(value, "en"), format_number(value, "en").replace(",", "")}
+    if value != int(value):
+        forms |= {f"{value:.2f}", f"{value:.1f}".rstrip(".")}
+    core = "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+    core = rf"(?<![\d.,]){core}(?![\d]|[.,]\d)"
+    if mention.unit:
+        core += rf"(?:\s*{re.escape(mention.unit)}|\s*%)?"
+    if mention.kind == "date":
+        core += r"(?:\s+ago)?"
+    return re.compile(rf"(?:\b(?:{_HEDGES})\s+)*{core}", re.IGNORECASE)
 
 
 _MONTH = re.compile(r"\b(?:" + "|".join(MONTHS_EN) + r")\b", re.IGNORECASE)

@@ -91,11 +91,10 @@ class _Line:
     """A pick's English and Arabic, and whether the English is a grounded translation (its
     placeholders filled with the normalizer's words) or a model-written description."""
 
-    def __init__(self, en: str, ar: str, translated: bool, stated: list[str]) -> None:
+    def __init__(self, en: str, ar: str, translated: bool) -> None:
         self.en = en
         self.ar = ar
         self.translated = translated
-        self.stated = stated  # the normalized words put in for placeholders
 
     @classmethod
     def of(cls, pick: Pick, by_id: dict[str, Mention]) -> _Line:
@@ -103,27 +102,23 @@ class _Line:
             ar = pick.what_ar.strip()
             if not arabic_in_source(ar, pick.quote):  # a model's Arabic the quote does not hold
                 ar = _own_words(pick, by_id.get(pick.mention_id or ""))
-            return cls(pick.what_en.strip(), ar, False, [])
-        stated: list[str] = []
-
+            return cls(pick.what_en.strip(), ar, False)
         def fill(match: re.Match[str]) -> str:
             mention = by_id.get(match.group(1))
-            words = mention_en(mention) if mention is not None else ""
-            stated.append(words)
-            return words
+            return mention_en(mention) if mention is not None else ""
 
         en = _tidy(PLACEHOLDER.sub(fill, pick.what_en))
-        return cls(en, pick.what_ar.strip(), True, stated)
+        return cls(en, pick.what_ar.strip(), True)
 
     def faithful(self, quote: str, value: float | None, date: str | None) -> bool:
         """True when the English passes every support check against its source: the window
         it translates (a translation), or the quoted sentence (a description)."""
         if not self.en:
             return False
+        # Each number is the item's own normalized value or date, or stands in the source: a
+        # date resolved for another mention of the window («غدا») is no number of the quote.
         source = self.ar if self.translated else quote
-        problems = faithfulness_problems(
-            self.en, source, [source, *self.stated], value=value, date=date
-        )
+        problems = faithfulness_problems(self.en, source, [source], value=value, date=date)
         return not problems
 
 
