@@ -214,3 +214,40 @@ def test_an_event_without_faithful_english_is_left_out() -> None:
     )  # fmt: skip
     clean = CleanArticle(article=Article(id="a", text=text), text=text)
     assert facts_from_picks(clean, _facts(text, [pick]), [], None).events == []
+
+
+# -- finding the given values in a model's English ------------------------------------------------
+
+
+def _window(text: str, published: str | None = "2025-01-01") -> Window:
+    return Window(0, len(text), tuple(find_mentions(text, published)))
+
+
+def test_values_are_found_with_the_hedge_cue_or_unit_the_model_wrote() -> None:
+    text = "رفعت اللجنة سعر الوقود بنسبة نحو 13% ليبلغ 17.50 جنيه، وتنتهي المرحلة بحلول أيلول 2025"
+    window = _window(text)
+    m1, m2, m3 = (m.id for m in window.mentions)
+    english = (
+        "The committee raised fuel by about 13% to 17.50 EGP; the phase ends in September 2025"
+    )
+    marked, missing = window.placeholders(english)
+    assert missing == []
+    assert marked == f"The committee raised fuel by [{m1}] to [{m2}]; the phase ends [{m3}]"
+
+
+def test_a_value_the_model_changed_is_not_found() -> None:
+    window = _window("وقالت الوزارة إن 40 شخصا أصيبوا في المدينة")
+    marked, missing = window.placeholders("The ministry said 400 people were injured")
+    assert missing and "[" not in marked
+    marked, missing = window.placeholders("The ministry said one person was injured")
+    assert missing
+
+
+def test_a_model_written_month_is_refused() -> None:
+    text = "وأعلنت البلدية أنها ستفتتح الجسر الجديد في 5 أيار 2026"
+    window = _window(text)
+    [m1] = [m.id for m in window.mentions]
+    faithful = f"The municipality will open the bridge on [{m1}]"
+    assert translation_problems(faithful, window, text) == []
+    problems = translation_problems(f"The bridge opens [{m1}], in October", window, text)
+    assert "write no date of your own" in problems
