@@ -75,6 +75,8 @@ def test_logs_show_no_secret_of_the_base_url_nor_the_key(
     fake_llm: FakeLLM, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(1)  # every logger, every level: httpx logs each URL, openai too
+    for name in ("httpx", "httpx2", "openai"):  # whatever an earlier CLI run set them to
+        caplog.set_level(1, logger=name)
     secret = "pw-5e3c1a9b77"
     url = fake_llm.url.replace("http://", f"http://user:{secret}@") + f"?token={secret}"
     fake_llm.responder = lambda request: {"mentions": {}, "events": [], "note": KEY}
