@@ -26,12 +26,10 @@ from summarizer.normalize.lexicon import event_verb, place_near
 from summarizer.normalize.tense import speaks_of_future
 from summarizer.prompts_io import prompt_template
 from summarizer.prompts_io import prompt_version as prompt_version
-from summarizer.translate import Window, translate_window
+from summarizer.translate import ENGLISH_ONLY, Window, translate_window
 
 ARTICLE_TEXT: ContextVar[str | None] = ContextVar("article_text", default=None)
-# Character classes exclude '"' and '\\' so a grammar built from them cannot close a string early.
-# English fields: printable ASCII and Latin-1 letters (no Arabic, no other scripts).
-ENGLISH_ONLY = r"^[ !#-\[\]-~\u00C0-\u00FF]+$"
+# The class excludes '"' and '\\' so a grammar built from it cannot close a string early.
 NO_LATIN = r'^[^"\\A-Za-z]+$'
 CHARS_PER_TOKEN = 3  # a conservative estimate for Arabic and English text
 MAX_EVENTS = 6
@@ -304,12 +302,6 @@ def _windows(
 def _fillable(mention: Mention) -> bool:
     """A mention whose normalized value can stand in for its words in the English."""
     return mention.date is not None if mention.kind == "date" else mention.value is not None
-
-
-def _mostly_arabic(text: str) -> bool:
-    letters = [ch for ch in text[:4000] if ch.isalpha()]
-    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff")
-    return bool(letters) and arabic / len(letters) > 0.6
 
 
 def _system_prompt() -> str:

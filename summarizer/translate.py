@@ -36,7 +36,8 @@ from summarizer.support import unsupported_reasons
 
 log = logging.getLogger(__name__)
 
-# English letters, digits and punctuation only; no '"' or '\\', so a grammar cannot close early.
+# English fields: printable ASCII and Latin-1 letters (no Arabic, no other scripts); no '"' or
+# '\\' in the class, so a grammar built from it cannot close a string early.
 ENGLISH_ONLY = r"^[ !#-\[\]-~\u00C0-\u00FF]+$"
 MAX_ENGLISH = 220
 
