@@ -33,6 +33,7 @@ ARTICLE_TEXT: ContextVar[str | None] = ContextVar("article_text", default=None)
 NO_LATIN = r'^[^"\\A-Za-z]+$'
 CHARS_PER_TOKEN = 3  # a conservative estimate for Arabic and English text
 MAX_EVENTS = 6
+NARROW_WORDS = 9  # a value and what it counts or what is due then
 WINDOW_WORDS = 18  # words of a translated window: a clause with its subject, not a paragraph
 CHUNK_WORKERS = 4  # chunks of one article sent at once (articles already run in a pool)
 
@@ -252,7 +253,35 @@ def _extract_chunk_by_window(
         usage = usage.add(cost)
         if english is None and not any(m.id in roles for m in window.mentions):
             continue  # an undated happening with no faithful English: say nothing
+        if english is None:
+            narrow, cost = _narrow_picks(text, window, mentions, roles, llm)
+            usage = usage.add(cost)
+            picks.extend(narrow)
         picks.extend(_window_picks(text, window, english or "", roles))
+    return picks, usage
+
+
+def _narrow_picks(
+    text: str, window: Window, mentions: list[Mention], roles: dict[str, Role], llm: LLM
+) -> tuple[list[Pick], Usage]:
+    """Picks from a second, narrow window around each candidate of a window whose translation
+    was refused: a few words around a value (what it counts, what is due) are translated far
+    more literally by a small model, and pass the same checks more often."""
+    picks: list[Pick] = []
+    usage = Usage()
+    done: set[str] = set()
+    for mention in window.mentions:
+        if mention.id not in roles or mention.id in done:
+            continue
+        start, end = window_around(text, mention.start, mention.end, max_words=NARROW_WORDS)
+        inside = tuple(m for m in mentions if start <= m.start and m.end <= end)
+        narrow = Window(start, end, inside)
+        english, cost = translate_window(llm, narrow, text)
+        usage = usage.add(cost)
+        if english is not None:
+            found = [p for p in _window_picks(text, narrow, english, roles) if p.mention_id]
+            picks.extend(p for p in found if p.mention_id not in done)
+            done.update(p.mention_id or "" for p in found)
     return picks, usage
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from summarizer.gloss import word_problems
 from summarizer.support import unsupported_reasons
 
 PLACEHOLDER = re.compile(r"\[(M\d+)\]")
@@ -86,17 +87,20 @@ def faithfulness_problems(
     *,
     value: float | None = None,
     date: str | None = None,
+    given: str = "",
 ) -> list[str]:
     """Every reason a finished English line is not supported by its Arabic source.
 
     ``arabic`` is the clause the line renders (its polarity must be kept); ``quotes`` are the
-    verbatim sources that must hold every name and number of the line; ``value`` and ``date``
-    are the normalizer's, which the line may state.
+    verbatim sources that must hold every name, number and content word of the line;
+    ``value`` and ``date`` are the normalizer's, which the line may state, and ``given`` the
+    English the code wrote into it (the normalizer's words for its values and dates).
     """
     return [
         *filler_problems(english),
         *polarity_problems(english, arabic),
         *unsupported_reasons(english, quotes, value, date),
+        *word_problems(english, quotes, given=given),
     ]
 
 

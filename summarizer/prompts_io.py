@@ -25,7 +25,7 @@ def prompt_template(name: str) -> str:
 
 # Raised when what is kept of an answer changes (the checks a translation must pass, how values
 # are found in it), so that answers cached under the old rules are asked again.
-ANSWER_RULES = "2"
+ANSWER_RULES = "3"
 
 
 @cache

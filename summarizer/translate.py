@@ -28,6 +28,7 @@ from summarizer.faithful import (
     placeholder_problems,
     polarity_problems,
 )
+from summarizer.gloss import word_problems
 from summarizer.llm import LLM
 from summarizer.models import Mention, Usage
 from summarizer.normalize.formatting import MONTHS_EN, format_date, format_number, mention_en
@@ -130,6 +131,7 @@ def translation_problems(english: str, window: Window, text: str) -> list[str]:
         *filler_problems(english),
         *polarity_problems(words, arabic),
         *unsupported_reasons(words, [PLACEHOLDER.sub(" ", arabic)]),
+        *word_problems(words, [PLACEHOLDER.sub(" ", arabic)]),
     ]
 
 

@@ -49,17 +49,23 @@ class Reply:
     usage: Any = SERVER_USAGE
 
 
+# What a careful model writes for a sentence with one of these verbs: words of the sentence.
+_REPORTING = {"أكد": "confirmed", "أعلن": "announced", "قال": "said"}
+
+
 def grounded_responder(request: dict[str, Any]) -> dict[str, Any]:
     """Answer like a careful model: describe every candidate mention listed under the sentences,
-    and report one undated event for the first sentence."""
+    and report one undated event: the first sentence with a reporting verb, in its words."""
     users = [m["content"] for m in request["messages"] if m["role"] == "user"]
     prompt = next((u for u in users if "[S1]" in u or "\n[S" in u), users[0])
     described: dict[str, Any] = {}
     first_sentence = None
+    verb = ""
     for line in prompt.splitlines():
         head = re.match(r"\[(S\d+)\] ", line)
-        if head and first_sentence is None:
-            first_sentence = head.group(1)
+        said = next((en for ar, en in _REPORTING.items() if ar in line), None)
+        if head and said and first_sentence is None:
+            first_sentence, verb = head.group(1), said
         candidate = re.match(r"\s+(M\d+) (date|number) .* → (\w+)$", line)
         if not candidate:
             continue
@@ -76,7 +82,7 @@ def grounded_responder(request: dict[str, Any]) -> dict[str, Any]:
         events.append(
             {
                 "sentence": first_sentence,
-                "about_en": "officials comment",
+                "about_en": verb,
                 "place_en": "Iraq",
                 "about_ar": "تعليق المسؤولين",
             }

@@ -16,6 +16,7 @@ from summarizer.faithful import (
     faithfulness_problems,
     placeholders_in,
 )
+from summarizer.gloss import terms_near
 from summarizer.models import (
     ArticleFacts,
     Bilingual,
@@ -91,10 +92,11 @@ class _Line:
     """A pick's English and Arabic, and whether the English is a grounded translation (its
     placeholders filled with the normalizer's words) or a model-written description."""
 
-    def __init__(self, en: str, ar: str, translated: bool) -> None:
+    def __init__(self, en: str, ar: str, translated: bool, given: str = "") -> None:
         self.en = en
         self.ar = ar
         self.translated = translated
+        self.given = given  # the normalizer's English words filled into the placeholders
 
     @classmethod
     def of(cls, pick: Pick, by_id: dict[str, Mention]) -> _Line:
@@ -108,7 +110,10 @@ class _Line:
             return mention_en(mention) if mention is not None else ""
 
         en = _tidy(PLACEHOLDER.sub(fill, pick.what_en))
-        return cls(en, pick.what_ar.strip(), True)
+        given = " ".join(
+            mention_en(by_id[i]) for i in placeholders_in(pick.what_en) if i in by_id
+        )
+        return cls(en, pick.what_ar.strip(), True, given)
 
     def faithful(self, quote: str, value: float | None, date: str | None) -> bool:
         """True when the English passes every support check against its source: the window
@@ -118,9 +123,21 @@ class _Line:
         # Each number is the item's own normalized value or date, or stands in the source: a
         # date resolved for another mention of the window («غدا») is no number of the quote.
         source = self.ar if self.translated else quote
-        problems = faithfulness_problems(self.en, source, [source], value=value, date=date)
+        problems = faithfulness_problems(
+            self.en, source, [source], value=value, date=date, given=self.given
+        )
         return not problems
 
+    def terms_near(self, mention: Mention, source: Source) -> list[str]:
+        """Words of an unfaithful English line that gloss the Arabic words next to the
+        mention (:func:`summarizer.gloss.terms_near`): what the value counts, checked."""
+        arabic = self.ar if self.translated and mention.text in self.ar else source.quote
+        return terms_near(self.en, arabic, mention.text, given=self.given)
+
+
+def _listed(terms: list[str]) -> str:
+    """Checked key words after a plain line, in parentheses (nothing when there are none)."""
+    return f" ({', '.join(terms)})" if terms else ""
 
 
 def _own_clause(mention: Mention, source: Source) -> str:
@@ -162,8 +179,9 @@ def _deadline(mention: Mention, line: _Line, place: str | None, source: Source) 
         subject = _strip_en_date(line.en)
         en = f"{_capital(subject)} {when_en}"
     if not line.faithful(source.quote, None, mention.date):
-        subject = place or "deadline"
-        en = f"{place}: {when_en}" if place else _capital(when_en)
+        terms = line.terms_near(mention, source)
+        subject = " ".join(terms) or place or "deadline"
+        en = (f"{place}: {when_en}" if place else _capital(when_en)) + _listed(terms)
     # The article's own clause already says the date in its words; otherwise compose it.
     ar = line.ar if mention.text in line.ar else f"{_strip_ar_date(line.ar)} {when_ar}"
     return Deadline(
@@ -193,8 +211,9 @@ def _figure(
         subject = _DIGITS.sub("", _strip_en_date(line.en)).strip(" :,-")
         en = f"{_capital(subject)}: {amount}"
     if not subject or not line.faithful(source.quote, value, None):
-        subject = mention.unit or "figure"
-        en = f"{place}: {amount}" if place else amount
+        terms = line.terms_near(mention, source)
+        subject = " ".join(terms) or mention.unit or "figure"
+        en = (f"{place}: {amount}" if place else amount) + _listed(terms)
     ar = (
         line.ar
         if mention.text in line.ar
