@@ -36,7 +36,12 @@ from summarizer.models import (
     Meta,
     Usage,
 )
-from summarizer.normalize import detect_metadata, find_mentions
+from summarizer.normalize import (
+    detect_metadata,
+    detect_title,
+    find_mentions,
+    outlet_from_url,
+)
 from summarizer.normalize.facts import facts_from_picks
 from summarizer.normalize.timeline import iso_date
 
@@ -368,9 +373,9 @@ def _summarize_one(
     published = article.published or published
     report = ArticleReport(
         id=article.id,
-        title=article.title or first_line(clean.text),
+        title=article.title or detect_title(article.text) or first_line(clean.text),
         published=published,
-        source=article.source or source,
+        source=article.source or source or outlet_from_url(article.url),
     )
     try:
         mentions = find_mentions(clean.text, published)

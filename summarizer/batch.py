@@ -83,7 +83,12 @@ from summarizer.models import (
     Pick,
     Usage,
 )
-from summarizer.normalize import detect_metadata, find_mentions
+from summarizer.normalize import (
+    detect_metadata,
+    detect_title,
+    find_mentions,
+    outlet_from_url,
+)
 from summarizer.normalize.facts import facts_from_picks
 
 log = logging.getLogger(__name__)
@@ -230,9 +235,9 @@ def _prepare(clean: CleanArticle, choice: BackendChoice, cache: ExtractionCache 
     published = article.published or published
     report = ArticleReport(
         id=article.id,
-        title=article.title or first_line(clean.text),
+        title=article.title or detect_title(article.text) or first_line(clean.text),
         published=published,
-        source=article.source or source,
+        source=article.source or source or outlet_from_url(article.url),
     )
     job = _Job(clean=clean, report=report, published=published)
     try:
