@@ -176,6 +176,7 @@ def summarize_with_batch_api(
     poll_interval: float = 30.0,
     timeout: float = 120.0,
     on_status: StatusCallback | None = None,
+    as_of: str | None = None,
 ) -> Brief:
     """Summarize a batch of articles through the OpenAI Batch API into one merged brief.
 
@@ -221,6 +222,7 @@ def summarize_with_batch_api(
     brief = assemble_brief(
         outcomes, problems, model=choice.model, backend="batch",
         seconds=time.monotonic() - started, warnings=cache.warnings if cache else None,
+        as_of=as_of,
     )  # fmt: skip
     brief.meta.estimated_cost_usd = estimate_cost(choice.model, brief.meta.usage, batch=True)
     return brief
