@@ -24,6 +24,7 @@ from summarizer.models import (
     Meta,
     Source,
 )
+from summarizer.render import WORDS
 from summarizer.stories import (
     LeadPart,
     add_stories,
@@ -244,3 +245,42 @@ def test_cli_refuses_an_as_of_that_is_not_a_date(fake_llm: FakeLLM, tmp_path: Pa
         result.returncode == 2 and "--as-of" in result.stderr and "Traceback" not in result.stderr
     )
     assert not fake_llm.requests
+
+
+def _storied() -> Brief:
+    texts = {"f1": FLOOD_1, "f2": FLOOD_2, "c1": CHESS_1, "c2": CHESS_2}
+    items = _flood_items()
+    items["deadlines"] = [
+        _deadline("2024-11", "Schools host families until November 2024", "f2"),
+        _deadline("2025-04", "The world championship is in April 2025", "c1"),
+    ]
+    return add_stories(_brief(texts, **items), as_of="2025-01-01")
+
+
+def test_ui_words_exist_in_both_languages() -> None:
+    assert set(WORDS["en"]) == set(WORDS["ar"])
+    assert all(v.strip() for lang in ("en", "ar") for v in WORDS[lang].values())  # type: ignore[index]
+
+
+def test_markdown_puts_lead_and_what_comes_next_before_story_sections() -> None:
+    brief = _storied()
+    english, arabic = brief.to_markdown().split('<div dir="rtl" lang="ar">')
+    heads = [line for line in english.splitlines() if line.startswith("## ")]
+    assert heads[:3] == ["## Lead", "## What comes next (as of 1 January 2025)", "## Stories"]
+    assert "## Deadlines" not in heads  # the items are under their stories
+    assert "### S1 · Civil defence evacuated 1,200 families" in english
+    assert "### S2 · " in english and brief.stories[0].lead.en in english
+    nxt = english.split("## What comes next")[1].split("## Stories")[0]
+    assert nxt.index("April 2025** — upcoming") < nxt.index("November 2024** — passed")
+    assert "## الخلاصة" in arabic and "## القصص" in arabic and "انقضى" in arabic
+
+
+def test_html_has_story_sections_lead_and_next_under_the_same_policy() -> None:
+    page = _storied().to_html()
+    for lang in ("en", "ar"):
+        assert f'id="story-{lang}-S1"' in page and f'id="story-{lang}-S2"' in page
+        assert page.index('class="summary lead"') < page.index('class="next"')
+        assert f'href="#story-{lang}-S2"' in page  # what comes next links to its story
+    assert 'class="item next-item passed"' in page and "انقضى" in page
+    assert page.count("<script") == 2  # the JSON island and the one inline script
+    assert "http" not in page.split("<body", 1)[1].split("<script", 1)[0]
