@@ -161,7 +161,7 @@ def _articles(item: Item) -> list[str]:
 
 
 _KIND_RANK = {"E": 0, "D": 1, "F": 2}
-_TITLE_MIN_WORDS = 4
+_TITLE_MIN_WORDS = 5  # fewer words is a value with its unit, not a statement
 
 
 def most_reported(items: list[tuple[str, Item]]) -> tuple[str, Item] | None:
@@ -289,8 +289,9 @@ def period(iso: str) -> tuple[Date, Date] | None:
 def what_comes_next(
     items: list[tuple[str, Item]], as_of: str, story_of: dict[str, str]
 ) -> list[NextItem]:
-    """Deadlines (all of them) and dated events not before ``as_of``: upcoming ones nearest
-    first, then the passed deadlines, latest first (a period passes after its last day)."""
+    """Deadlines (all of them) and events dated after ``as_of`` (their whole period): upcoming
+    ones nearest first, then the passed deadlines, latest first (a period passes after its last
+    day)."""
     today = period(as_of)
     if today is None:
         raise ValueError(f"as_of must be an ISO date (YYYY-MM-DD), not {as_of!r}")
@@ -302,8 +303,8 @@ def what_comes_next(
         if span is None or when is None:
             continue
         done = span[1] < today[0]
-        if done and isinstance(item, Event):
-            continue  # a past event is history, not something to come
+        if isinstance(item, Event) and span[0] < today[0]:
+            continue  # an event that has begun is history, not something to come
         entry = NextItem(
             date=when,
             status="passed" if done else "upcoming",

@@ -177,6 +177,8 @@ def test_what_comes_next_is_nearest_first_and_marks_passed_ones() -> None:
                               sources=[_source("f1", "x")])))  # fmt: skip
     items.append(("E2", Event(date="2025-02-01", subject="y", text=Bilingual(en="y", ar="y"),
                               sources=[_source("f1", "y")])))  # fmt: skip
+    items.append(("E3", Event(date="2025-01", subject="z", text=Bilingual(en="z", ar="z"),
+                              sources=[_source("f1", "z")])))  # fmt: skip  # has begun
     found = what_comes_next(items, "2025-01-05", {"D1": "S1"})  # type: ignore[arg-type]
     assert [(n.item_id, n.status) for n in found] == [
         ("D5", "upcoming"), ("D3", "upcoming"), ("E2", "upcoming"), ("D1", "upcoming"),
