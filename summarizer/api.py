@@ -36,9 +36,15 @@ from summarizer.models import (
     Meta,
     Usage,
 )
-from summarizer.normalize import detect_metadata, find_mentions
+from summarizer.normalize import (
+    detect_metadata,
+    detect_title,
+    find_mentions,
+    outlet_from_url,
+)
 from summarizer.normalize.facts import facts_from_picks
 from summarizer.normalize.timeline import iso_date
+from summarizer.stories import add_stories, check_as_of
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +73,13 @@ def summarize_batch(
     policy: RetryPolicy | None = None,
     mode: str | None = None,
     progress: ProgressCallback | None = None,
+    as_of: str | None = None,
 ) -> Brief:
     """Summarize a batch of articles into one merged bilingual brief.
+
+    The brief groups the articles into ``stories`` (each with its title, lead and items) and
+    lists ``next``: deadlines and scheduled dates relative to ``as_of`` (an ISO date; today
+    when None), upcoming nearest first, passed ones marked "passed".
 
     The backend is an OpenAI-compatible endpoint when ``base_url``/``api_key`` (or
     ``OPENAI_BASE_URL``/``OPENAI_API_KEY``) are set, otherwise the embedded local model. An article
@@ -89,6 +100,10 @@ def summarize_batch(
     instead of articles.
     """
     check_settings(concurrency=concurrency, timeout=timeout, base_url=base_url)
+    try:
+        check_as_of(as_of)
+    except ValueError as error:
+        raise ConfigurationError(str(error)) from None
     started = time.monotonic()
     problems: list[LoadProblem] = []
     if isinstance(articles, LoadResult):
@@ -115,6 +130,7 @@ def summarize_batch(
     brief = assemble_brief(
         outcomes, problems, model=choice.model, backend=choice.kind,
         seconds=time.monotonic() - started, warnings=cache.warnings if cache else None,
+        as_of=as_of,
     )  # fmt: skip
     brief.meta.concurrency_reached = limiter.peak or None
     return brief
@@ -368,9 +384,9 @@ def _summarize_one(
     published = article.published or published
     report = ArticleReport(
         id=article.id,
-        title=article.title or first_line(clean.text),
+        title=article.title or detect_title(article.text) or first_line(clean.text),
         published=published,
-        source=article.source or source,
+        source=article.source or source or outlet_from_url(article.url),
     )
     try:
         mentions = find_mentions(clean.text, published)
@@ -451,8 +467,10 @@ def assemble_brief(
     seconds: float,
     estimated_cost_usd: float | None = None,
     warnings: list[str] | None = None,
+    as_of: str | None = None,
 ) -> Brief:
-    """Merge the articles' facts and put the brief together with its meta.
+    """Merge the articles' facts and put the brief together with its meta, its stories, its
+    lead and what comes next after ``as_of`` (an ISO date; today when None).
 
     Load problems become lines of the brief (``failed`` or ``skipped``); warnings (of loading,
     ``problems`` of severity warning, and of the cache, ``warnings``) go to ``meta.warnings``.
@@ -477,7 +495,7 @@ def assemble_brief(
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         warnings=[p.describe() for p in problems if p.severity == "warning"] + (warnings or []),
     )
-    return Brief(
+    brief = Brief(
         articles=reports,
         deadlines=merged.deadlines,
         figures=merged.figures,
@@ -487,6 +505,7 @@ def assemble_brief(
         meta=meta,
         texts={o.report.id: o.text for o in outcomes if o.report.duplicate_of is None and o.text},
     )
+    return add_stories(brief, as_of=as_of)
 
 
 def problem_report(problem: LoadProblem, taken: set[str] | None = None) -> ArticleReport:

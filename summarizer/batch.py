@@ -83,7 +83,12 @@ from summarizer.models import (
     Pick,
     Usage,
 )
-from summarizer.normalize import detect_metadata, find_mentions
+from summarizer.normalize import (
+    detect_metadata,
+    detect_title,
+    find_mentions,
+    outlet_from_url,
+)
 from summarizer.normalize.facts import facts_from_picks
 
 log = logging.getLogger(__name__)
@@ -171,6 +176,7 @@ def summarize_with_batch_api(
     poll_interval: float = 30.0,
     timeout: float = 120.0,
     on_status: StatusCallback | None = None,
+    as_of: str | None = None,
 ) -> Brief:
     """Summarize a batch of articles through the OpenAI Batch API into one merged brief.
 
@@ -216,6 +222,7 @@ def summarize_with_batch_api(
     brief = assemble_brief(
         outcomes, problems, model=choice.model, backend="batch",
         seconds=time.monotonic() - started, warnings=cache.warnings if cache else None,
+        as_of=as_of,
     )  # fmt: skip
     brief.meta.estimated_cost_usd = estimate_cost(choice.model, brief.meta.usage, batch=True)
     return brief
@@ -230,9 +237,9 @@ def _prepare(clean: CleanArticle, choice: BackendChoice, cache: ExtractionCache 
     published = article.published or published
     report = ArticleReport(
         id=article.id,
-        title=article.title or first_line(clean.text),
+        title=article.title or detect_title(article.text) or first_line(clean.text),
         published=published,
-        source=article.source or source,
+        source=article.source or source or outlet_from_url(article.url),
     )
     job = _Job(clean=clean, report=report, published=published)
     try:

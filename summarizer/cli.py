@@ -14,6 +14,7 @@ import re
 import sys
 import tempfile
 import time
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -106,8 +107,15 @@ def brief(
     poll_interval: Annotated[
         float, typer.Option(min=0, help="Seconds between batch status checks.")
     ] = 30.0,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="DATE", help="The brief's date (YYYY-MM-DD) for what comes next."
+        ),
+    ] = None,
 ) -> None:
     """Summarize articles into one brief (Markdown, JSON or HTML)."""
+    _check_as_of(as_of)
     _check_base_url(base_url)
     _logging(verbose)
     chosen_format = _output_format(output, fmt)
@@ -129,8 +137,9 @@ def brief(
     _err().print(f"[dim]{_markup_safe(choice.describe())}{via}[/dim]")
     if batch:
         result = _brief_via_batch_api(
-            loaded, model, base_url, batch_id, cache_dir, no_cache, wait, poll_interval, timeout
-        )
+            loaded, model, base_url, batch_id, cache_dir, no_cache, wait, poll_interval, timeout,
+            as_of,
+        )  # fmt: skip
     else:
         from summarizer.api import summarize_batch
 
@@ -144,6 +153,7 @@ def brief(
                 use_cache=not no_cache,
                 timeout=timeout,
                 progress=lambda report: progress.advance(task),
+                as_of=as_of,
             )
     _add_cost(result, prices, batch)
     try:
@@ -163,6 +173,7 @@ def _brief_via_batch_api(
     wait: bool,
     poll_interval: float,
     timeout: float,
+    as_of: str | None = None,
 ) -> Brief:
     from summarizer.batch import BatchPending, BatchStatus, summarize_with_batch_api
 
@@ -188,6 +199,7 @@ def _brief_via_batch_api(
             poll_interval=poll_interval,
             timeout=timeout,
             on_status=on_status,
+            as_of=as_of,
         )
     except BatchPending as pending:
         err.print(
@@ -277,6 +289,17 @@ def schemas(
 # ---------------------------------------------------------------------------------------------
 # Settings and output, checked before any model request
 # ---------------------------------------------------------------------------------------------
+
+
+def _check_as_of(as_of: str | None) -> None:
+    """Refuse an ``--as-of`` that is not a date, before anything is loaded or sent."""
+    if as_of is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
+        raise UsageError(f"--as-of takes a date YYYY-MM-DD, not {_plain(as_of)!r}")
+    if as_of is not None:
+        try:
+            date.fromisoformat(as_of)
+        except ValueError:
+            raise UsageError(f"--as-of {as_of} is not a day of the calendar") from None
 
 
 def _check_base_url(base_url: str | None) -> None:

@@ -266,6 +266,30 @@ class Meta(BaseModel):
     )
 
 
+class Story(BaseModel):
+    """Articles of the batch that report the same event or development."""
+
+    id: str = Field(description="'S1', 'S2', ... in the order of their first article")
+    title: Bilingual = Field(description="its most reported verified item, or its headline")
+    article_ids: list[str]
+    lead: Bilingual = Field(description="composed by rule from verified items and counts")
+    item_ids: list[str] = Field(
+        default_factory=list,
+        description="its items: 'D1' is deadlines[0], 'F1' figures[0], 'E1' events[0],"
+        " 'C1' conflicts[0]",
+    )
+
+
+class NextItem(BaseModel):
+    """A deadline or scheduled date, relative to the brief's date (``Brief.as_of``)."""
+
+    date: str
+    status: Literal["upcoming", "passed"]
+    item_id: str = Field(description="'D1' (deadlines[0]) or 'E1' (events[0])")
+    story_id: str | None = None
+    text: Bilingual
+
+
 class Brief(BaseModel):
     """The merged bilingual brief of one batch. Its JSON Schema is ``schemas/brief.schema.json``."""
 
@@ -276,6 +300,13 @@ class Brief(BaseModel):
     conflicts: list[Conflict] = Field(default_factory=list)
     summary: Bilingual
     meta: Meta
+    stories: list[Story] = Field(default_factory=list)
+    lead: Bilingual | None = Field(default=None, description="the batch's lead, by rule")
+    as_of: str | None = Field(default=None, description="the brief's date, for what comes next")
+    next: list[NextItem] = Field(
+        default_factory=list,
+        description="deadlines and scheduled dates: upcoming ones nearest first, then passed",
+    )
     texts: dict[str, str] = Field(
         default_factory=dict,
         description="cleaned text of each distinct article, so quotes can be shown in context;"

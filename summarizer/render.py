@@ -30,6 +30,7 @@ from summarizer.models import (
     Event,
     Figure,
     Source,
+    Story,
 )
 from summarizer.normalize.formatting import (
     format_approx,
@@ -69,6 +70,16 @@ WORDS: dict[Lang, dict[str, str]] = {
         "read": "Read the article",
         "lang_tag": "ENGLISH",
         "no_outlet": "outlet unknown",
+        "lead": "Lead",
+        "next": "What comes next",
+        "no_next": "No dated deadlines.",
+        "as_of": "as of {date}",
+        "upcoming": "upcoming",
+        "passed": "passed",
+        "stories": "Stories",
+        "no_stories": "No stories.",
+        "story_items": "{n} items",
+        "in_story": "story",
     },
     "ar": {
         "title": "موجز إخباري",
@@ -96,6 +107,16 @@ WORDS: dict[Lang, dict[str, str]] = {
         "read": "قراءة المقال",
         "lang_tag": "العربية",
         "no_outlet": "مصدر غير معروف",
+        "lead": "الخلاصة",
+        "next": "ما التالي",
+        "no_next": "لا توجد مواعيد مؤرخة.",
+        "as_of": "حتى {date}",
+        "upcoming": "قادم",
+        "passed": "انقضى",
+        "stories": "القصص",
+        "no_stories": "لا توجد قصص.",
+        "story_items": "عدد البنود: {n}",
+        "in_story": "القصة",
     },
 }
 
@@ -251,17 +272,34 @@ def _md_line(head: str, text: str, cite: str) -> str:
 def _md_brief(brief: Brief, lang: Lang, labels: dict[str, str]) -> str:
     w = WORDS[lang]
     summary = getattr(brief.summary, lang).strip()
-    blocks = [
-        f"# {w['title']}",
-        f"*{_md(_overview(brief, lang))}*",
-        f"## {w['summary']}",
-        "\n\n".join(_md(p) for p in summary.split("\n") if p.strip()) or w["no_summary"],
-        f"## {w['deadlines']}",
-        _md_list(_md_deadlines(brief, lang, labels), w["no_deadlines"]),
-        f"## {w['figures']}",
-        _md_list(_md_figures(brief, lang, labels), w["no_figures"]),
-        f"## {w['events']}",
-        _md_list(_md_events(brief, lang, labels), w["no_events"]),
+    blocks = [f"# {w['title']}", f"*{_md(_overview(brief, lang))}*"]
+    if brief.lead is not None:
+        blocks += [f"## {w['lead']}", _md(getattr(brief.lead, lang)) or w["no_summary"]]
+    else:
+        blocks += [
+            f"## {w['summary']}",
+            "\n\n".join(_md(p) for p in summary.split("\n") if p.strip()) or w["no_summary"],
+        ]
+    if brief.as_of:
+        blocks += [
+            f"## {w['next']} ({_md(w['as_of'].format(date=_date_words(brief.as_of, lang)))})",
+            _md_list(_md_next(brief, lang), w["no_next"]),
+        ]
+    if brief.stories:
+        blocks += [
+            f"## {w['stories']}",
+            *(_md_story(brief, st, lang, labels) for st in brief.stories),
+        ]
+    else:
+        blocks += [
+            f"## {w['deadlines']}",
+            _md_list(_md_deadlines(brief, lang, labels), w["no_deadlines"]),
+            f"## {w['figures']}",
+            _md_list(_md_figures(brief, lang, labels), w["no_figures"]),
+            f"## {w['events']}",
+            _md_list(_md_events(brief, lang, labels), w["no_events"]),
+        ]
+    blocks += [
         f"## {w['conflicts']}",
         _md_list(_md_conflicts(brief, lang, labels), w["no_conflicts"]),
         f"## {w['articles']}",
@@ -271,6 +309,65 @@ def _md_brief(brief: Brief, lang: Lang, labels: dict[str, str]) -> str:
     if lang == "ar":
         return f'<div dir="rtl" lang="ar">\n\n{text}\n\n</div>'
     return text
+
+
+def story_items(brief: Brief, story: Story) -> list[tuple[str, Deadline | Figure | Event]]:
+    """A story's deadlines, figures and events (its ``item_ids``) in that order; ids that point
+    nowhere are left out."""
+    lists: dict[str, Sequence[Deadline | Figure | Event]] = {
+        "D": brief.deadlines, "F": brief.figures, "E": brief.events,
+    }  # fmt: skip
+    found: list[tuple[str, Deadline | Figure | Event]] = []
+    for item_id in story.item_ids:
+        items = lists.get(item_id[:1])
+        number = item_id[1:]
+        if items is not None and number.isdigit() and 1 <= int(number) <= len(items):
+            found.append((item_id, items[int(number) - 1]))
+    order = {"D": 0, "F": 1, "E": 2}
+    return sorted(
+        found,
+        key=lambda p: (
+            order[p[0][:1]],
+            (1, "") if isinstance(p[1], Figure) else _sort_key(p[1].date),
+        ),
+    )
+
+
+def _item_head(item: Deadline | Figure | Event, lang: Lang) -> str:
+    if isinstance(item, Figure):
+        return _md(_figure_value(item, lang))
+    return _date_words(item.date, lang) if item.date else ""
+
+
+def _md_story(brief: Brief, story: Story, lang: Lang, labels: dict[str, str]) -> str:
+    w = WORDS[lang]
+    cites = _unique(_md(labels.get(a, a)) for a in story.article_ids)
+    lines = [
+        f"### {_md(story.id)} · {_md(getattr(story.title, lang))}",
+        f"*{w['comma'].join(cites)}*",
+        _md(getattr(story.lead, lang)),
+    ]
+    items = [
+        _md_line(_item_head(item, lang), _md(getattr(item.text, lang)),
+                 _md_cite(item.sources, labels, lang))
+        for _, item in story_items(brief, story)
+    ]  # fmt: skip
+    if items:
+        lines.append("\n".join(items))
+    return "\n\n".join(lines)
+
+
+def _md_next(brief: Brief, lang: Lang) -> list[str]:
+    w = WORDS[lang]
+    lines = []
+    for entry in brief.next:
+        status = w[entry.status]
+        story = f" ({w['in_story']} {_md(entry.story_id)})" if entry.story_id else ""
+        lines.append(
+            f"- **{_date_words(entry.date, lang)}** — {status} — "
+            f"{_md(getattr(entry.text, lang))}{story}"
+        )
+    return lines
 
 
 def _md_list(lines: list[str], empty: str) -> str:
@@ -652,11 +749,80 @@ def _html_article(article: ArticleReport, ctx: _Ctx, lang: Lang) -> str:
     )
 
 
+def _html_lead(brief: Brief, lang: Lang) -> str:
+    if brief.lead is None:
+        return _html_summary(brief, lang)
+    w = WORDS[lang]
+    text = getattr(brief.lead, lang).strip()
+    body = f"<p>{_e(text)}</p>" if text else f'<p class="empty">{_e(w["no_summary"])}</p>'
+    return f'<section class="summary lead"><h2>{_e(w["lead"])}</h2>{body}</section>'
+
+
+def _html_next(brief: Brief, lang: Lang) -> str:
+    w = WORDS[lang]
+    if not brief.as_of:
+        return ""
+    items = []
+    for entry in brief.next:
+        css = "badge warn" if entry.status == "passed" else "badge"
+        story = (
+            f' <a class="story-ref" href="#story-{lang}-{_e(entry.story_id)}">'
+            f"{_e(entry.story_id)}</a>"
+            if entry.story_id
+            else ""
+        )
+        items.append(
+            f'<li class="item next-item {entry.status}"><div class="item-head">'
+            f"{_time(entry.date, lang)}"
+            f'<span class="{css}">{_e(w[entry.status])}</span>{story}</div>'
+            f'<p class="item-text">{_e(getattr(entry.text, lang))}</p></li>'
+        )
+    when = _e(w["as_of"].format(date=_date_words(brief.as_of, lang)))
+    body = (
+        f'<ol class="items">{"".join(items)}</ol>'
+        if items
+        else (f'<p class="empty">{_e(w["no_next"])}</p>')
+    )
+    return (
+        f'<section class="next"><h2>{_e(w["next"])} <span class="count">{when}</span></h2>'
+        f"{body}</section>"
+    )
+
+
+def _html_story(story: Story, ctx: _Ctx, lang: Lang) -> str:
+    items = []
+    for _, item in story_items(ctx.brief, story):
+        if isinstance(item, Figure):
+            head = f'<span class="fig-val">{_e(_figure_value(item, lang))}</span>'
+        else:
+            head = _time(item.date, lang) if item.date else ""
+        items.append(
+            f'<li class="item"><div class="item-head">{head}</div>'
+            f'<p class="item-text">{_e(getattr(item.text, lang))}</p>'
+            f"{_chips(item.sources, ctx)}</li>"
+        )
+    outlets = " · ".join(
+        f"<bdi>{_e(ctx.labels.get(a, a))}</bdi>" for a in _unique(story.article_ids)
+    )
+    listed = f'<ol class="items">{"".join(items)}</ol>' if items else ""
+    return (
+        f'<section class="story" id="story-{lang}-{_e(story.id)}"><h2 dir="auto">'
+        f'<span class="num">{_e(story.id)}</span> {_e(getattr(story.title, lang))}</h2>'
+        f'<div class="art-meta">{outlets}</div>'
+        f'<p class="story-lead">{_e(getattr(story.lead, lang))}</p>{listed}</section>'
+    )
+
+
 def _html_column(ctx: _Ctx, lang: Lang) -> str:
     attrs = 'id="col-en" lang="en" dir="ltr"' if lang == "en" else 'id="col-ar" lang="ar" dir="rtl"'
     parts = [
         f'<span class="lang-tag">{_e(WORDS[lang]["lang_tag"])}</span>',
-        _html_summary(ctx.brief, lang),
+        _html_lead(ctx.brief, lang),
+        _html_next(ctx.brief, lang),
+    ]
+    if ctx.brief.stories:
+        parts += [_html_story(story, ctx, lang) for story in ctx.brief.stories]
+    parts += [
         _html_deadlines(ctx, lang),
         _html_figures(ctx, lang),
         _html_events(ctx, lang),

@@ -179,6 +179,12 @@ a:hover .tl-date, a:focus .tl-date { fill: var(--accent); text-decoration: under
   font-size: 11.5px; font-weight: 600; letter-spacing: 0; font-family: var(--font-ui);
 }
 .summary p { margin: 0 0 8px; font-size: 1.06em; }
+.story h2 { display: flex; align-items: baseline; gap: 8px; text-transform: none; }
+.story h2 .num { flex: none; width: auto; min-width: 21px; padding: 0 5px; border-radius: 999px; }
+.story-lead { margin: 4px 0 6px; }
+.story .fig-val { font-size: 1.05em; white-space: normal; }
+.next-item.passed .when { color: var(--muted); text-decoration: line-through; }
+.story-ref { font-size: .85em; }
 .empty { margin: 0 0 6px; color: var(--muted); font-style: italic; }
 .col[lang="ar"] .empty { font-style: normal; }
 .items { margin: 0; padding: 0; list-style: none; }

@@ -105,7 +105,11 @@ def load_brief(path: str | Path) -> BriefFile:
         raise UsageError(f"{p}: cannot read it ({exc.__class__.__name__})") from None
     try:
         data = json.loads(raw)
-        brief = Brief.model_validate(data)
+        # Story groups are read on their own (any system's: only their article ids count).
+        items = (
+            {k: v for k, v in data.items() if k != "stories"} if isinstance(data, dict) else data
+        )
+        brief = Brief.model_validate(items)
     except (json.JSONDecodeError, ValidationError) as error:
         raise UsageError(
             f"{p}: not a brief written with --format json ({error.__class__.__name__})"

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from summarizer.evaluation.gold import GoldFile
 from summarizer.models import Brief
 from summarizer.names import sounds_alike
+from summarizer.normalize.page import fold_line, has_phrase, page_words
 
 
 def adjusted_rand_index(labels_a: Sequence[str], labels_b: Sequence[str]) -> float:
@@ -133,12 +134,25 @@ def _outlet_is(name: str, source: str) -> bool:
         digits = re.sub(r"\D", "", name) == re.sub(r"\D", "", source.translate(_AR_DIGITS))
         english = re.sub(r"\d", " ", name)
         arabic = re.sub(r"[\d٠-٩]", " ", source)
-        return digits and sounds_alike(english, arabic)
+        return digits and (sounds_alike(english, arabic) or _alike_but_kind(english, arabic))
     a, b = _plain(name), _plain(source)
     if not a or not b:
         return False
     short, long = sorted((a, b), key=len)
     return a == b or (len(short) >= 5 and short in long)
+
+
+def _alike_but_kind(english: str, arabic: str) -> bool:
+    """«الوكيل الإخباري» names 'Al-Wakeel News': the outlet's kind (News, Agency, TV) is
+    translated, not romanized; the rest of the name must sound alike."""
+    words = page_words()
+    if not has_phrase(fold_line(arabic), words.outlet_words):
+        return False
+    kept = [w for w in english.split() if fold_line(w) not in words.outlet_words_en]
+    if not kept or len(kept) == len(english.split()):
+        return False
+    rest = " ".join(w for w in arabic.split() if fold_line(w) not in words.outlet_words)
+    return bool(rest.strip()) and sounds_alike(" ".join(kept), rest)
 
 
 _AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")

@@ -37,13 +37,15 @@ from summarizer.normalize.formatting import (
     format_qualifier,
 )
 from summarizer.normalize.mentions import find_mentions
-from summarizer.normalize.metadata import detect_metadata
+from summarizer.normalize.metadata import detect_metadata, detect_title, outlet_from_url
 
 __all__ = [
     "detect_metadata",
+    "detect_title",
     "find_mentions",
     "format_approx",
     "format_date",
     "format_number",
     "format_qualifier",
+    "outlet_from_url",
 ]
