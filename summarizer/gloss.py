@@ -71,7 +71,18 @@ def english_stem(word: str) -> str:
     stemmer = getattr(_LOCAL, "stemmer", None)
     if stemmer is None:  # a Snowball stemmer keeps state between calls: one per thread
         stemmer = _LOCAL.stemmer = snowballstemmer.stemmer("english")
-    return str(stemmer.stemWord(word.lower()))
+    return str(stemmer.stemWord(_one_spelling(word.lower())))
+
+
+_BRITISH = ((re.compile(r"(?<=[a-z]{3})ence$"), "ense"), (re.compile(r"(?<=[a-z]{2})our$"), "or"),
+            (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation)$"), r"iz\1"))  # fmt: skip
+
+
+def _one_spelling(word: str) -> str:
+    """British spellings folded to American ones (defence, labour, organise), on both sides."""
+    for pattern, replacement in _BRITISH:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 _LOCAL = threading.local()
