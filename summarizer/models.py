@@ -89,6 +89,18 @@ class Mention(BaseModel):
         default=None, description="deadline cue in English: by, until, at least until, ..."
     )
     relative: bool = Field(default=False, description="resolved against the publication date")
+    part: str | None = Field(
+        default=None,
+        description="the part of the period the text names: early, mid, late, end, or a season",
+    )
+    coming: str | None = Field(
+        default=None, description="«الأسابيع المقبلة»: the coming days, weeks, months or years"
+    )
+    written: str | None = Field(
+        default=None,
+        description="the date at the precision written, when coarser than date («بنهاية 2026»:"
+        " 2026, normalized to 2026-12)",
+    )
     # numbers
     value: float | None = None
     value_max: float | None = Field(default=None, description="upper bound for vague counts")
@@ -162,6 +174,11 @@ class Deadline(BaseModel):
     subject_ar: str = Field(default="", description=SUBJECT_AR)
     place: str | None = None
     text: Bilingual
+    when: Bilingual | None = Field(
+        default=None,
+        description="cue and date in words as precisely as the text writes them (by the end of"
+        " 2026, by mid-September 2025, in the coming weeks); date keeps the normalized value",
+    )
     sources: list[Source]
 
 
@@ -186,6 +203,9 @@ class Event(BaseModel):
     date: str | None
     subject: str
     text: Bilingual
+    when: Bilingual | None = Field(
+        default=None, description="its date in words as precisely as the text writes it"
+    )
     sources: list[Source]
 
 
@@ -288,6 +308,9 @@ class NextItem(BaseModel):
     item_id: str = Field(description="'D1' (deadlines[0]) or 'E1' (events[0])")
     story_id: str | None = None
     text: Bilingual
+    when: Bilingual | None = Field(
+        default=None, description="the item's date in words as precisely as its text writes it"
+    )
 
 
 class Brief(BaseModel):

@@ -29,6 +29,7 @@ from summarizer.models import (
     Deadline,
     Event,
     Figure,
+    NextItem,
     Source,
     Story,
 )
@@ -151,6 +152,14 @@ def _date_words(value: str | None, lang: Lang) -> str:
     if value and not iso:
         return value
     return format_date(iso, lang)
+
+
+def _when(item: Deadline | Event | NextItem, lang: Lang) -> str:
+    """An item's date in words as precisely as its article writes it ("by the end of 2026"),
+    or its normalized date in words when the item carries no such words."""
+    if item.when is not None:
+        return item.when.en if lang == "en" else item.when.ar
+    return _date_words(item.date, lang) if item.date or not isinstance(item, Event) else ""
 
 
 def _sort_key(value: str | None) -> tuple[int, str]:
@@ -336,7 +345,7 @@ def story_items(brief: Brief, story: Story) -> list[tuple[str, Deadline | Figure
 def _item_head(item: Deadline | Figure | Event, lang: Lang) -> str:
     if isinstance(item, Figure):
         return _md(_figure_value(item, lang))
-    return _date_words(item.date, lang) if item.date else ""
+    return _md(_when(item, lang))
 
 
 def _md_story(brief: Brief, story: Story, lang: Lang, labels: dict[str, str]) -> str:
@@ -364,7 +373,7 @@ def _md_next(brief: Brief, lang: Lang) -> list[str]:
         status = w[entry.status]
         story = f" ({w['in_story']} {_md(entry.story_id)})" if entry.story_id else ""
         lines.append(
-            f"- **{_date_words(entry.date, lang)}** — {status} — "
+            f"- **{_md(_when(entry, lang))}** — {status} — "
             f"{_md(getattr(entry.text, lang))}{story}"
         )
     return lines
@@ -377,7 +386,7 @@ def _md_list(lines: list[str], empty: str) -> str:
 def _md_deadlines(brief: Brief, lang: Lang, labels: dict[str, str]) -> list[str]:
     return [
         _md_line(
-            _date_words(d.date, lang),
+            _md(_when(d, lang)),
             _md(getattr(d.text, lang)),
             _md_cite(d.sources, labels, lang),
         )
@@ -399,7 +408,7 @@ def _md_figures(brief: Brief, lang: Lang, labels: dict[str, str]) -> list[str]:
 def _md_events(brief: Brief, lang: Lang, labels: dict[str, str]) -> list[str]:
     return [
         _md_line(
-            _date_words(e.date, lang) if e.date else "",
+            _md(_when(e, lang)),
             _md(getattr(e.text, lang)),
             _md_cite(e.sources, labels, lang),
         )
@@ -622,9 +631,9 @@ def _chips(sources: Sequence[Source], ctx: _Ctx) -> str:
     return f'<div class="chips">{"".join(chips)}</div>' if chips else ""
 
 
-def _time(value: str | None, lang: Lang, css: str = "when") -> str:
+def _time(value: str | None, lang: Lang, css: str = "when", shown: str | None = None) -> str:
     iso = _iso_prefix(value)
-    words = _e(_date_words(value, lang))
+    words = _e(shown if shown else _date_words(value, lang))
     if iso:
         return f'<time class="{css}" datetime="{iso}">{words}</time>'
     return f'<span class="{css}">{words}</span>'
@@ -659,7 +668,8 @@ def _html_deadlines(ctx: _Ctx, lang: Lang) -> str:
         flag = _disputed(lang) if deadline.subject.casefold() in disputed else ""
         items.append(
             f'<li class="item" id="dl-{lang}-{number}"><div class="item-head">'
-            f'<span class="num">{number}</span>{_time(deadline.date, lang)}{flag}</div>'
+            f'<span class="num">{number}</span>'
+            f"{_time(deadline.date, lang, shown=_when(deadline, lang))}{flag}</div>"
             f'<p class="item-text">{_e(getattr(deadline.text, lang))}</p>'
             f"{_chips(deadline.sources, ctx)}</li>"
         )
@@ -686,7 +696,8 @@ def _html_figures(ctx: _Ctx, lang: Lang) -> str:
 def _html_events(ctx: _Ctx, lang: Lang) -> str:
     items = []
     for event in _sorted_events(ctx.brief):
-        head = f'<div class="item-head">{_time(event.date, lang)}</div>' if event.date else ""
+        when = _time(event.date, lang, shown=_when(event, lang))
+        head = f'<div class="item-head">{when}</div>' if event.date else ""
         items.append(
             f'<li class="item">{head}<p class="item-text">{_e(getattr(event.text, lang))}</p>'
             f"{_chips(event.sources, ctx)}</li>"
@@ -773,7 +784,7 @@ def _html_next(brief: Brief, lang: Lang) -> str:
         )
         items.append(
             f'<li class="item next-item {entry.status}"><div class="item-head">'
-            f"{_time(entry.date, lang)}"
+            f"{_time(entry.date, lang, shown=_when(entry, lang))}"
             f'<span class="{css}">{_e(w[entry.status])}</span>{story}</div>'
             f'<p class="item-text">{_e(getattr(entry.text, lang))}</p></li>'
         )
@@ -795,7 +806,7 @@ def _html_story(story: Story, ctx: _Ctx, lang: Lang) -> str:
         if isinstance(item, Figure):
             head = f'<span class="fig-val">{_e(_figure_value(item, lang))}</span>'
         else:
-            head = _time(item.date, lang) if item.date else ""
+            head = _time(item.date, lang, shown=_when(item, lang)) if item.date else ""
         items.append(
             f'<li class="item"><div class="item-head">{head}</div>'
             f'<p class="item-text">{_e(getattr(item.text, lang))}</p>'
@@ -902,7 +913,11 @@ def _markers(brief: Brief) -> list[_Marker]:
                 start=period[0],
                 end=period[1],
                 precise=period[2],
-                label=f"{deadline.qualifier} {_short_date(iso)}".strip(),
+                label=(
+                    deadline.when.en
+                    if deadline.when is not None
+                    else f"{deadline.qualifier} {_short_date(iso)}".strip()
+                ),
                 subject=_shorten(deadline.subject, 44),
                 tooltip=f"{deadline.text.en}\n{deadline.text.ar}",
                 disputed=deadline.subject.casefold() in disputed,

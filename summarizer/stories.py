@@ -311,6 +311,7 @@ def what_comes_next(
             item_id=item_id,
             story_id=story_of.get(item_id),
             text=item.text,
+            when=item.when if isinstance(item, Deadline | Event) else None,
         )
         (passed if done else upcoming).append((span[1] if done else span[0], entry))
     upcoming.sort(key=lambda p: p[0])
