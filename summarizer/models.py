@@ -163,6 +163,16 @@ class Source(BaseModel):
 
 
 SUBJECT_AR = "the article's own words around the item (its clause), used for matching"
+SAID_BY = "who states it, as its quote says («قال مسؤول أميركي»); None when no quote says"
+
+
+class SaidBy(BaseModel):
+    """The official or body that states an item, read by rule from its quote."""
+
+    en: str | None = Field(
+        default=None, description="English, only when it passes the support checks; else None"
+    )
+    ar: str = Field(description="the speaker's words as the quote writes them")
 
 
 class Deadline(BaseModel):
@@ -179,6 +189,7 @@ class Deadline(BaseModel):
         description="cue and date in words as precisely as the text writes them (by the end of"
         " 2026, by mid-September 2025, in the coming weeks); date keeps the normalized value",
     )
+    said_by: SaidBy | None = Field(default=None, description=SAID_BY)
     sources: list[Source]
 
 
@@ -194,6 +205,7 @@ class Figure(BaseModel):
     subject_ar: str = Field(default="", description=SUBJECT_AR)
     place: str | None = None
     text: Bilingual
+    said_by: SaidBy | None = Field(default=None, description=SAID_BY)
     sources: list[Source]
 
 
@@ -206,6 +218,7 @@ class Event(BaseModel):
     when: Bilingual | None = Field(
         default=None, description="its date in words as precisely as the text writes it"
     )
+    said_by: SaidBy | None = Field(default=None, description=SAID_BY)
     sources: list[Source]
 
 
@@ -226,6 +239,20 @@ class Conflict(BaseModel):
     subject: str
     values: list[ConflictValue]
     note: Bilingual
+
+
+class Dispute(BaseModel):
+    """A claim one article reports and another denies, shown together with both sources."""
+
+    item_ids: list[str] = Field(
+        description="the claim's and the denial's items ('D1', 'E2'); one id when the merge"
+        " joined them into one item"
+    )
+    claim: Bilingual
+    denial: Bilingual
+    claim_sources: list[Source]
+    denial_sources: list[Source]
+    denied_by: SaidBy | None = None
 
 
 class ArticleFacts(BaseModel):
@@ -321,6 +348,9 @@ class Brief(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    disputes: list[Dispute] = Field(
+        default_factory=list, description="claims one article reports and another denies"
+    )
     summary: Bilingual
     meta: Meta
     stories: list[Story] = Field(default_factory=list)
