@@ -478,7 +478,8 @@ JS = """
     var chips = Array.prototype.slice.call(document.querySelectorAll("a.chip[data-a]"));
     if (!chips.length) { return; }
     var at = chips.indexOf(document.activeElement);
-    var to = at < 0 ? (delta > 0 ? 0 : chips.length - 1) : (at + delta + chips.length) % chips.length;
+    var n = chips.length;
+    var to = at < 0 ? (delta > 0 ? 0 : n - 1) : (at + delta + n) % n;
     chips[to].focus();
     chips[to].scrollIntoView({ block: "nearest" });
   }

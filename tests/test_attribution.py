@@ -125,7 +125,8 @@ def test_disputes_and_speakers_are_rendered_in_both_languages() -> None:
     denial = _event("b", DENIAL, "The embassy denied reports of a withdrawal")
     items = [("E1", claim), ("E2", denial)]
     brief = Brief(
-        articles=[ArticleReport(id="a", source="Outlet A"), ArticleReport(id="b", source="Outlet B")],
+        articles=[ArticleReport(id="a", source="Outlet A"),
+                  ArticleReport(id="b", source="Outlet B")],
         events=with_speakers([claim, denial]),
         summary=Bilingual(en="", ar=""),
         meta=Meta(model="m", backend="b", prompt_version="p"),

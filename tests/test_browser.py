@@ -406,7 +406,8 @@ def test_layout_at_desktop_and_phone_widths(
     width_px, _, distinct = _png_facts(_shot(devtools, tmp_path / f"brief-{width}.png"))
     assert width_px == width and distinct > 100
     for lang in ("en", "ar"):  # each script's first item is drawn: glyph ink, not a blank box
-        *_, ink = _png_facts(_shot(devtools, tmp_path / f"{lang}-{width}.png", state[f"{lang}Clip"]))
+        shot = _shot(devtools, tmp_path / f"{lang}-{width}.png", state[f"{lang}Clip"])
+        *_, ink = _png_facts(shot)
         assert ink > 20, lang
 
 
