@@ -89,6 +89,18 @@ class Mention(BaseModel):
         default=None, description="deadline cue in English: by, until, at least until, ..."
     )
     relative: bool = Field(default=False, description="resolved against the publication date")
+    part: str | None = Field(
+        default=None,
+        description="the part of the period the text names: early, mid, late, end, or a season",
+    )
+    coming: str | None = Field(
+        default=None, description="«الأسابيع المقبلة»: the coming days, weeks, months or years"
+    )
+    written: str | None = Field(
+        default=None,
+        description="the date at the precision written, when coarser than date («بنهاية 2026»:"
+        " 2026, normalized to 2026-12)",
+    )
     # numbers
     value: float | None = None
     value_max: float | None = Field(default=None, description="upper bound for vague counts")
@@ -151,6 +163,16 @@ class Source(BaseModel):
 
 
 SUBJECT_AR = "the article's own words around the item (its clause), used for matching"
+SAID_BY = "who states it, as its quote says («قال مسؤول أميركي»); None when no quote says"
+
+
+class SaidBy(BaseModel):
+    """The official or body that states an item, read by rule from its quote."""
+
+    en: str | None = Field(
+        default=None, description="English, only when it passes the support checks; else None"
+    )
+    ar: str = Field(description="the speaker's words as the quote writes them")
 
 
 class Deadline(BaseModel):
@@ -162,6 +184,12 @@ class Deadline(BaseModel):
     subject_ar: str = Field(default="", description=SUBJECT_AR)
     place: str | None = None
     text: Bilingual
+    when: Bilingual | None = Field(
+        default=None,
+        description="cue and date in words as precisely as the text writes them (by the end of"
+        " 2026, by mid-September 2025, in the coming weeks); date keeps the normalized value",
+    )
+    said_by: SaidBy | None = Field(default=None, description=SAID_BY)
     sources: list[Source]
 
 
@@ -177,6 +205,7 @@ class Figure(BaseModel):
     subject_ar: str = Field(default="", description=SUBJECT_AR)
     place: str | None = None
     text: Bilingual
+    said_by: SaidBy | None = Field(default=None, description=SAID_BY)
     sources: list[Source]
 
 
@@ -186,6 +215,10 @@ class Event(BaseModel):
     date: str | None
     subject: str
     text: Bilingual
+    when: Bilingual | None = Field(
+        default=None, description="its date in words as precisely as the text writes it"
+    )
+    said_by: SaidBy | None = Field(default=None, description=SAID_BY)
     sources: list[Source]
 
 
@@ -206,6 +239,20 @@ class Conflict(BaseModel):
     subject: str
     values: list[ConflictValue]
     note: Bilingual
+
+
+class Dispute(BaseModel):
+    """A claim one article reports and another denies, shown together with both sources."""
+
+    item_ids: list[str] = Field(
+        description="the claim's and the denial's items ('D1', 'E2'); one id when the merge"
+        " joined them into one item"
+    )
+    claim: Bilingual
+    denial: Bilingual
+    claim_sources: list[Source]
+    denial_sources: list[Source]
+    denied_by: SaidBy | None = None
 
 
 class ArticleFacts(BaseModel):
@@ -288,6 +335,9 @@ class NextItem(BaseModel):
     item_id: str = Field(description="'D1' (deadlines[0]) or 'E1' (events[0])")
     story_id: str | None = None
     text: Bilingual
+    when: Bilingual | None = Field(
+        default=None, description="the item's date in words as precisely as its text writes it"
+    )
 
 
 class Brief(BaseModel):
@@ -298,6 +348,9 @@ class Brief(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    disputes: list[Dispute] = Field(
+        default_factory=list, description="claims one article reports and another denies"
+    )
     summary: Bilingual
     meta: Meta
     stories: list[Story] = Field(default_factory=list)

@@ -27,8 +27,10 @@ from summarizer.models import (
     Conflict,
     ConflictValue,
     Deadline,
+    Dispute,
     Event,
     Figure,
+    NextItem,
     Source,
     Story,
 )
@@ -80,6 +82,12 @@ WORDS: dict[Lang, dict[str, str]] = {
         "no_stories": "No stories.",
         "story_items": "{n} items",
         "in_story": "story",
+        "said_by": "according to {who}",
+        "disputes": "Disputed claims",
+        "no_disputes": "No disputed claims.",
+        "reported": "Reported",
+        "denied": "Denied",
+        "denied_by": "Denied by {who}",
     },
     "ar": {
         "title": "موجز إخباري",
@@ -117,6 +125,12 @@ WORDS: dict[Lang, dict[str, str]] = {
         "no_stories": "لا توجد قصص.",
         "story_items": "عدد البنود: {n}",
         "in_story": "القصة",
+        "said_by": "بحسب {who}",
+        "disputes": "ادعاءات متنازع عليها",
+        "no_disputes": "لا توجد ادعاءات متنازع عليها.",
+        "reported": "أفاد",
+        "denied": "نُفي",
+        "denied_by": "نفى ذلك: {who}",
     },
 }
 
@@ -151,6 +165,30 @@ def _date_words(value: str | None, lang: Lang) -> str:
     if value and not iso:
         return value
     return format_date(iso, lang)
+
+
+def _when(item: Deadline | Event | NextItem, lang: Lang) -> str:
+    """An item's date in words as precisely as its article writes it ("by the end of 2026"),
+    or its normalized date in words when the item carries no such words."""
+    if item.when is not None:
+        return item.when.en if lang == "en" else item.when.ar
+    return _date_words(item.date, lang) if item.date or not isinstance(item, Event) else ""
+
+
+def said_by_words(item: Deadline | Figure | Event, lang: Lang) -> str:
+    """«according to a US official» / «بحسب مسؤول أميركي»; '' when no quote names a speaker
+    or (in English) when the speaker's English did not pass the support checks."""
+    who = item.said_by.en if item.said_by and lang == "en" else None
+    if lang == "ar" and item.said_by is not None:
+        who = item.said_by.ar
+    return WORDS[lang]["said_by"].format(who=who) if who else ""
+
+
+def _with_speaker(item: Deadline | Figure | Event, lang: Lang) -> str:
+    """The item's text followed by its speaker, when known."""
+    text = getattr(item.text, lang)
+    said = said_by_words(item, lang)
+    return f"{text} ({said})" if said else text
 
 
 def _sort_key(value: str | None) -> tuple[int, str]:
@@ -290,6 +328,8 @@ def _md_brief(brief: Brief, lang: Lang, labels: dict[str, str]) -> str:
             f"## {w['stories']}",
             *(_md_story(brief, st, lang, labels) for st in brief.stories),
         ]
+        if brief.disputes:
+            blocks += [f"## {w['disputes']}", "\n".join(_md_disputes(brief, lang, labels))]
     else:
         blocks += [
             f"## {w['deadlines']}",
@@ -336,7 +376,7 @@ def story_items(brief: Brief, story: Story) -> list[tuple[str, Deadline | Figure
 def _item_head(item: Deadline | Figure | Event, lang: Lang) -> str:
     if isinstance(item, Figure):
         return _md(_figure_value(item, lang))
-    return _date_words(item.date, lang) if item.date else ""
+    return _md(_when(item, lang))
 
 
 def _md_story(brief: Brief, story: Story, lang: Lang, labels: dict[str, str]) -> str:
@@ -348,13 +388,34 @@ def _md_story(brief: Brief, story: Story, lang: Lang, labels: dict[str, str]) ->
         _md(getattr(story.lead, lang)),
     ]
     items = [
-        _md_line(_item_head(item, lang), _md(getattr(item.text, lang)),
+        _md_line(_item_head(item, lang), _md(_with_speaker(item, lang)),
                  _md_cite(item.sources, labels, lang))
         for _, item in story_items(brief, story)
     ]  # fmt: skip
     if items:
         lines.append("\n".join(items))
     return "\n\n".join(lines)
+
+
+def _md_disputes(brief: Brief, lang: Lang, labels: dict[str, str]) -> list[str]:
+    w = WORDS[lang]
+    lines = []
+    for dispute in brief.disputes:
+        who = dispute_speaker(dispute, lang)
+        denied = w["denied_by"].format(who=who) if who else w["denied"]
+        lines.append(
+            f"- **{w['reported']}:** {_md(getattr(dispute.claim, lang))} "
+            f"{_md_cite(dispute.claim_sources, labels, lang)} — **{_md(denied)}:** "
+            f"{_md(getattr(dispute.denial, lang))} {_md_cite(dispute.denial_sources, labels, lang)}"
+        )
+    return lines
+
+
+def dispute_speaker(dispute: Dispute, lang: Lang) -> str:
+    """Who denies, in the language asked ('' when unknown or, in English, unchecked)."""
+    if dispute.denied_by is None:
+        return ""
+    return (dispute.denied_by.en if lang == "en" else dispute.denied_by.ar) or ""
 
 
 def _md_next(brief: Brief, lang: Lang) -> list[str]:
@@ -364,7 +425,7 @@ def _md_next(brief: Brief, lang: Lang) -> list[str]:
         status = w[entry.status]
         story = f" ({w['in_story']} {_md(entry.story_id)})" if entry.story_id else ""
         lines.append(
-            f"- **{_date_words(entry.date, lang)}** — {status} — "
+            f"- **{_md(_when(entry, lang))}** — {status} — "
             f"{_md(getattr(entry.text, lang))}{story}"
         )
     return lines
@@ -377,7 +438,7 @@ def _md_list(lines: list[str], empty: str) -> str:
 def _md_deadlines(brief: Brief, lang: Lang, labels: dict[str, str]) -> list[str]:
     return [
         _md_line(
-            _date_words(d.date, lang),
+            _md(_when(d, lang)),
             _md(getattr(d.text, lang)),
             _md_cite(d.sources, labels, lang),
         )
@@ -399,7 +460,7 @@ def _md_figures(brief: Brief, lang: Lang, labels: dict[str, str]) -> list[str]:
 def _md_events(brief: Brief, lang: Lang, labels: dict[str, str]) -> list[str]:
     return [
         _md_line(
-            _date_words(e.date, lang) if e.date else "",
+            _md(_when(e, lang)),
             _md(getattr(e.text, lang)),
             _md_cite(e.sources, labels, lang),
         )
@@ -622,9 +683,9 @@ def _chips(sources: Sequence[Source], ctx: _Ctx) -> str:
     return f'<div class="chips">{"".join(chips)}</div>' if chips else ""
 
 
-def _time(value: str | None, lang: Lang, css: str = "when") -> str:
+def _time(value: str | None, lang: Lang, css: str = "when", shown: str | None = None) -> str:
     iso = _iso_prefix(value)
-    words = _e(_date_words(value, lang))
+    words = _e(shown if shown else _date_words(value, lang))
     if iso:
         return f'<time class="{css}" datetime="{iso}">{words}</time>'
     return f'<span class="{css}">{words}</span>'
@@ -652,14 +713,28 @@ def _disputed(lang: Lang) -> str:
     return f'<span class="badge warn">{_e(WORDS[lang]["disputed"])}</span>'
 
 
+def _item_ids(brief: Brief) -> dict[int, str]:
+    """The item id ('D1', 'F2', 'E3') of every deadline, figure and event, by object identity."""
+    ids: dict[int, str] = {}
+    for prefix, items in (("D", brief.deadlines), ("F", brief.figures), ("E", brief.events)):
+        for k, item in enumerate(items, start=1):
+            ids[id(item)] = f"{prefix}{k}"
+    return ids
+
+
 def _html_deadlines(ctx: _Ctx, lang: Lang) -> str:
     disputed = _conflict_subjects(ctx.brief, "deadline")
+    ids, shown = _item_ids(ctx.brief), _in_stories(ctx.brief)
     items = []
     for number, deadline in enumerate(sorted_deadlines(ctx.brief), start=1):
+        if ids[id(deadline)] in shown:
+            continue  # listed under its story
         flag = _disputed(lang) if deadline.subject.casefold() in disputed else ""
         items.append(
-            f'<li class="item" id="dl-{lang}-{number}"><div class="item-head">'
-            f'<span class="num">{number}</span>{_time(deadline.date, lang)}{flag}</div>'
+            f'<li class="item" id="{_item_anchor(lang, ids[id(deadline)])}">'
+            '<div class="item-head">'
+            f'<span class="num">{number}</span>'
+            f"{_time(deadline.date, lang, shown=_when(deadline, lang))}{flag}</div>"
             f'<p class="item-text">{_e(getattr(deadline.text, lang))}</p>'
             f"{_chips(deadline.sources, ctx)}</li>"
         )
@@ -668,8 +743,11 @@ def _html_deadlines(ctx: _Ctx, lang: Lang) -> str:
 
 def _html_figures(ctx: _Ctx, lang: Lang) -> str:
     disputed = _conflict_subjects(ctx.brief, "figure")
+    ids, shown = _item_ids(ctx.brief), _in_stories(ctx.brief)
     items = []
     for figure in ctx.brief.figures:
+        if ids[id(figure)] in shown:
+            continue  # listed under its story
         unit = (
             f'<span class="unit">{_e(figure.unit)}</span>' if lang == "en" and figure.unit else ""
         )
@@ -684,14 +762,38 @@ def _html_figures(ctx: _Ctx, lang: Lang) -> str:
 
 
 def _html_events(ctx: _Ctx, lang: Lang) -> str:
+    ids, shown = _item_ids(ctx.brief), _in_stories(ctx.brief)
     items = []
     for event in _sorted_events(ctx.brief):
-        head = f'<div class="item-head">{_time(event.date, lang)}</div>' if event.date else ""
+        if ids[id(event)] in shown:
+            continue  # listed under its story
+        when = _time(event.date, lang, shown=_when(event, lang))
+        head = f'<div class="item-head">{when}</div>' if event.date else ""
         items.append(
             f'<li class="item">{head}<p class="item-text">{_e(getattr(event.text, lang))}</p>'
             f"{_chips(event.sources, ctx)}</li>"
         )
     return _section("events", lang, items, len(items))
+
+
+def _html_disputes(ctx: _Ctx, lang: Lang) -> str:
+    w = WORDS[lang]
+    items = []
+    for dispute in ctx.brief.disputes:
+        who = dispute_speaker(dispute, lang)
+        denied = w["denied_by"].format(who=who) if who else w["denied"]
+        items.append(
+            f'<li class="item dispute"><div class="values"><div class="side">'
+            f'<span class="badge">{_e(w["reported"])}</span>'
+            f'<p class="item-text">{_e(getattr(dispute.claim, lang))}</p>'
+            f"{_chips(dispute.claim_sources, ctx)}</div>"
+            f'<div class="side"><span class="badge warn">{_e(denied)}</span>'
+            f'<p class="item-text">{_e(getattr(dispute.denial, lang))}</p>'
+            f"{_chips(dispute.denial_sources, ctx)}</div></div></li>"
+        )
+    if not items:
+        return ""
+    return _section("disputes", lang, items, len(items))
 
 
 def _html_conflicts(ctx: _Ctx, lang: Lang) -> str:
@@ -773,7 +875,7 @@ def _html_next(brief: Brief, lang: Lang) -> str:
         )
         items.append(
             f'<li class="item next-item {entry.status}"><div class="item-head">'
-            f"{_time(entry.date, lang)}"
+            f"{_time(entry.date, lang, shown=_when(entry, lang))}"
             f'<span class="{css}">{_e(w[entry.status])}</span>{story}</div>'
             f'<p class="item-text">{_e(getattr(entry.text, lang))}</p></li>'
         )
@@ -789,16 +891,31 @@ def _html_next(brief: Brief, lang: Lang) -> str:
     )
 
 
+def _item_anchor(lang: Lang, item_id: str) -> str:
+    """The HTML id of an item's entry (the timeline links to the English one)."""
+    return f"item-{lang}-{item_id}"
+
+
+def _in_stories(brief: Brief) -> set[str]:
+    return {i for story in brief.stories for i in story.item_ids}
+
+
+def _disputed_ids(brief: Brief) -> set[str]:
+    return {i for d in brief.disputes for i in d.item_ids}
+
+
 def _html_story(story: Story, ctx: _Ctx, lang: Lang) -> str:
     items = []
-    for _, item in story_items(ctx.brief, story):
+    disputed = _disputed_ids(ctx.brief)
+    for item_id, item in story_items(ctx.brief, story):
         if isinstance(item, Figure):
             head = f'<span class="fig-val">{_e(_figure_value(item, lang))}</span>'
         else:
-            head = _time(item.date, lang) if item.date else ""
+            head = _time(item.date, lang, shown=_when(item, lang)) if item.date else ""
+        flag = _disputed(lang) if item_id in disputed else ""
         items.append(
-            f'<li class="item"><div class="item-head">{head}</div>'
-            f'<p class="item-text">{_e(getattr(item.text, lang))}</p>'
+            f'<li class="item" id="{_item_anchor(lang, item_id)}"><div class="item-head">{head}'
+            f'{flag}</div><p class="item-text">{_e(_with_speaker(item, lang))}</p>'
             f"{_chips(item.sources, ctx)}</li>"
         )
     outlets = " · ".join(
@@ -820,12 +937,14 @@ def _html_column(ctx: _Ctx, lang: Lang) -> str:
         _html_lead(ctx.brief, lang),
         _html_next(ctx.brief, lang),
     ]
+    flat = [_html_deadlines(ctx, lang), _html_figures(ctx, lang), _html_events(ctx, lang)]
     if ctx.brief.stories:
         parts += [_html_story(story, ctx, lang) for story in ctx.brief.stories]
+        parts.append(_html_disputes(ctx, lang))
+        # Items outside every story (none when each article is in one) stay listed once.
+        flat = [section for section in flat if '<li class="item' in section]
     parts += [
-        _html_deadlines(ctx, lang),
-        _html_figures(ctx, lang),
-        _html_events(ctx, lang),
+        *flat,
         _html_conflicts(ctx, lang),
         _html_articles(ctx, lang),
     ]
@@ -854,6 +973,7 @@ class _Marker:
     subject: str
     tooltip: str
     disputed: bool
+    item_id: str = ""
     x: float = 0.0
     lane: int = 0
     anchor_end: bool = False
@@ -890,6 +1010,7 @@ def _shorten(text: str, limit: int) -> str:
 
 def _markers(brief: Brief) -> list[_Marker]:
     disputed = _conflict_subjects(brief, "deadline")
+    ids = _item_ids(brief)
     markers = []
     for number, deadline in enumerate(sorted_deadlines(brief), start=1):
         period = _period(deadline.date)
@@ -902,10 +1023,15 @@ def _markers(brief: Brief) -> list[_Marker]:
                 start=period[0],
                 end=period[1],
                 precise=period[2],
-                label=f"{deadline.qualifier} {_short_date(iso)}".strip(),
+                label=(
+                    deadline.when.en
+                    if deadline.when is not None
+                    else f"{deadline.qualifier} {_short_date(iso)}".strip()
+                ),
                 subject=_shorten(deadline.subject, 44),
                 tooltip=f"{deadline.text.en}\n{deadline.text.ar}",
                 disputed=deadline.subject.casefold() in disputed,
+                item_id=ids[id(deadline)],
             )
         )
     return markers
@@ -1033,7 +1159,8 @@ def _svg_marker(marker: _Marker, scale: _Scale, axis_y: float) -> str:
         _svg("text", "tl-subj", _e(marker.subject), x=tx, y=y + 16, text_anchor=anchor),
     ]
     css = "tl-mark disputed" if marker.disputed else "tl-mark"
-    return f'<a href="#dl-en-{marker.number}"><g class="{css}">{"".join(parts)}</g></a>'
+    href = f"#{_item_anchor('en', marker.item_id)}"
+    return f'<a href="{href}"><g class="{css}">{"".join(parts)}</g></a>'
 
 
 def _created_day(brief: Brief) -> date | None:

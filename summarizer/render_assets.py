@@ -330,12 +330,16 @@ a:hover .tl-date, a:focus .tl-date { fill: var(--accent); text-decoration: under
   .values { grid-template-columns: minmax(0, 1fr); }
   .vs { justify-self: center; }
 }
+.chip:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 @media print {
-  body { background: #fff; }
-  .panel, .backdrop { display: none !important; }
-  .card { box-shadow: none; }
+  @page { margin: 14mm; }
+  body { background: #fff; color: #000; font-size: 11pt; }
+  .panel, .backdrop, .tl-scroll { display: none !important; }
+  .card { box-shadow: none; border: none; }
   .cols { grid-template-columns: 1fr 1fr; }
-  .chip { background: none; }
+  .chip { background: none; border: 1px solid #999; color: #000; }
+  .story, .item { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
 }
 """
 )
@@ -470,7 +474,22 @@ JS = """
   document.getElementById("panel-close").addEventListener("click", close);
   prev.addEventListener("click", function () { step(-1); });
   next.addEventListener("click", function () { step(1); });
+  function chipStep(delta) {
+    var chips = Array.prototype.slice.call(document.querySelectorAll("a.chip[data-a]"));
+    if (!chips.length) { return; }
+    var at = chips.indexOf(document.activeElement);
+    var n = chips.length;
+    var to = at < 0 ? (delta > 0 ? 0 : n - 1) : (at + delta + n) % n;
+    chips[to].focus();
+    chips[to].scrollIntoView({ block: "nearest" });
+  }
   document.addEventListener("keydown", function (ev) {
+    var typing = ev.target && /^(INPUT|TEXTAREA|SELECT)$/.test(ev.target.tagName || "");
+    if (panel.hidden && !typing && !ev.altKey && !ev.ctrlKey && !ev.metaKey) {
+      if (ev.key === "j") { chipStep(1); ev.preventDefault(); }
+      else if (ev.key === "k") { chipStep(-1); ev.preventDefault(); }
+      return;
+    }
     if (panel.hidden) { return; }
     if (ev.key === "Escape") { close(); }
     else if (ev.key === "ArrowDown" && ev.altKey) { step(1); }

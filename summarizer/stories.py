@@ -24,6 +24,7 @@ from datetime import date as Date
 from functools import lru_cache
 from importlib import resources
 
+from summarizer.attribution import add_attribution, find_disputes
 from summarizer.faithful import faithfulness_problems
 from summarizer.models import Bilingual, Brief, Conflict, Deadline, Event, Figure, NextItem, Story
 from summarizer.names import ARABIC_WORD, fold_arabic, word_forms
@@ -311,6 +312,7 @@ def what_comes_next(
             item_id=item_id,
             story_id=story_of.get(item_id),
             text=item.text,
+            when=item.when if isinstance(item, Deadline | Event) else None,
         )
         (passed if done else upcoming).append((span[1] if done else span[0], entry))
     upcoming.sort(key=lambda p: p[0])
@@ -342,6 +344,7 @@ def add_stories(brief: Brief, as_of: str | None = None) -> Brief:
     """The brief with its ``stories``, batch ``lead`` and ``next`` (relative to ``as_of``, an
     ISO date; today when None). The flat lists are kept as they are."""
     day = check_as_of(as_of) or Date.today().isoformat()
+    brief = add_attribution(brief)
     groups = group_articles(brief)
     story_by_article = {a: f"S{k}" for k, g in enumerate(groups, 1) for a in g}
     items = _items(brief)
@@ -380,6 +383,7 @@ def add_stories(brief: Brief, as_of: str | None = None) -> Brief:
             "lead": compose_lead(ok, items, brief.conflicts, n_stories=len(stories)),
             "as_of": day,
             "next": what_comes_next(items, day, item_story),
+            "disputes": find_disputes(items),
         }
     )
 

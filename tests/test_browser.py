@@ -6,6 +6,7 @@ skipped when Chromium is missing. Set ``SUMMARIZER_SCREENSHOT_DIR`` to keep the 
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import html
 import importlib.util
@@ -351,3 +352,76 @@ def test_clicking_a_source_chip_opens_and_closes_the_article(
     closed = devtools.js(PANEL_STATE)
     assert not closed["open"]
     assert closed["hash"] == "" and "chip" in closed["focus"]
+
+
+LAYOUT = """(() => {
+  const doc = document.documentElement;
+  const edge = (p, side) => {
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    const rects = [...range.getClientRects()];
+    const box = p.getBoundingClientRect();
+    return side === "right"
+      ? box.right - Math.max(...rects.map((r) => r.right))
+      : Math.min(...rects.map((r) => r.left)) - box.left;
+  };
+  const en = document.querySelector("#col-en .item-text");
+  const ar = document.querySelector("#col-ar .item-text");
+  const clip = (el) => { const r = el.getBoundingClientRect();
+    return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height, scale: 1}; };
+  return {
+    overflow: doc.scrollWidth - doc.clientWidth,
+    arDirection: getComputedStyle(ar).direction,
+    arGap: edge(ar, "right"),
+    enGap: edge(en, "left"),
+    enClip: clip(en),
+    arClip: clip(ar),
+  };
+})()"""
+
+
+def _shot(devtools: DevTools, path: Path, clip: dict[str, float] | None = None) -> Path:
+    params: dict[str, Any] = {"format": "png", "captureBeyondViewport": True}
+    if clip is not None:
+        params["clip"] = clip
+    data = devtools.call("Page.captureScreenshot", **params)["data"]
+    path.write_bytes(base64.b64decode(data))
+    _keep(path)
+    return path
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_layout_at_desktop_and_phone_widths(
+    page: Path, devtools: DevTools, tmp_path: Path, width: int
+) -> None:
+    devtools.open(page.as_uri())
+    devtools.call(
+        "Emulation.setDeviceMetricsOverride",
+        width=width, height=900, deviceScaleFactor=1, mobile=width < 500,
+    )  # fmt: skip
+    state = devtools.js(LAYOUT)
+    assert state["overflow"] <= 0, f"page is {state['overflow']} px wider than {width} px"
+    assert state["arDirection"] == "rtl" and abs(state["arGap"]) <= 4  # Arabic ends on the right
+    assert abs(state["enGap"]) <= 4  # English starts on the left
+    width_px, _, distinct = _png_facts(_shot(devtools, tmp_path / f"brief-{width}.png"))
+    assert width_px == width and distinct > 100
+    for lang in ("en", "ar"):  # each script's first item is drawn: glyph ink, not a blank box
+        shot = _shot(devtools, tmp_path / f"{lang}-{width}.png", state[f"{lang}Clip"])
+        *_, ink = _png_facts(shot)
+        assert ink > 20, lang
+
+
+def test_j_and_k_move_focus_between_source_chips(page: Path, devtools: DevTools) -> None:
+    devtools.open(page.as_uri())
+    chips = "[...document.querySelectorAll('a.chip[data-a]')]"
+    focused = f"{chips}.indexOf(document.activeElement)"
+    assert devtools.js(focused) == -1
+    devtools.key("j", 74)
+    assert devtools.js(focused) == 0
+    devtools.key("j", 74)
+    assert devtools.js(focused) == 1
+    devtools.key("k", 75)
+    assert devtools.js(focused) == 0
+    outline = devtools.js("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # the focused chip is visibly marked
+    assert devtools.js("document.getElementById('panel').hidden")  # moving focus opens nothing

@@ -530,10 +530,12 @@ def test_html_timeline_is_inline_svg_with_one_marker_per_dated_deadline() -> Non
     assert svg.count('class="tl-mark') == 2
     assert ">2025<" in svg and ">2026<" in svg
     assert "by Sep 2025" in svg and "at least until Sep 2026" in svg
-    # numbered like the deadline lists, in date order
-    assert svg.index('href="#dl-en-1"') >= 0
-    assert 'id="dl-en-1"' in page and 'id="dl-ar-2"' in page
-    en = page[page.index('id="dl-en-1"') :]
+    # every marker links to its deadline's one entry in the English column
+    targets = re.findall(r'<a href="#([^"]+)"><g class="tl-mark', svg)
+    assert len(targets) == 2 and all(page.count(f'id="{t}"') == 1 for t in targets)
+    assert all(page.count(f'id="{t.replace("-en-", "-ar-")}"') == 1 for t in targets)
+    first = min(targets, key=lambda t: page.index(f'id="{t}"'))  # the list is in date order
+    en = page[page.index(f'id="{first}"') :]
     assert en.index("September 2025") < en.index("September 2026")
 
 

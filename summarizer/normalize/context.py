@@ -54,6 +54,9 @@ class Hit:
     value_max: float | None = None
     unit: str | None = None
     approx: Approx = "exact"
+    part: str | None = None
+    coming: str | None = None
+    written: str | None = None
 
 
 class Ctx:

@@ -21,6 +21,7 @@ from summarizer.normalize.vocab import (
     HIJRI_MONTHS,
     MODIFIERS,
     MONTH_NAMES,
+    NEXT,
     ORDINAL_DAYS,
     PART_WORDS,
     PERCENT_WORDS,
@@ -39,6 +40,7 @@ from summarizer.normalize.vocab import (
     span_lead,
     stems,
 )
+from summarizer.normalize.written import written_words
 
 _MONTHS = index_phrases(MONTH_NAMES)
 _ORDINALS = index_phrases(ORDINAL_DAYS)
@@ -90,6 +92,8 @@ class Core:
     unit: str | None = None
     skip: bool = False
     weekday: int | None = None  # set for a bare weekday, re-resolved after a cue
+    part: str | None = None  # the part of the period as written: "mid", "end", "summer", ...
+    coming: str | None = None  # «الأسابيع المقبلة»: "days", "weeks", "months" or "years"
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +344,31 @@ def _part(ctx: Ctx, j: int) -> Core | None:
         core = _period(ctx, k, plain=True)
         if core is None and ctx.word(j)[found[1] :] not in WEAK_PART_WORDS:
             core = _year_word(ctx, k) or _bare_year(ctx, k, cue=True)
-    return replace(core, lead=found[1]) if core else None
+    part = written_words().parts.get(ctx.word(j)[found[1] :])
+    return replace(core, lead=found[1], part=part) if core else None
+
+
+def _coming(ctx: Ctx, j: int) -> Core | None:
+    """«الأسابيع المقبلة», «خلال الأشهر القليلة القادمة»: the coming days, weeks or months.
+
+    Its ISO value is the period it starts in, from publication: the publication month for
+    days and weeks, the publication year for months and years (None without a date).
+    """
+    words = written_words()
+    found = lookup(words.coming_nouns, ctx.word(j), prep=True)
+    if found is None:
+        return None
+    unit, lead = found
+    end = j + 1
+    if ctx.joins(end) and ctx.word(end) in words.coming_few:
+        end += 1
+    if _modifier(ctx, end) != NEXT:
+        return None
+    value = None
+    if ctx.published is not None:
+        day = ctx.published.isoformat()
+        value = day[:7] if unit in ("days", "weeks") else day[:4]
+    return Core(end + 1, value, ctx.published is not None, lead, coming=unit)
 
 
 def _bare_year(ctx: Ctx, j: int, cue: bool) -> Core | None:
@@ -516,6 +544,7 @@ _CORES: tuple[Callable[[Ctx, int], Core | None], ...] = (
     _day_time_explicit,
     _explicit,
     _part,
+    _coming,
     _year_word,
     _period,
 )
@@ -540,13 +569,13 @@ def parse_date(ctx: Ctx, i: int) -> Hit | None:
             if core.weekday is not None:
                 iso, rel = timeline.resolve_weekday(ctx.published, core.weekday, timeline.ONWARD)
                 core = replace(core, iso=iso, relative=rel)
-            end = core.end
+            end, written = core.end, None
             if qualifier == "until" and _at_least(ctx, end):
                 qualifier, end = "at least until", end + len(AT_LEAST)
             if qualifier in END_OF_CUES and core.iso is not None and len(core.iso) == 4:
                 # «بنهاية 2026»: the end of a year is its last month, no more precise.
-                core = replace(core, iso=f"{core.iso}-12")
-            return _hit(i, lead, core, end, qualifier)
+                written, core = core.iso, replace(core, iso=f"{core.iso}-12")
+            return _hit(i, lead, core, end, qualifier, written)
     core = _core(ctx, i, cue=False)
     if core is None:
         return None
@@ -562,7 +591,9 @@ def _at_least(ctx: Ctx, k: int) -> bool:
     return all(ctx.joins(k + n) and ctx.word(k + n) == word for n, word in enumerate(AT_LEAST))
 
 
-def _hit(start: int, lead: int, core: Core, end: int, qualifier: str | None) -> Hit:
+def _hit(
+    start: int, lead: int, core: Core, end: int, qualifier: str | None, written: str | None = None
+) -> Hit:
     return Hit(
         kind="date",
         start=start,
@@ -573,4 +604,7 @@ def _hit(start: int, lead: int, core: Core, end: int, qualifier: str | None) -> 
         relative=core.relative,
         value=core.value,
         unit=core.unit,
+        part=core.part,
+        coming=core.coming,
+        written=written,
     )

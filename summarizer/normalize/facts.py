@@ -32,9 +32,10 @@ from summarizer.models import (
 from summarizer.normalize.formatting import (
     MONTHS_EN,
     amount_en,
-    format_date,
-    format_qualifier,
-    mention_en,
+    default_qualifier,
+    mention_shown_en,
+    mention_when,
+    shown_date,
 )
 
 _MONTHS = "|".join(MONTHS_EN + tuple(m[:3] for m in MONTHS_EN))
@@ -81,8 +82,8 @@ def facts_from_picks(
         elif pick.kind == "figure" and mention is not None and mention.value is not None:
             facts.figures.append(_figure(mention, line, pick.place_en, source, published))
         elif pick.kind == "event":
-            date = mention.date if mention is not None and mention.kind == "date" else None
-            event = _event(date, line, source)
+            dated = mention if mention is not None and mention.kind == "date" else None
+            event = _event(dated, line, source)
             if event is not None:
                 facts.events.append(event)
     return facts
@@ -107,11 +108,11 @@ class _Line:
             return cls(pick.what_en.strip(), ar, False)
         def fill(match: re.Match[str]) -> str:
             mention = by_id.get(match.group(1))
-            return mention_en(mention) if mention is not None else ""
+            return mention_shown_en(mention) if mention is not None else ""
 
         en = _tidy(PLACEHOLDER.sub(fill, pick.what_en))
         given = " ".join(
-            mention_en(by_id[i]) for i in placeholders_in(pick.what_en) if i in by_id
+            mention_shown_en(by_id[i]) for i in placeholders_in(pick.what_en) if i in by_id
         )
         return cls(en, pick.what_ar.strip(), True, given)
 
@@ -169,9 +170,9 @@ def _tidy(text: str) -> str:
 
 
 def _deadline(mention: Mention, line: _Line, place: str | None, source: Source) -> Deadline:
-    qualifier = mention.qualifier or ("in" if mention.date and len(mention.date) < 10 else "on")
-    when_en = f"{format_qualifier(qualifier, 'en')} {format_date(mention.date, 'en')}"
-    when_ar = f"{format_qualifier(qualifier, 'ar')} {format_date(mention.date, 'ar')}"
+    qualifier = mention.qualifier or default_qualifier(mention.date, mention.part, mention.coming)
+    when_en = mention_when(mention, "en", qualifier)
+    when_ar = mention_when(mention, "ar", qualifier)
     if line.translated:
         en = line.en
         subject = _strip_en_date(PLACEHOLDER.sub(" ", line.en))
@@ -191,6 +192,7 @@ def _deadline(mention: Mention, line: _Line, place: str | None, source: Source) 
         subject_ar=line.ar if line.translated else _own_clause(mention, source),
         place=place,
         text=Bilingual(en=_capital(en), ar=ar),
+        when=Bilingual(en=when_en, ar=when_ar),
         sources=[source.model_copy(update={"qualifier": qualifier})],
     )
 
@@ -233,7 +235,8 @@ def _figure(
     )
 
 
-def _event(date: str | None, line: _Line, source: Source) -> Event | None:
+def _event(mention: Mention | None, line: _Line, source: Source) -> Event | None:
+    date = mention.date if mention is not None else None
     if not line.faithful(source.quote, None, date):
         return None  # an event is only its words: with no faithful English, say nothing
     subject = _strip_en_date(PLACEHOLDER.sub(" ", line.en))
@@ -241,7 +244,16 @@ def _event(date: str | None, line: _Line, source: Source) -> Event | None:
         date=date,
         subject=subject,
         text=Bilingual(en=_capital(line.en), ar=line.ar),
+        when=_shown(mention) if mention is not None and date is not None else None,
         sources=[source],
+    )
+
+
+def _shown(mention: Mention) -> Bilingual:
+    """An event's date as precisely as its text writes it, without a cue."""
+    how = {"part": mention.part, "written": mention.written, "coming": mention.coming}
+    return Bilingual(
+        en=shown_date(mention.date, "en", **how), ar=shown_date(mention.date, "ar", **how)
     )
 
 

@@ -6,6 +6,7 @@ from typing import Literal
 
 from summarizer.models import Mention
 from summarizer.normalize.timeline import iso_date
+from summarizer.normalize.written import written_words
 
 Lang = Literal["en", "ar"]
 
@@ -112,6 +113,7 @@ QUALIFIER_AR = {
     "within": "خلال",
     "on": "في",
     "in": "في",
+    "at": "في",
 }
 
 
@@ -144,3 +146,81 @@ def mention_en(mention: Mention) -> str:
         when = format_date(mention.date, "en")
         return f"{mention.qualifier} {when}" if mention.qualifier else when
     return amount_en(mention)
+
+
+def shown_date(
+    iso: str | None,
+    lang: Lang,
+    *,
+    part: str | None = None,
+    written: str | None = None,
+    coming: str | None = None,
+) -> str:
+    """A date in words as precisely as its article writes it, without a cue.
+
+    ``written`` replaces the ISO value when the text says less («بنهاية 2026» is normalized to
+    2026-12 but written as 2026); ``part`` names a part of the period (mid-September 2025,
+    early 2026, the end of September 2026); ``coming`` the coming days, weeks or months.
+    """
+    words = written_words()
+    if coming is not None and coming in words.coming_en:
+        return words.coming_en[coming] if lang == "en" else words.coming_ar[coming]
+    when = format_date(written or iso, lang)
+    if part is None or part not in words.part_en or _valid_prefix(written or iso) is None:
+        return when
+    if lang == "en":
+        return words.part_en[part].format(when=when)
+    return f"{words.part_ar[part]} {when}"
+
+
+def default_qualifier(iso: str | None, part: str | None, coming: str | None) -> str:
+    """The cue a date takes when its text gives none: on a day, at the end of a period,
+    in anything else (a month, a year, a part of one, the coming weeks)."""
+    if part == "end":
+        return "at"
+    if coming is None and iso is not None and len(iso) >= 10:
+        return "on"
+    return "in"
+
+
+def shown_when(
+    iso: str | None,
+    qualifier: str | None,
+    lang: Lang,
+    *,
+    part: str | None = None,
+    written: str | None = None,
+    coming: str | None = None,
+) -> str:
+    """A deadline's cue and date as precisely as written: "by the end of 2026" (not "by the end
+    of December 2026"), "by mid-September 2025", "in the coming weeks", «بنهاية 2026»."""
+    cue = qualifier or default_qualifier(iso, part, coming)
+    when = shown_date(iso, lang, part=part, written=written, coming=coming)
+    if cue.endswith("the end of") and part == "end":
+        when = shown_date(iso, lang, written=written, coming=coming)
+    return f"{format_qualifier(cue, lang)} {when}"
+
+
+def mention_when(mention: Mention, lang: Lang, qualifier: str | None = None) -> str:
+    """A date mention's cue and date as precisely as its text writes them."""
+    return shown_when(
+        mention.date,
+        qualifier or mention.qualifier,
+        lang,
+        part=mention.part,
+        written=mention.written,
+        coming=mention.coming,
+    )
+
+
+def mention_shown_en(mention: Mention) -> str:
+    """Like :func:`mention_en`, but dates as precisely as written («بحلول منتصف أيلول 2025» →
+    by mid-September 2025): the words the brief shows, where ``mention_en`` gives the model
+    the normalized value."""
+    if mention.kind != "date" or (mention.value is not None and mention.unit):
+        return mention_en(mention)
+    if mention.qualifier is None:
+        return shown_date(
+            mention.date, "en", part=mention.part, written=mention.written, coming=mention.coming
+        )
+    return mention_when(mention, "en")

@@ -41,6 +41,9 @@ def _mention(ctx: Ctx, number: int, hit: Hit) -> Mention:
         value_max=hit.value_max,
         unit=hit.unit,
         approx=hit.approx,
+        part=hit.part,
+        coming=hit.coming,
+        written=hit.written,
     )
 
 

@@ -1,0 +1,265 @@
+"""Who said what, by rule: the speaker of an item's quote, and claims that another source denies.
+
+A speaker is the subject of a reporting verb («قال مسؤول أميركي», «أعلنت المفوضية») or the words
+after «بحسب» / «وفقا لـ» («بحسب وزارة الصحة»), read from the item's own quote; its English comes
+from the table of ``data/attribution.json`` and is kept only when it passes the same support
+checks as an item's line against the speaker's Arabic words (else the speaker is shown in
+Arabic only). A claim is disputed when a quote of another article denies it (a denial verb,
+«نفت السفارة ... التقارير»): either the merge joined both into one item, or the denial and the
+claim are items whose quotes share most of their content words.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TypeVar
+
+from summarizer.gloss import word_problems
+from summarizer.models import Brief, Deadline, Dispute, Event, Figure, SaidBy, Source
+from summarizer.normalize.vocab import fold
+from summarizer.support import unsupported_reasons
+
+Item = Deadline | Figure | Event
+T = TypeVar("T", Deadline, Figure, Event)
+MAX_SPEAKER_WORDS = 5
+SAME_CLAIM = 0.3  # cosine of content words above which a denial is about a claim
+_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
+_CLITICS = ("و", "ف")
+
+
+@dataclass(frozen=True)
+class AttributionWords:
+    """The folded tables of ``data/attribution.json``."""
+
+    reporting: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    denial: frozenset[str]
+    stops: frozenset[str]
+    speakers: tuple[tuple[tuple[str, ...], str], ...]  # longest first
+
+
+def _word_list(data: dict[str, object], key: str) -> list[str]:
+    raw = data.get(key)
+    if not isinstance(raw, list) or not raw or not all(isinstance(w, str) and w for w in raw):
+        raise ValueError(f"data/attribution.json: '{key}' must be a list of non-empty strings")
+    return list(raw)
+
+
+def parse_attribution(data: object) -> AttributionWords:
+    """Validate the raw JSON of ``data/attribution.json``; raise ValueError when malformed."""
+    if not isinstance(data, dict):
+        raise ValueError("data/attribution.json must hold an object")
+    speakers = data.get("speakers")
+    if not isinstance(speakers, dict) or not speakers or not all(
+        isinstance(k, str) and k and isinstance(v, str) and v for k, v in speakers.items()
+    ):
+        raise ValueError("data/attribution.json: 'speakers' must map Arabic to English")
+    table = sorted(
+        ((tuple(fold(k).split()), v) for k, v in speakers.items()), key=lambda p: -len(p[0])
+    )
+    return AttributionWords(
+        reporting=frozenset(fold(w) for w in _word_list(data, "reporting_verbs")),
+        according=tuple(tuple(fold(w).split()) for w in _word_list(data, "according_to")),
+        denial=frozenset(fold(w) for w in _word_list(data, "denial_verbs")),
+        stops=frozenset(fold(w) for w in _word_list(data, "subject_stops")),
+        speakers=tuple(table),
+    )
+
+
+@lru_cache(maxsize=1)
+def attribution_words() -> AttributionWords:
+    """Load ``data/attribution.json`` once."""
+    raw = resources.files("summarizer").joinpath("data", "attribution.json").read_text("utf-8")
+    return parse_attribution(json.loads(raw))
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # as written (punctuation stripped)
+    folded: str
+    ends: bool  # punctuation right after it ends a phrase
+
+
+def _words(quote: str) -> list[_Word]:
+    words = []
+    for raw in quote.split():
+        match = _WORD.search(raw)
+        if match is None:
+            words.append(_Word(raw, "", True))
+            continue
+        tail = raw[match.end() :]
+        words.append(_Word(match.group(0), fold(match.group(0)), bool(tail.strip("ـ"))))
+    return words
+
+
+def _is(word: str, table: frozenset[str]) -> bool:
+    return word in table or (word[:1] in _CLITICS and word[1:] in table)
+
+
+def _after_preposition(word: _Word) -> _Word:
+    """«للمفوضية» → «المفوضية», «لوزارة» → «وزارة» (the ل of «وفقا لـ»)."""
+    if word.folded.startswith("لل") and len(word.folded) > 3:
+        return _Word("ال" + word.text[2:], "ال" + word.folded[2:], word.ends)
+    if word.folded.startswith("ل") and len(word.folded) > 3:
+        return _Word(word.text[1:], word.folded[1:], word.ends)
+    return word
+
+
+def _subject(words: list[_Word], start: int, words_table: AttributionWords) -> list[_Word]:
+    subject: list[_Word] = []
+    for word in words[start : start + MAX_SPEAKER_WORDS]:
+        if not word.folded or word.folded in words_table.stops:
+            break
+        subject.append(word)
+        if word.ends:
+            break
+    return subject
+
+
+def _according(words: list[_Word], i: int, table: AttributionWords) -> int | None:
+    """The index after an «according to» phrase starting at word ``i``, or None."""
+    for phrase in table.according:
+        got = [w.folded for w in words[i : i + len(phrase)]]
+        if got and (got[0][1:] if got[0][:1] in _CLITICS else got[0]) == phrase[0]:
+            got[0] = phrase[0]
+        if tuple(got) == phrase:
+            return i + len(phrase)
+    return None
+
+
+def _english(speaker: list[_Word], table: AttributionWords) -> str | None:
+    """The speaker's English from the table, kept only when it passes the support checks
+    against the speaker's own Arabic words."""
+    folded = tuple(w.folded for w in speaker)
+    arabic = " ".join(w.text for w in speaker)
+    for phrase, english in table.speakers:
+        if folded[: len(phrase)] == phrase:
+            problems = unsupported_reasons(english, [arabic]) + word_problems(english, [arabic])
+            return None if problems else english
+    return None
+
+
+def find_speaker(quote: str) -> tuple[SaidBy, bool] | None:
+    """The first speaker the quote names, and whether the speaker denies (a denial verb).
+
+    >>> said, denies = find_speaker("وقال مسؤول أميركي إن القوات ستبقى")
+    >>> (said.ar, denies)
+    ('مسؤول أميركي', False)
+    """
+    table = attribution_words()
+    words = _words(quote)
+    for i, word in enumerate(words):
+        start: int | None = None
+        denies = _is(word.folded, table.denial)
+        if denies or _is(word.folded, table.reporting):
+            start = i + 1
+        else:
+            start = _according(words, i, table)
+            if start is not None and start < len(words):
+                words[start] = _after_preposition(words[start])
+        if start is None:
+            continue
+        speaker = _subject(words, start, table)
+        if speaker:
+            ar = " ".join(w.text for w in speaker)
+            return SaidBy(en=_english(speaker, table), ar=ar), denies
+    return None
+
+
+def denies(quote: str) -> bool:
+    """True when the quote holds a denial verb («نفى», «نفت», «ينفي»)."""
+    table = attribution_words()
+    return any(_is(w.folded, table.denial) for w in _words(quote))
+
+
+def _said_by(item: Item) -> SaidBy | None:
+    for source in item.sources:
+        found = find_speaker(source.quote)
+        if found is not None:
+            return found[0]
+    return None
+
+
+def _vector(quotes: list[str]) -> Counter[str]:
+    table = attribution_words()
+    return Counter(
+        w.folded
+        for q in quotes
+        for w in _words(q)
+        if len(w.folded) > 2 and w.folded not in table.stops and not _is(w.folded, table.denial)
+    )
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(a[k] * b[k] for k in a.keys() & b.keys())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _dispute(
+    ids: list[str], claim: list[Source], denial: list[Source], claim_text: Item, denial_text: Item
+) -> Dispute:
+    found = next((f for s in denial if (f := find_speaker(s.quote)) is not None and f[1]), None)
+    return Dispute(
+        item_ids=ids,
+        claim=claim_text.text,
+        denial=denial_text.text,
+        claim_sources=claim,
+        denial_sources=denial,
+        denied_by=found[0] if found else None,
+    )
+
+
+def find_disputes(items: list[tuple[str, Item]]) -> list[Dispute]:
+    """Claims reported by one article and denied by another: an item whose sources hold both
+    (the merge joined them by subject), or a denying item and a claiming item of other articles
+    whose quotes share their content words (cosine ≥ ``SAME_CLAIM``)."""
+    disputes: list[Dispute] = []
+    denials: list[tuple[str, Item]] = []
+    claims: list[tuple[str, Item]] = []
+    for item_id, item in items:
+        deny = [s for s in item.sources if denies(s.quote)]
+        told = [s for s in item.sources if not denies(s.quote)]
+        if deny and told and {s.article_id for s in deny} - {s.article_id for s in told}:
+            disputes.append(_dispute([item_id], told, deny, item, item))
+        elif deny:
+            denials.append((item_id, item))
+        else:
+            claims.append((item_id, item))
+    for denial_id, denial in denials:
+        own = {s.article_id for s in denial.sources}
+        vector = _vector([s.quote for s in denial.sources])
+        scored = [
+            (_cosine(vector, _vector([s.quote for s in claim.sources])), claim_id, claim)
+            for claim_id, claim in claims
+            if not own & {s.article_id for s in claim.sources}
+        ]
+        best = max(scored, key=lambda p: p[0], default=None)
+        if best is not None and best[0] >= SAME_CLAIM:
+            _, claim_id, claimed = best
+            disputes.append(
+                _dispute([claim_id, denial_id], claimed.sources, denial.sources, claimed, denial)
+            )
+    return disputes
+
+
+def with_speakers(items: list[T]) -> list[T]:
+    """The items with ``said_by`` set from their quotes (None when no quote names a speaker)."""
+    return [item.model_copy(update={"said_by": _said_by(item)}) for item in items]
+
+
+def add_attribution(brief: Brief) -> Brief:
+    """The brief with every item's speaker (``said_by``); disputes are found after stories."""
+    return brief.model_copy(
+        update={
+            "deadlines": with_speakers(brief.deadlines),
+            "figures": with_speakers(brief.figures),
+            "events": with_speakers(brief.events),
+        }
+    )

@@ -1,0 +1,145 @@
+"""Who said what: speakers read by rule from quotes, and claims denied by another source."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from summarizer.attribution import (
+    attribution_words,
+    find_disputes,
+    find_speaker,
+    parse_attribution,
+    with_speakers,
+)
+from summarizer.models import Bilingual, Event, Source
+from summarizer.render import said_by_words
+
+# (quote, speaker in Arabic, its English or None, a denial?)
+SPEAKERS = [
+    ("وقال مسؤول أميركي إن القوات ستغادر القاعدة قريبا", "مسؤول أميركي", "a US official", False),
+    ("وارتفع عدد الإصابات إلى 40 حالة بحسب وزارة الصحة.", "وزارة الصحة", "the health ministry",
+     False),
+    ("وأعلنت المفوضية العليا المستقلة للانتخابات، الخميس، موعد الاقتراع",
+     "المفوضية العليا المستقلة للانتخابات", None, False),
+    ("وفقاً للمفوضية فإن الموعد ثابت", "المفوضية", None, False),
+    ("ونفت السفارة الأمريكية في بغداد صحة هذه الأنباء", "السفارة الأمريكية", "the US embassy",
+     True),
+    ("نقلا عن مصادر أمنية أن الهجوم وقع فجرا", "مصادر أمنية", "security sources", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("quote", "ar", "en", "denial"), SPEAKERS)
+def test_the_speaker_of_a_quote_is_found_by_rule(
+    quote: str, ar: str, en: str | None, denial: bool
+) -> None:
+    found = find_speaker(quote)
+    assert found is not None
+    said, denies = found
+    assert (said.ar, said.en, denies) == (ar, en, denial)
+
+
+def test_no_speaker_when_the_quote_names_none() -> None:
+    assert find_speaker("قال إن الاتفاق ما زال صامدا") is None  # the verb has no subject here
+    assert find_speaker("ارتفعت أسعار الوقود بنسبة 10 في المئة") is None
+
+
+def test_a_speaker_whose_english_fails_the_checks_is_shown_in_arabic_only() -> None:
+    # the table's English names the Pentagon; «مسؤول» alone does not: "an official" only
+    said, _ = find_speaker("وقال مسؤول إن الانسحاب يبدأ الشهر المقبل") or (None, None)
+    assert said is not None and said.en == "an official"
+    item = _event("e1", SPEAKERS[2][0], "A vote date")
+    [spoken] = with_speakers([item])
+    assert spoken.said_by is not None and spoken.said_by.en is None
+    assert said_by_words(spoken, "en") == ""  # left out in English
+    assert said_by_words(spoken, "ar") == "بحسب المفوضية العليا المستقلة للانتخابات"
+
+
+def _event(article: str, quote: str, en: str) -> Event:
+    return Event(
+        date=None,
+        subject=en,
+        text=Bilingual(en=en, ar=quote),
+        sources=[Source(article_id=article, quote=quote, start=0, end=len(quote))],
+    )
+
+
+CLAIM = "وذكرت صحيفة محلية أن واشنطن ستسحب قواتها من قاعدة عين الأسد خلال أيام"
+DENIAL = "ونفت السفارة الأمريكية التقارير عن سحب القوات من قاعدة عين الأسد"
+OTHER = "وافتتحت وزارة النقل طريقا سريعا جديدا يربط المحافظتين"
+
+
+def test_a_claim_denied_by_another_article_is_disputed_with_both_sources() -> None:
+    items = [
+        ("E1", _event("a", CLAIM, "Washington withdraws troops from Ain al-Asad")),
+        ("E2", _event("b", DENIAL, "The embassy denied reports of a withdrawal")),
+        ("E3", _event("c", OTHER, "A new highway opened")),
+    ]
+    [dispute] = find_disputes(items)
+    assert dispute.item_ids == ["E1", "E2"]
+    assert [s.article_id for s in dispute.claim_sources] == ["a"]
+    assert [s.article_id for s in dispute.denial_sources] == ["b"]
+    assert dispute.denied_by is not None and dispute.denied_by.en == "the US embassy"
+
+
+def test_a_denial_about_something_else_is_no_dispute() -> None:
+    items = [
+        ("E1", _event("a", OTHER, "A new highway opened")),
+        ("E2", _event("b", DENIAL, "The embassy denied reports of a withdrawal")),
+    ]
+    assert find_disputes(items) == []
+    same_article = [
+        ("E1", _event("a", CLAIM, "Washington withdraws troops")),
+        ("E2", _event("a", DENIAL, "The embassy denied it")),
+    ]
+    assert find_disputes(same_article) == []  # one article reporting a denial is no dispute
+
+
+def test_one_merged_item_with_a_claim_and_a_denial_is_disputed() -> None:
+    item = _event("a", CLAIM, "Washington withdraws troops")
+    denial = Source(article_id="b", quote=DENIAL, start=0, end=len(DENIAL))
+    merged = item.model_copy(update={"sources": [*item.sources, denial]})
+    [dispute] = find_disputes([("E1", merged)])
+    assert dispute.item_ids == ["E1"] and dispute.denial_sources == [denial]
+
+
+def test_attribution_data_is_valid() -> None:
+    raw = resources.files("summarizer").joinpath("data", "attribution.json").read_text("utf-8")
+    assert parse_attribution(json.loads(raw)) == attribution_words()
+    for key in ("reporting_verbs", "denial_verbs", "subject_stops", "according_to"):
+        broken = json.loads(raw)
+        broken[key] = []
+        with pytest.raises(ValueError, match=key):
+            parse_attribution(broken)
+    with pytest.raises(ValueError, match="speakers"):
+        parse_attribution({**json.loads(raw), "speakers": {"مسؤول": ""}})
+
+
+def test_disputes_and_speakers_are_rendered_in_both_languages() -> None:
+    from summarizer.models import ArticleReport, Brief, Meta, Story
+    from summarizer.render import render_html, render_markdown
+
+    claim = _event("a", CLAIM, "Washington withdraws troops from Ain al-Asad")
+    denial = _event("b", DENIAL, "The embassy denied reports of a withdrawal")
+    items = [("E1", claim), ("E2", denial)]
+    brief = Brief(
+        articles=[ArticleReport(id="a", source="Outlet A"),
+                  ArticleReport(id="b", source="Outlet B")],
+        events=with_speakers([claim, denial]),
+        summary=Bilingual(en="", ar=""),
+        meta=Meta(model="m", backend="b", prompt_version="p"),
+        stories=[Story(id="S1", title=Bilingual(en="T", ar="ع"), article_ids=["a", "b"],
+                       lead=Bilingual(en="L", ar="ل"), item_ids=["E1", "E2"])],
+        disputes=find_disputes(items),
+    )  # fmt: skip
+    md = render_markdown(brief)
+    english, arabic = md.split('<div dir="rtl" lang="ar">')
+    assert "## Disputed claims" in english and "## ادعاءات متنازع عليها" in arabic
+    line = next(x for x in english.splitlines() if x.startswith("- **Reported:**"))
+    assert "[Outlet A]" in line and "Denied by the US embassy" in line and "[Outlet B]" in line
+    assert "(according to the US embassy)" in english and "(بحسب السفارة الأمريكية)" in arabic
+    page = render_html(brief)
+    assert page.count('class="item dispute"') == 2  # one per column, both sides in each
+    assert page.count('id="item-en-E1"') == 1 and 'class="events"' not in page  # shown once
