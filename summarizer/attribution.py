@@ -56,8 +56,12 @@ def parse_attribution(data: object) -> AttributionWords:
     if not isinstance(data, dict):
         raise ValueError("data/attribution.json must hold an object")
     speakers = data.get("speakers")
-    if not isinstance(speakers, dict) or not speakers or not all(
-        isinstance(k, str) and k and isinstance(v, str) and v for k, v in speakers.items()
+    if (
+        not isinstance(speakers, dict)
+        or not speakers
+        or not all(
+            isinstance(k, str) and k and isinstance(v, str) and v for k, v in speakers.items()
+        )
     ):
         raise ValueError("data/attribution.json: 'speakers' must map Arabic to English")
     table = sorted(
@@ -116,10 +120,27 @@ def _subject(words: list[_Word], start: int, words_table: AttributionWords) -> l
     for word in words[start : start + MAX_SPEAKER_WORDS]:
         if not word.folded or word.folded in words_table.stops:
             break
+        if subject and not _continues_noun_phrase(subject, word.folded):
+            break
         subject.append(word)
         if word.ends:
             break
     return subject
+
+
+def _continues_noun_phrase(subject: list[_Word], word: str) -> bool:
+    """Whether ``word`` still belongs to the speaker's noun phrase: after a definite word only
+    definite ones follow («الدفاع المدني», «المفوضية العليا للانتخابات»); an indefinite head
+    takes a definite complement («وزارة الصحة») or a nisba adjective («مسؤول أميركي»). An
+    indefinite word after a definite one starts the object («أعلن الدفاع المدني إجلاء»)."""
+    definite = word.startswith(("ال", "لل"))
+    if definite:
+        return True
+    return (
+        len(subject) == 1
+        and not subject[0].folded.startswith(("ال", "لل"))
+        and word.endswith(("ي", "يه", "يون", "يين", "يان"))
+    )
 
 
 def _according(words: list[_Word], i: int, table: AttributionWords) -> int | None:

@@ -136,7 +136,12 @@ def test_story_title_and_lead_come_from_verified_items() -> None:
     assert chess.item_ids == [] and chess.title.ar == "عنوان c1"
     assert chess.lead.en == "2 articles." and chess.title.en == "Story of 2 articles"
     assert brief.lead is not None and brief.lead.en.startswith("4 articles in 2 stories.")
-    assert brief.figures == _flood_items()["figures"]  # the flat lists stay
+    # The flat lists stay, each item now with who said it.
+    assert [f.model_copy(update={"said_by": None}) for f in brief.figures] == _flood_items()[
+        "figures"
+    ]
+    assert brief.figures[0].said_by is not None
+    assert brief.figures[0].said_by.ar == "الدفاع المدني"
 
 
 @pytest.mark.parametrize(
