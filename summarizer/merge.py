@@ -165,7 +165,7 @@ class _Block(Generic[Item]):
         return sorted(found)
 
 
-def _prior_bound(item: Item) -> float:
+def _prior_bound(item: Deadline | Figure | Event) -> float:
     """The most :func:`_item_similarity` gives two items of different articles that share no
     content word."""
     if isinstance(item, Event):
