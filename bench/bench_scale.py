@@ -146,10 +146,12 @@ def run_child(batch: Path, url: str, profile: bool) -> dict[str, Any]:
     from summarizer.render import render_html, render_json, render_markdown
 
     seconds: dict[str, float] = {}
+    peaks: dict[str, float] = {}
     started = time.perf_counter()
     loaded = load_batch(batch)
     articles = checked_articles(loaded.articles, list(loaded.problems))
     seconds["load"] = time.perf_counter() - started
+    peaks["load"] = _peak_mib()
 
     started = time.perf_counter()
     unique = CleanBatch.of(articles).unique
@@ -169,21 +171,32 @@ def run_child(batch: Path, url: str, profile: bool) -> dict[str, Any]:
     outcomes = _run(articles, llm, None, DEFAULT_CEILING, None)
     run_seconds = time.perf_counter() - started
     seconds["extract I/O"] = max(0.0, run_seconds - seconds["clean"] - seconds["normalize"])
+    peaks["extract I/O"] = _peak_mib()
 
     profiler = _profiler(profile)
     started = time.perf_counter()
     brief = assemble_brief(outcomes, list(loaded.problems), model=MODEL, backend="endpoint",
                            seconds=run_seconds)  # fmt: skip
     seconds["merge"] = time.perf_counter() - started
+    peaks["merge"] = _peak_mib()
     del outcomes
 
-    started = time.perf_counter()
-    rendered = {
-        "json": render_json(brief),
-        "md": render_markdown(brief, lang="both"),
-        "html": render_html(brief),
+    renders = {
+        "json": render_json,
+        "md": lambda b: render_markdown(b, lang="both"),
+        "html": render_html,
     }
-    seconds["render"] = time.perf_counter() - started
+    brief_mib, seconds["render"] = {}, 0.0
+    for fmt, render in renders.items():  # one at a time, as the CLI writes one
+        started = time.perf_counter()
+        text = render(brief)
+        seconds["render"] += time.perf_counter() - started
+        out = batch.with_suffix(f".{fmt}")
+        out.write_text(text, encoding="utf-8")
+        brief_mib[fmt] = out.stat().st_size / 2**20
+        out.unlink()
+        del text
+    peaks["render"] = _peak_mib()
     if profiler is not None:
         profiler.disable()
         _print_profile(profiler)
@@ -192,8 +205,8 @@ def run_child(batch: Path, url: str, profile: bool) -> dict[str, Any]:
         "articles": len(brief.articles),
         "ok": ok,
         "seconds": seconds,
-        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "brief_mib": {k: len(v.encode()) / 2**20 for k, v in rendered.items()},
+        "peak_mib": peaks,
+        "brief_mib": brief_mib,
         "items": {
             "deadlines": len(brief.deadlines),
             "figures": len(brief.figures),
@@ -201,6 +214,11 @@ def run_child(batch: Path, url: str, profile: bool) -> dict[str, Any]:
             "conflicts": len(brief.conflicts),
         },
     }
+
+
+def _peak_mib() -> float:
+    """The child's peak resident memory so far, in MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _profiler(profile: bool) -> Any:
@@ -251,20 +269,22 @@ def _table(sizes: list[int], results: dict[int, dict[str, Any]]) -> None:
     first = sizes[0]
     head = "".join(f"{n:>12,}" for n in sizes)
     ratios = "".join(f"{f'{n:,}/{first:,}':>12}" for n in sizes[1:])
-    print(f"{'step (wall s)':<24}{head}{ratios}")
+    print(f"{'step (wall s)':<28}{head}{ratios}")
 
     def row(label: str, values: list[float], fmt: str = "{:12.2f}") -> None:
         cells = "".join(fmt.format(v) for v in values)
         growth = "".join(
             f"{v / values[0]:12.1f}" if values[0] else f"{'-':>12}" for v in values[1:]
         )
-        print(f"{label:<24}{cells}{growth}")
+        print(f"{label:<28}{cells}{growth}")
 
     for step in STEPS:
         row(step, [results[n]["seconds"][step] for n in sizes])
     row("all steps", [sum(results[n]["seconds"].values()) for n in sizes])
     row("child wall (with start)", [results[n]["wall"] for n in sizes])
-    row("peak memory MiB", [results[n]["peak_mib"] for n in sizes], "{:12.0f}")
+    for step in ("load", "extract I/O", "merge", "render"):
+        label = f"peak MiB after {step}"
+        row(label, [results[n]["peak_mib"][step] for n in sizes], "{:12.0f}")
     row("input JSONL MiB", [results[n]["input_mib"] for n in sizes], "{:12.1f}")
     for fmt in ("json", "md", "html"):
         row(f"brief {fmt} MiB", [results[n]["brief_mib"][fmt] for n in sizes], "{:12.1f}")
