@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence, Set
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -104,7 +104,12 @@ def _merge(
 ) -> list[Item]:
     """Cluster items within blocks of equal keys; a cluster cites each article at most once
     unless the two items of one article are near-identical (the same fact said twice)."""
-    blocks: dict[tuple[object, ...], _Block[Item]] = defaultdict(_Block)
+    counts = Counter(word for item in items for word in _item_words(item))
+    rank = {word: count for word, count in counts.items()}
+    bound = _prior_bound(items[0]) if items else 0.0
+    blocks: dict[tuple[object, ...], _Block[Item]] = defaultdict(
+        lambda: _Block(rank, across, bound)
+    )
     for item in items:
         block = blocks[key(item)]
         best = _best_cluster(item, block, same_article, across)
@@ -134,12 +139,14 @@ class _Cluster(Generic[Item]):
 
 
 class _Block(Generic[Item]):
-    """The clusters of one block, indexed by their members' content words and articles: a
-    cluster that shares neither with an item cannot reach the threshold (see _best_cluster)."""
+    """The clusters of one block, indexed by their members' content words and articles, so that
+    an item is scored only against clusters that can reach the threshold (see candidates)."""
 
-    def __init__(self) -> None:
+    def __init__(self, rank: dict[str, int], across: float, bound: float) -> None:
         self.clusters: list[_Cluster[Item]] = []
+        self.rank, self.across, self.bound = rank, across, bound
         self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.by_prefix: dict[str, set[int]] = defaultdict(set)
         self.by_article: dict[str, set[int]] = defaultdict(set)
 
     def add(self, item: Item) -> None:
@@ -148,18 +155,39 @@ class _Block(Generic[Item]):
 
     def join(self, index: int, item: Item) -> None:
         self.clusters[index].add(item)
-        for word in _item_words(item):
+        words = self.ordered(_item_words(item))
+        for word in words:
             self.by_word[word].add(index)
+        for word in self.prefix(words):
+            self.by_prefix[word].add(index)
         for source in item.sources:
             self.by_article[source.article_id].add(index)
 
-    def candidates(self, item: Item, words: frozenset[str], across: float) -> list[int]:
+    def ordered(self, words: frozenset[str]) -> list[str]:
+        """``words``, rarest in the batch first (the same order for every item)."""
+        return sorted(words, key=lambda w: (self.rank.get(w, 0), w))
+
+    def prefix(self, ordered: list[str]) -> list[str]:
+        """The rarest words of a set that any set as large or larger must share with it to
+        reach the threshold: of n words, k are needed, so one of the n - k + 1 rarest."""
+        size = len(ordered)
+        needed = next(
+            (k for k in range(1, size + 1) if k / size + self.bound >= self.across - 1e-9),
+            size + 1,
+        )
+        return ordered[: size - needed + 1]
+
+    def candidates(self, item: Item, words: frozenset[str]) -> list[int]:
         """The clusters, in order, that may take ``item``: all of them when the priors alone
-        could reach ``across``; else those sharing a content word or an article with it."""
-        if across <= _prior_bound(item):
+        could reach the threshold; else those of its article, and those with a member that
+        shares enough content words: a member no larger than the item shares a word of that
+        member's prefix, a larger one a word of the item's prefix (prefix filtering)."""
+        if self.across <= self.bound:
             return list(range(len(self.clusters)))
         found: set[int] = set()
         for word in words:
+            found |= self.by_prefix.get(word, set())
+        for word in self.prefix(self.ordered(words)):
             found |= self.by_word.get(word, set())
         found |= self.by_article.get(item.sources[0].article_id, set())
         return sorted(found)
@@ -195,7 +223,7 @@ def _best_cluster(
     article = item.sources[0].article_id
     mine = _item_words(item)
     best, best_score = None, -1.0
-    for index in block.candidates(item, mine, across):
+    for index in block.candidates(item, mine):
         cluster = block.clusters[index]
         if not all(_compatible(item, member) for member in cluster.checkers.values()):
             continue
