@@ -268,13 +268,13 @@ def _measure(size: int, folder: Path, url: str, profile: bool) -> dict[str, Any]
 def _table(sizes: list[int], results: dict[int, dict[str, Any]]) -> None:
     first = sizes[0]
     head = "".join(f"{n:>12,}" for n in sizes)
-    ratios = "".join(f"{f'{n:,}/{first:,}':>12}" for n in sizes[1:])
+    ratios = "".join(f"{f'{n:,}/{first:,}':>14}" for n in sizes[1:])
     print(f"{'step (wall s)':<28}{head}{ratios}")
 
     def row(label: str, values: list[float], fmt: str = "{:12.2f}") -> None:
         cells = "".join(fmt.format(v) for v in values)
         growth = "".join(
-            f"{v / values[0]:12.1f}" if values[0] else f"{'-':>12}" for v in values[1:]
+            f"{v / values[0]:14.1f}" if values[0] else f"{'-':>14}" for v in values[1:]
         )
         print(f"{label:<28}{cells}{growth}")
 
