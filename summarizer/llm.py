@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar, cast
 
 import instructor
@@ -863,9 +863,13 @@ def _close_together(window: set[str], positions: Mapping[str, tuple[int, ...]]) 
     return False
 
 
-@cache
+@lru_cache(maxsize=256)  # bounded: a batch asks with thousands of distinct response models
 def _guarded(response_model: type[T]) -> type[T]:
-    """The same model and JSON schema, plus a check that the answer does not repeat the prompt."""
+    """The same model and JSON schema, plus a check that the answer does not repeat the prompt.
+
+    The cache holds its key, the response model class, alive: unbounded, it would keep every
+    class a batch made (tens of kB each, with pydantic's validator and serializer).
+    """
 
     def no_instructions(answer: BaseModel) -> BaseModel:
         guard = _INSTRUCTIONS.get()
