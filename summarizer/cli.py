@@ -121,6 +121,7 @@ def brief(
     chosen_format = _output_format(output, fmt)
     if output is not None:
         _check_writable(output)
+    _check_inputs(paths)
 
     from summarizer.cost import load_prices
     from summarizer.llm import choose_backend
@@ -256,10 +257,10 @@ def doctor(
 ) -> None:
     """Say which backend and model a run will use, and why."""
     _check_base_url(base_url)
-    from summarizer.extract import prompt_version
-    from summarizer.llm import choose_backend, safe_url
+    from summarizer.backend import choose_backend, safe_url
     from summarizer.local_model import is_available
     from summarizer.models import SCHEMA_VERSION
+    from summarizer.prompts_io import prompt_version
 
     choice = choose_backend(model=model, base_url=base_url)
     typer.echo(f"backend: {choice.kind}")
@@ -331,6 +332,14 @@ def _url_problem(url: str) -> str | None:
     if not parts.hostname:
         return "has no host name (expected e.g. http://localhost:8000/v1)"
     return None
+
+
+def _check_inputs(paths: Iterable[Path]) -> None:
+    """Refuse a path that does not exist now, before the pipeline is imported (as the loader
+    would, later and slower)."""
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
 
 
 def _output_format(output: Path | None, fmt: Format | None) -> Format:

@@ -29,11 +29,10 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
-from typing import Any, Literal, TypeVar, cast
-from urllib.parse import urlsplit, urlunsplit
+from functools import cache, lru_cache
+from typing import Any, TypeVar, cast
 
 import instructor
 import openai
@@ -41,6 +40,13 @@ from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel, create_model, model_validator
 from tenacity import RetryCallState, Retrying, retry_if_exception
 
+from summarizer.backend import DEFAULT_REMOTE_MODEL as DEFAULT_REMOTE_MODEL
+from summarizer.backend import BackendChoice as BackendChoice
+from summarizer.backend import BackendKind as BackendKind
+from summarizer.backend import check_base_url as check_base_url
+from summarizer.backend import choose_backend as choose_backend
+from summarizer.backend import one_line as _one_line
+from summarizer.backend import safe_url as safe_url
 from summarizer.errors import (
     AnswerTruncated,
     ConfigurationError,
@@ -89,9 +95,7 @@ for _name in (*_QUIET, "openai._base_client", "instructor.v2.retry", "httpcore.h
     logging.getLogger(_name).addFilter(_NO_SECRETS)
 
 T = TypeVar("T", bound=BaseModel)
-BackendKind = Literal["endpoint", "local"]
 
-DEFAULT_REMOTE_MODEL = "gpt-4o-mini"
 MODES = {
     "tools": instructor.Mode.TOOLS,
     "json_schema": instructor.Mode.JSON_SCHEMA,
@@ -119,90 +123,6 @@ class RetryPolicy:
     connect_attempts: int = 3  # when nothing listens at the endpoint: it is down, not busy
     length_retries: int = 1  # a cut-off answer is asked again with twice the room ...
     max_tokens_cap: int = 8000  # ... up to this many tokens
-
-
-@dataclass(frozen=True)
-class BackendChoice:
-    """Which backend a run uses, and why (shown by ``summarizer doctor`` and ``--verbose``)."""
-
-    kind: BackendKind
-    model: str
-    base_url: str | None
-    reason: str
-    api_key: str | None = field(default=None, repr=False)
-
-    def describe(self) -> str:
-        """Return a one-line, key-free description of the choice."""
-        where = (
-            safe_url(self.base_url)
-            if self.base_url
-            else ("api.openai.com" if self.kind == "endpoint" else "in-process")
-        )
-        return f"{self.kind} backend, model {self.model} ({where}): {self.reason}"
-
-
-def safe_url(url: str) -> str:
-    """Return ``url`` without user, password, query or fragment (where secrets may hide)."""
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        port = parts.port
-    except ValueError:
-        return "the endpoint"
-    if ":" in host:
-        host = f"[{host}]"
-    netloc = f"{host}:{port}" if port else host
-    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
-
-
-def check_base_url(url: str) -> None:
-    """Refuse a base URL that no request could use (no http/https scheme, no host, spaces).
-
-    Raises:
-        ConfigurationError: with a one-line reason that shows the URL without its secrets.
-    """
-    problem = _base_url_problem(url)
-    if problem:
-        shown = safe_url(url) if "://" in url else url.rsplit("@", 1)[-1].split("?", 1)[0]
-        raise ConfigurationError(f"malformed base URL '{_one_line(shown, 100)}': {problem}")
-
-
-def _base_url_problem(url: str) -> str | None:
-    if not url.strip() or any(c.isspace() for c in url) or any(ord(c) < 32 for c in url):
-        return "it is empty or holds spaces or control characters"
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018  (raises on a port that is not a number)
-    except ValueError as error:
-        return str(error)
-    if parts.scheme not in ("http", "https") or not url.lower().startswith(parts.scheme + "://"):
-        return "it must start with http:// or https://, e.g. http://localhost:8000/v1"
-    if not parts.hostname:
-        return "it names no host"
-    return None
-
-
-def choose_backend(
-    model: str | None = None,
-    base_url: str | None = None,
-    api_key: str | None = None,
-    env: Mapping[str, str] | None = None,
-) -> BackendChoice:
-    """Pick the backend: an explicit or configured endpoint first, otherwise the embedded model."""
-    env = os.environ if env is None else env
-    base_url = base_url or env.get("OPENAI_BASE_URL") or None
-    api_key = api_key or env.get("OPENAI_API_KEY") or None
-    model = model or env.get("SUMMARIZER_MODEL") or None
-    if base_url:
-        reason = "--base-url/OPENAI_BASE_URL is set"
-        return BackendChoice("endpoint", model or DEFAULT_REMOTE_MODEL, base_url, reason, api_key)
-    if api_key:
-        reason = "OPENAI_API_KEY is set"
-        return BackendChoice("endpoint", model or DEFAULT_REMOTE_MODEL, None, reason, api_key)
-    from summarizer.local_model import MODEL_NAME
-
-    reason = "no OPENAI_BASE_URL or OPENAI_API_KEY: using the embedded model"
-    return BackendChoice("local", model or MODEL_NAME, None, reason)
 
 
 class UsageMeter:
@@ -822,11 +742,6 @@ def _short(error: BaseException | None) -> str:
     return type(error).__name__
 
 
-def _one_line(text: str, limit: int) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
 def _retry_reason(error: InstructorRetryException, usage: Usage) -> str:
     lines = [line.strip() for line in str(error).splitlines()]
     detail = next(
@@ -948,9 +863,13 @@ def _close_together(window: set[str], positions: Mapping[str, tuple[int, ...]]) 
     return False
 
 
-@cache
+@lru_cache(maxsize=256)  # bounded: a batch asks with thousands of distinct response models
 def _guarded(response_model: type[T]) -> type[T]:
-    """The same model and JSON schema, plus a check that the answer does not repeat the prompt."""
+    """The same model and JSON schema, plus a check that the answer does not repeat the prompt.
+
+    The cache holds its key, the response model class, alive: unbounded, it would keep every
+    class a batch made (tens of kB each, with pydantic's validator and serializer).
+    """
 
     def no_instructions(answer: BaseModel) -> BaseModel:
         guard = _INSTRUCTIONS.get()

@@ -23,7 +23,9 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
-MAX_ARTICLE_BYTES = 20_000_000
+LINE_SUFFIXES = {".jsonl", ".ndjson"}  # read a line at a time: no limit on the file's size
+MAX_ARTICLE_BYTES = 20_000_000  # a file, or one line of a JSON Lines file
+_PEEK_BYTES = 4096
 METADATA_FIELDS = ("title", "url", "published", "source")
 # Text that is valid UTF-8 but for a few bytes is UTF-8 with damage, not another encoding:
 # Windows-1256 Arabic read as UTF-8 gives almost no valid multi-byte characters.
@@ -117,9 +119,15 @@ def shown(name: str) -> str:
 
 def _report(problems: list[LoadProblem], err: InputError, severity: Severity) -> None:
     path, reason = shown(err.path), shown(err.problem)
-    where = f"{path}:{err.line}" if err.line is not None else path
-    log.warning("%s: %s", where, reason)
-    problems.append(LoadProblem(path=path, reason=reason, line=err.line, severity=severity))
+    problem = LoadProblem(path=path, reason=reason, line=err.line, severity=severity)
+    if not isinstance(problems, _Deferred):
+        _log_problem(problem)
+    problems.append(problem)
+
+
+def _log_problem(problem: LoadProblem) -> None:
+    where = f"{problem.path}:{problem.line}" if problem.line is not None else problem.path
+    log.warning("%s: %s", where, problem.reason)
 
 
 def _input_files(paths: Iterable[str | Path], problems: list[LoadProblem]) -> Iterator[Path]:
@@ -168,6 +176,12 @@ def _load_file(file: Path, problems: list[LoadProblem]) -> list[Article]:
     suffix = file.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise _Skipped(str(file), f"unsupported file type '{suffix or 'none'}', skipped")
+    if suffix in LINE_SUFFIXES:
+        streamed = _stream_json_lines(file)
+        if streamed is not None:
+            articles, found = streamed
+            problems.extend(found)
+            return articles
     if info.st_size > MAX_ARTICLE_BYTES:
         raise InputError(str(file), _too_large(info.st_size))
     raw = _read_bytes(file)
@@ -366,10 +380,72 @@ def _articles_from_json(text: str, file: Path, problems: list[LoadProblem]) -> l
             data = None  # maybe JSON Lines in a .json file
         if data is not None:
             records = data if isinstance(data, list) else [data]
-            return _records_to_articles(
-                [(i + 1, r) for i, r in enumerate(records)], file, problems
-            )
+            return _records_to_articles([(i + 1, r) for i, r in enumerate(records)], file, problems)
     return _records_to_articles(list(_jsonl_records(text, file, problems)), file, problems)
+
+
+def _stream_json_lines(file: Path) -> tuple[list[Article], list[LoadProblem]] | None:
+    """The articles of a UTF-8 JSON Lines file read one line at a time (no copy of the whole
+    file, its lines or its records is held), and the problems found, logged once the file is
+    done; ``None`` when the file is not plain UTF-8 (UTF-16, damaged bytes, another encoding),
+    which is then read whole, as any file."""
+    problems = _Deferred()
+    articles: list[Article] = []
+    try:
+        with file.open("rb") as handle:
+            if _not_plain_utf8(handle.peek(_PEEK_BYTES)[:_PEEK_BYTES]):
+                return None
+            number = 0
+            while raw := handle.readline(MAX_ARTICLE_BYTES + 1):
+                number += 1
+                try:
+                    line = _line_text(raw, handle, first=number == 1)
+                except UnicodeDecodeError:
+                    return None
+                except InputError as err:
+                    _report(problems, InputError(str(file), err.problem, number), "error")
+                    continue
+                if line.strip():
+                    _add_record(line, file, number, articles, problems)
+    except OSError as err:
+        raise InputError(str(file), f"cannot read: {_why(err)}") from None
+    for problem in problems:
+        _log_problem(problem)
+    return articles, problems
+
+
+class _Deferred(list[LoadProblem]):
+    """Problems that :func:`_report` does not log yet (the file may still be read again)."""
+
+
+def _line_text(raw: bytes, handle: Any, *, first: bool) -> str:
+    """One line's text; an overlong line is skipped (:class:`InputError`), bytes that are not
+    UTF-8 raise :class:`UnicodeDecodeError`."""
+    if len(raw) > MAX_ARTICLE_BYTES and not raw.endswith(b"\n"):
+        while (chunk := handle.readline(MAX_ARTICLE_BYTES)) and not chunk.endswith(b"\n"):
+            pass
+        raise InputError("", f"line too large (over {MAX_ARTICLE_BYTES} bytes, the limit)")
+    return raw.decode("utf-8-sig" if first else "utf-8")
+
+
+def _add_record(
+    line: str, file: Path, number: int, articles: list[Article], problems: list[LoadProblem]
+) -> None:
+    """Parse one JSON line into an article, or report why it is not one."""
+    try:
+        record = _parse_json(line)
+        articles.append(_record_to_article(record, file, number, problems, single=False))
+    except InputError as err:
+        if not err.path:  # from _parse_json
+            err = InputError(str(file), f"invalid JSON line: {err.problem}", number)
+        _report(problems, err, "error")
+
+
+def _not_plain_utf8(head: bytes) -> bool:
+    """Whether a file's first bytes show UTF-16 (marked or not) or binary data."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+        return True
+    return _guess_utf16_without_bom(head[: len(head) // 2 * 2]) is not None
 
 
 def _parse_json(text: str) -> Any:

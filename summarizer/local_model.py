@@ -30,13 +30,13 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from openai.types.chat import ChatCompletion
-
 from summarizer.errors import ConfigurationError, ExtractionError
 from summarizer.llama_probe import extra_buffers_work, without_extra_buffers
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    from openai.types.chat import ChatCompletion
 
 log = logging.getLogger(__name__)
 
@@ -599,6 +599,8 @@ def chat_completion(**kwargs: Any) -> ChatCompletion:
 
 def _to_openai(result: dict[str, Any], tool: Mapping[str, Any] | None) -> ChatCompletion:
     """Fill in what the OpenAI type requires and wrap a forced tool's answer as a tool call."""
+    from openai.types.chat import ChatCompletion  # not at import: doctor and cost need none
+
     result.setdefault("id", f"chatcmpl-{uuid.uuid4().hex}")
     result.setdefault("created", int(time.time()))
     result["object"] = "chat.completion"

@@ -9,10 +9,11 @@ the number or the date.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Set
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence, Set
 from functools import lru_cache
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from summarizer.models import (
     ArticleFacts,
@@ -103,30 +104,135 @@ def _merge(
 ) -> list[Item]:
     """Cluster items within blocks of equal keys; a cluster cites each article at most once
     unless the two items of one article are near-identical (the same fact said twice)."""
-    blocks: dict[tuple[object, ...], list[list[Item]]] = defaultdict(list)
+    counts = Counter(word for item in items for word in _item_words(item))
+    rank = {word: count for word, count in counts.items()}
+    bound = _prior_bound(items[0]) if items else 0.0
+    blocks: dict[tuple[object, ...], _Block[Item]] = defaultdict(
+        lambda: _Block(rank, across, bound)
+    )
     for item in items:
-        clusters = blocks[key(item)]
-        best = _best_cluster(item, clusters, same_article, across)
+        block = blocks[key(item)]
+        best = _best_cluster(item, block, same_article, across)
         if best is None:
-            clusters.append([item])
+            block.add(item)
         else:
-            best.append(item)
-    return [_combine(cluster) for clusters in blocks.values() for cluster in clusters]
+            block.join(best, item)
+    return [_combine(cluster.members) for block in blocks.values() for cluster in block.clusters]
+
+
+class _Cluster(Generic[Item]):
+    """The members of one cluster, and what :func:`_best_cluster` asks of them, kept as it grows:
+    their articles, and each distinct way a member can score or be incompatible (members alike
+    in these give the same answers, so each is asked about once)."""
+
+    def __init__(self) -> None:
+        self.members: list[Item] = []
+        self.articles: set[str] = set()
+        self.scorers: dict[tuple[object, ...], Item] = {}
+        self.checkers: dict[tuple[object, ...], Item] = {}
+
+    def add(self, item: Item) -> None:
+        self.members.append(item)
+        self.articles.update(s.article_id for s in item.sources)
+        self.scorers.setdefault(_score_key(item), item)
+        self.checkers.setdefault(_compatible_key(item), item)
+
+
+class _Block(Generic[Item]):
+    """The clusters of one block, indexed by their members' content words and articles, so that
+    an item is scored only against clusters that can reach the threshold (see candidates)."""
+
+    def __init__(self, rank: dict[str, int], across: float, bound: float) -> None:
+        self.clusters: list[_Cluster[Item]] = []
+        self.rank, self.across, self.bound = rank, across, bound
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.by_prefix: dict[str, set[int]] = defaultdict(set)
+        self.by_article: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, item: Item) -> None:
+        self.clusters.append(_Cluster())
+        self.join(len(self.clusters) - 1, item)
+
+    def join(self, index: int, item: Item) -> None:
+        self.clusters[index].add(item)
+        words = self.ordered(_item_words(item))
+        for word in words:
+            self.by_word[word].add(index)
+        for word in self.prefix(words):
+            self.by_prefix[word].add(index)
+        for source in item.sources:
+            self.by_article[source.article_id].add(index)
+
+    def ordered(self, words: frozenset[str]) -> list[str]:
+        """``words``, rarest in the batch first (the same order for every item)."""
+        return sorted(words, key=lambda w: (self.rank.get(w, 0), w))
+
+    def prefix(self, ordered: list[str]) -> list[str]:
+        """The rarest words of a set that any set as large or larger must share with it to
+        reach the threshold: of n words, k are needed, so one of the n - k + 1 rarest."""
+        size = len(ordered)
+        needed = next(
+            (k for k in range(1, size + 1) if k / size + self.bound >= self.across - 1e-9),
+            size + 1,
+        )
+        return ordered[: size - needed + 1]
+
+    def candidates(self, item: Item, words: frozenset[str]) -> list[int]:
+        """The clusters, in order, that may take ``item``: all of them when the priors alone
+        could reach the threshold; else those of its article, and those with a member that
+        shares enough content words: a member no larger than the item shares a word of that
+        member's prefix, a larger one a word of the item's prefix (prefix filtering)."""
+        if self.across <= self.bound:
+            return list(range(len(self.clusters)))
+        found: set[int] = set()
+        for word in words:
+            found |= self.by_prefix.get(word, set())
+        for word in self.prefix(self.ordered(words)):
+            found |= self.by_word.get(word, set())
+        found |= self.by_article.get(item.sources[0].article_id, set())
+        return sorted(found)
+
+
+def _prior_bound(item: Deadline | Figure | Event) -> float:
+    """The most :func:`_item_similarity` gives two items of different articles that share no
+    content word."""
+    if isinstance(item, Event):
+        return 0.0
+    return KEY_PRIOR + (CUE_PRIOR if isinstance(item, Deadline) else 0.0)
+
+
+def _score_key(item: Item) -> tuple[object, ...]:
+    """What :func:`_item_similarity` reads of its ``other`` item."""
+    if isinstance(item, Event):
+        return ("event", _item_words(item))
+    cue = _cue_family(item.qualifier) if isinstance(item, Deadline) else None
+    return (type(item).__name__, _item_words(item), _place(item.place), cue)
+
+
+def _compatible_key(item: Item) -> tuple[object, ...]:
+    """What :func:`_compatible` reads of either of its items."""
+    if isinstance(item, Event):
+        return ("event",)
+    value = item.value if isinstance(item, Figure) else None
+    return (_place(item.place), _names_in(item.subject_ar, value))
 
 
 def _best_cluster(
-    item: Item, clusters: list[list[Item]], same_article: float, across: float
-) -> list[Item] | None:
+    item: Item, block: _Block[Item], same_article: float, across: float
+) -> int | None:
     article = item.sources[0].article_id
     mine = _item_words(item)
     best, best_score = None, -1.0
-    for cluster in clusters:
-        if not all(_compatible(item, member) for member in cluster):
+    for index in block.candidates(item, mine):
+        cluster = block.clusters[index]
+        if not all(_compatible(item, member) for member in cluster.checkers.values()):
             continue
-        own = any(s.article_id == article for member in cluster for s in member.sources)
-        score = max(_item_similarity(item, mine, member, own) for member in cluster)
+        own = article in cluster.articles
+        score = max(
+            _item_similarity(item, mine, member, own) for member in cluster.scorers.values()
+        )
         if score >= (same_article if own else across) and score > best_score:
-            best, best_score = cluster, score
+            best, best_score = index, score
     return best
 
 
@@ -143,8 +249,7 @@ def _figure_conflicts(figures: list[Figure]) -> list[Conflict]:
     conflicts: list[Conflict] = []
     for group in by_unit.values():
         conflicts.extend(
-            _conflict(members)
-            for members in _disagreements(group, lambda a, b: a.value != b.value)
+            _conflict(members) for members in _disagreements(group, lambda a, b: a.value != b.value)
         )
     return conflicts
 
@@ -160,18 +265,17 @@ def _deadline_conflicts(deadlines: list[Deadline]) -> list[Conflict]:
     ]
 
 
-def _disagreements(
-    group: list[Item], differ: Callable[[Item, Item], bool]
-) -> list[list[Item]]:
+def _disagreements(group: list[Item], differ: Callable[[Item, Item], bool]) -> list[list[Item]]:
     """Sets of items about the same subject that differ in value or date."""
     found: list[list[Item]] = []
     used: set[int] = set()
+    index = _WordIndex(group)
     for i, left in enumerate(group):
         if i in used:
             continue
         mine = _item_words(left)
         matches: list[int] = []
-        for j in range(i + 1, len(group)):
+        for j in index.after(i, mine, CONFLICT_SUBJECT):
             right = group[j]
             if (
                 j not in used
@@ -186,6 +290,29 @@ def _disagreements(
             used.update([i, *matches])
             found.append([left] + [group[j] for j in matches])
     return found
+
+
+class _WordIndex:
+    """The items of a group by content word, so that an item is compared only with those that
+    can be about the same subject (without a shared word, only the priors score)."""
+
+    def __init__(self, group: Sequence[Deadline | Figure | Event]) -> None:
+        self.size = len(group)
+        self.bound = max((_prior_bound(item) for item in group), default=0.0)
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for position, item in enumerate(group):
+            for word in _item_words(item):
+                self.by_word[word].append(position)
+
+    def after(self, position: int, words: frozenset[str], threshold: float) -> list[int]:
+        """The positions after ``position``, in order, whose items may score ``threshold``."""
+        if threshold <= self.bound:
+            return list(range(position + 1, self.size))
+        found: set[int] = set()
+        for word in words:
+            postings = self.by_word.get(word, [])
+            found.update(postings[bisect_right(postings, position) :])
+        return sorted(found)
 
 
 def _conflict(members: list[Figure]) -> Conflict:
@@ -204,8 +331,7 @@ def _conflict(members: list[Figure]) -> Conflict:
 
 def _deadline_conflict(members: list[Deadline]) -> Conflict:
     values = [
-        ConflictValue(date=m.date, qualifier=m.qualifier, sources=list(m.sources))
-        for m in members
+        ConflictValue(date=m.date, qualifier=m.qualifier, sources=list(m.sources)) for m in members
     ]
     subject = members[0].subject
     en = "; ".join(
@@ -235,6 +361,7 @@ def _cited(sources: list[Source]) -> str:
     return ", ".join(dict.fromkeys(s.article_id for s in sources))
 
 
+@lru_cache(maxsize=65536)
 def _place(place: str | None) -> str:
     return re.sub(r"^the\s+", "", (place or "").strip().lower())
 

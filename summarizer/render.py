@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -1262,7 +1261,7 @@ def _html_footer(brief: Brief) -> str:
 
 def _json_island(brief: Brief) -> str:
     """The brief (less article texts) as JSON that cannot close its ``<script>`` element."""
-    data = json.dumps(brief.model_dump(mode="json", exclude={"texts"}), ensure_ascii=False)
+    data = brief.model_dump_json(exclude={"texts"})  # no Python copy of the whole brief
     return data.replace("</", "<\\/").replace("<!--", "<\\u0021--")
 
 

@@ -127,6 +127,26 @@ def test_help_and_usage_errors_import_nothing_heavy(args: list[str]) -> None:
     assert loaded == []
 
 
+def test_a_missing_input_path_imports_nothing_heavy() -> None:
+    code, loaded = _modules_loaded_by("brief", "no/such/path")
+    assert code == 2
+    assert loaded == []
+
+
+def test_doctor_imports_no_client_library() -> None:
+    """doctor names the backend without openai, instructor or tenacity, for the embedded model
+    and for an endpoint alike; it reads the schema version from the models (typer's own option
+    parsing imports pydantic anyway), and imports llama_cpp only to see whether it loads, when
+    it is installed."""
+    for args in (["doctor"], ["doctor", "--base-url", "http://127.0.0.1:9/v1"]):
+        code, loaded = _modules_loaded_by(*args)
+        assert code == 0
+        unexpected = [
+            m for m in loaded if m != "summarizer.models" and m.split(".")[0] != "llama_cpp"
+        ]
+        assert unexpected == [], args
+
+
 def test_the_probe_sees_heavy_imports_when_a_command_runs(tmp_path: Path) -> None:
     """The import check above is not blind: running ``schemas`` does load pydantic models."""
     code, loaded = _modules_loaded_by("schemas", str(tmp_path / "schemas"))

@@ -9,7 +9,7 @@ import pytest
 
 from summarizer.clean import clean_article, split_sentences
 from summarizer.errors import UsageError
-from summarizer.load import load_articles, load_batch
+from summarizer.load import MAX_ARTICLE_BYTES, load_articles, load_batch
 
 ARABIC = "أعلنت وزارة الدفاع بدء تخفيض القوات في العراق بحلول أيلول 2025."
 
@@ -107,3 +107,44 @@ def test_seed_tails_are_cut() -> None:
         assert clean.boilerplate_start, article.id
         for leaked in ("1905", "قد يهمك", "كلمات دلالية", "المقال السابق", "pic.twitter"):
             assert leaked not in clean.text, (article.id, leaked)
+
+
+# -- JSON Lines: read a line at a time, so the file may be larger than one article may be ------
+
+
+def test_a_json_lines_file_over_the_file_limit_loads_line_by_line(tmp_path: Path) -> None:
+    """A feed bigger than MAX_ARTICLE_BYTES loads; only its one overlong line is refused, and
+    the lines after it still load with their own line numbers."""
+    overlong = json.dumps({"id": "big", "text": "x" * (MAX_ARTICLE_BYTES + 10)})
+    dated = json.dumps({"text": ARABIC, "published": "2025-10-01"}, ensure_ascii=False)
+    lines = [json.dumps({"id": "j1", "text": ARABIC}, ensure_ascii=False), overlong, dated]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size > MAX_ARTICLE_BYTES
+    result = load_batch(path)
+    assert [(a.id, a.published) for a in result.articles] == [
+        ("j1", None),
+        ("feed-3", "2025-10-01"),
+    ]
+    [problem] = result.problems
+    assert (problem.line, problem.severity) == (2, "error")
+    assert "line too large" in problem.reason
+
+
+def test_a_json_lines_file_with_damaged_bytes_is_read_whole_and_warned_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Damaged UTF-8 after good lines: the file is decoded as a whole (one warning for the
+    file), and the problems of the lines read before are logged once, not twice."""
+    good = json.dumps({"id": "j1", "text": ARABIC, "published": "someday"}, ensure_ascii=False)
+    damaged = json.dumps({"id": "j2", "text": ARABIC}, ensure_ascii=False).encode()
+    damaged = damaged.replace("العراق".encode(), "العراق".encode()[:-1] + b"\xff")
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(good.encode() + b"\n" + damaged + b"\n")
+    with caplog.at_level("WARNING", logger="summarizer.load"):
+        result = load_batch(path)
+    assert [a.id for a in result.articles] == ["j1", "j2"]
+    reasons = [p.reason for p in result.problems]
+    assert sum("not valid UTF-8" in r for r in reasons) == 1
+    assert sum("'published'" in r for r in reasons) == 1
+    assert sum("'published'" in m for m in caplog.messages) == 1
