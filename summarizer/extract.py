@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from string import Template
 from typing import Any, Literal, Protocol, cast
 
@@ -429,7 +429,7 @@ class Skip(BaseModel):
     use: Literal["skip"]
 
 
-@cache
+@lru_cache(maxsize=256)  # one class per distinct request: bounded for huge batches
 def _response_model_cached(
     roles: tuple[tuple[str, Role], ...],
     sentence_ids: tuple[str, ...],
