@@ -83,18 +83,19 @@ def test_concurrency_one_is_one_request_at_a_time() -> None:
 
 
 def test_waiting_for_a_slot_is_not_the_articles_time() -> None:
-    # 24 articles, 8 at first: the later ones wait a request's time or two behind the others,
-    # longer than their own deadline, which only their own requests and retries count against.
-    fake = FakeLLM(latency=0.5).start()
+    # 48 articles, at most 8 at once: the last ones wait five requests' time (3 s) behind the
+    # others, twice their own deadline, which only their own requests and retries count
+    # against (the deadline leaves a loaded machine room for the request itself).
+    fake = FakeLLM(latency=0.6).start()
     try:
         brief = summarize_batch(
-            _articles(24), base_url=fake.url, use_cache=False,
-            policy=RetryPolicy(max_attempts=1, deadline_s=0.9),
+            _articles(48), base_url=fake.url, use_cache=False, concurrency=8,
+            policy=RetryPolicy(max_attempts=1, deadline_s=1.5),
         )  # fmt: skip
     finally:
         fake.stop()
     assert [a.error for a in brief.articles if a.status != "ok"] == []
-    assert len(fake.requests) == 24
+    assert len(fake.requests) == 48 and fake.peak <= 8
 
 
 # -- the limiter itself ---------------------------------------------------------------------------
