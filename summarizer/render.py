@@ -396,12 +396,18 @@ def _md_story(brief: Brief, story: Story, lang: Lang, labels: dict[str, str]) ->
     return "\n\n".join(lines)
 
 
+def _denied_label(dispute: Dispute, lang: Lang) -> str:
+    """'Denied by <who>' when the denying quote names its speaker, else 'Denied'."""
+    w = WORDS[lang]
+    who = dispute_speaker(dispute, lang)
+    return w["denied_by"].format(who=who) if who else w["denied"]
+
+
 def _md_disputes(brief: Brief, lang: Lang, labels: dict[str, str]) -> list[str]:
     w = WORDS[lang]
     lines = []
     for dispute in brief.disputes:
-        who = dispute_speaker(dispute, lang)
-        denied = w["denied_by"].format(who=who) if who else w["denied"]
+        denied = _denied_label(dispute, lang)
         lines.append(
             f"- **{w['reported']}:** {_md(getattr(dispute.claim, lang))} "
             f"{_md_cite(dispute.claim_sources, labels, lang)} — **{_md(denied)}:** "
@@ -779,8 +785,7 @@ def _html_disputes(ctx: _Ctx, lang: Lang) -> str:
     w = WORDS[lang]
     items = []
     for dispute in ctx.brief.disputes:
-        who = dispute_speaker(dispute, lang)
-        denied = w["denied_by"].format(who=who) if who else w["denied"]
+        denied = _denied_label(dispute, lang)
         items.append(
             f'<li class="item dispute"><div class="values"><div class="side">'
             f'<span class="badge">{_e(w["reported"])}</span>'
