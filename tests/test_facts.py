@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.models import Article, CleanArticle, Extraction, Pick
+from summarizer.models import Article, CleanArticle, Extraction, Mention, Pick
 from summarizer.normalize import find_mentions
 from summarizer.normalize.facts import facts_from_picks
 
@@ -39,3 +39,23 @@ def test_the_model_cannot_change_a_date_or_a_value() -> None:
     assert (figure.value, figure.unit, figure.approx) == (900, "troops", "about")
     assert "1000" not in figure.text.en and figure.text.en.endswith("about 900 troops")
     assert figure.text.ar == "نحو 900 جندي في سوريا"  # the article's own words, kept as they are
+
+
+def test_a_date_the_normalizer_could_not_resolve_is_no_given_word() -> None:
+    text = "وبلغت الزيادة في الموعد نحو 500 ألف برميل"
+    mentions = find_mentions(text, None)
+    number = next(m for m in mentions if m.kind == "number")
+    unresolved = Mention(
+        id="M99", kind="date", text="الموعد", start=text.index("الموعد"),
+        end=text.index("الموعد") + len("الموعد"),
+    )  # fmt: skip
+    pick = Pick(
+        kind="figure", mention_id=number.id, what_en=f"The increase in [M99] is at [{number.id}]",
+        what_ar=text, quote=text, start=0, end=len(text),
+    )  # fmt: skip
+    clean = CleanArticle(article=Article(id="a", text=text), text=text)
+    facts = facts_from_picks(
+        clean, Extraction(article_id="a", picks=[pick]), [*mentions, unresolved], None
+    )
+    [figure] = facts.figures
+    assert "not stated" not in figure.text.en and figure.value == 500000

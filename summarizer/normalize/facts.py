@@ -112,7 +112,9 @@ class _Line:
 
         en = _tidy(PLACEHOLDER.sub(fill, pick.what_en))
         given = " ".join(
-            mention_shown_en(by_id[i]) for i in placeholders_in(pick.what_en) if i in by_id
+            mention_shown_en(by_id[i])
+            for i in placeholders_in(pick.what_en)
+            if i in by_id and not _unresolved(by_id[i])
         )
         return cls(en, pick.what_ar.strip(), True, given)
 
@@ -134,6 +136,12 @@ class _Line:
         mention (:func:`summarizer.gloss.terms_near`): what the value counts, checked."""
         arabic = self.ar if self.translated and mention.text in self.ar else source.quote
         return terms_near(self.en, arabic, mention.text, given=self.given)
+
+
+def _unresolved(mention: Mention) -> bool:
+    """A date mention the normalizer could not resolve: its English ("date not stated") is no
+    fact of the article, so a line that repeats it must pass the word check on its own."""
+    return mention.kind == "date" and mention.date is None and mention.unit is None
 
 
 def _listed(terms: list[str]) -> str:
