@@ -245,8 +245,8 @@ def terms_near(
     """The content words of ``english`` (in its order, once each) that gloss an Arabic word
     close to ``anchor`` in ``arabic``: up to ``before`` words before it and ``after`` after.
 
-    A translation that fails its checks may still name what a value counts («سعر لتر البنزين
-    92»: "price", "petrol"): the model chose the sense, the lexicon confirms it, and the words
+    A translation that fails its checks may still name what a value counts («عدد شاحنات
+    المساعدات»: "trucks", "aid"): the model chose the sense, the lexicon confirms it, and the words
     stand next to the value in the article. Numbers of the English that stand there count too.
     """
     found = lexicon()

@@ -485,8 +485,8 @@ def _other_names(left: Item, right: Item) -> bool:
 
 
 def _one_clause(left: Item, right: Item) -> bool:
-    """Values listed in one clause («95 بـ21 جنيها، و92 بـ19.25») are a list, not sources that
-    disagree; two values of one clause («من 2500 إلى أقل من 2000») are a change, and stay."""
+    """Values listed in one clause («الأول بـ40 دينارا، والثاني بـ35») are a list, not sources
+    that disagree; two values of one clause («من 300 إلى أقل من 250») are a change, and stay."""
     if isinstance(left, Event) or isinstance(right, Event):
         return False
     shared = bool(left.subject_ar) and left.subject_ar == right.subject_ar
