@@ -97,7 +97,7 @@ def is_furniture(line: str, arabic_page: bool) -> bool:
         return True
     inner = text.strip(_QUOTES).strip()
     if inner != text and text[0] in _QUOTES and text[-1] in _QUOTES and len(words_of(inner)) <= 6:
-        return True  # «"لا تقف متفرجاً"»: a slogan in quotes
+        return True  # a slogan in quotes («"كن أول من يعرف"»)
     if len(_MENU_SEPARATORS.findall(text)) >= 3:
         return True
     glued = [w for w in words_of(text) if len(_LETTERS.findall(w)) >= _GLUED_LETTERS]
@@ -115,7 +115,7 @@ def is_date_line(line: str) -> bool:
 
 
 def is_dateline(line: str) -> bool:
-    """«بغداد ـ العرب اليوم»: a place and an outlet around a dash, and nothing else."""
+    """«عمّان ـ الصحيفة»: a place and an outlet around a dash, and nothing else."""
     parts = [p for p in _DASHES.split(line.strip()) if p.strip()]
     return len(parts) == 2 and len(parts[0].split()) <= 2 and len(words_of(line)) <= 6
 
