@@ -29,7 +29,7 @@ import snowballstemmer
 from summarizer.names import english_names
 from summarizer.normalize.formatting import MONTHS_EN
 
-__all__ = ["Lexicon", "lexicon", "unsupported_words", "word_problems"]
+__all__ = ["Lexicon", "english_stem", "lexicon", "terms_near", "unsupported_words", "word_problems"]
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _GLOSS_WORD = re.compile(r"[a-z]+")
