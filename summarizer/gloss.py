@@ -211,32 +211,35 @@ def unsupported_words(english: str, quotes: list[str], *, given: str = "") -> li
     ``given`` holds English the code itself wrote into the line (the normalizer's dates,
     values and units): its words need no gloss.
     """
-    words = _content_words(english, given)
-    if not words:
-        return []
-    found = lexicon()
-    if found is None:
-        return words
-    senses: set[str] = set()
-    for quote in quotes:
-        for arabic in _ARABIC_WORD.findall(quote):
-            senses |= found.senses(arabic)
-    synonyms = _rules().synonyms
-    return [
-        w
-        for w in words
-        if not (synonyms.get(english_stem(w), frozenset()) | {english_stem(w)}) & senses
-    ]
+    return _unglossed(_content_words(english, given), quotes)
 
 
 def word_problems(english: str, quotes: list[str], *, given: str = "") -> list[str]:
     """A reason when ``english`` says more than its quotes' words (empty list: supported)."""
     words = _content_words(english, given)
-    missing = unsupported_words(english, quotes, given=given)
+    missing = _unglossed(words, quotes)
     if len(missing) <= (len(words) + 1) // _TOLERATED_EVERY:
         return []
     shown = ", ".join(dict.fromkeys(missing))
     return [f"no word of the quote means {shown!r}"]
+
+
+def _unglossed(words: list[str], quotes: list[str]) -> list[str]:
+    """The English ``words`` that gloss no Arabic word of ``quotes`` (all, with no lexicon)."""
+    found = lexicon()
+    if not words or found is None:
+        return words
+    senses: set[str] = set()
+    for quote in quotes:
+        for arabic in _ARABIC_WORD.findall(quote):
+            senses |= found.senses(arabic)
+    return [w for w in words if not _glosses(w, senses)]
+
+
+def _glosses(word: str, senses: set[str]) -> bool:
+    """Whether an English word, or a synonym of it, is one of ``senses`` (English stems)."""
+    stem = english_stem(word)
+    return bool((_rules().synonyms.get(stem, frozenset()) | {stem}) & senses)
 
 
 def terms_near(
@@ -264,11 +267,9 @@ def terms_near(
         if word not in anchor:
             senses |= found.senses(word)
     numbers = {w for w in close_out if w.isdigit()} & set(close)
-    synonyms = _rules().synonyms
     terms: list[str] = []
     for word in _content_words(english, given):
-        stem = english_stem(word)
-        if (synonyms.get(stem, frozenset()) | {stem}) & senses and word not in terms:
+        if _glosses(word, senses) and word not in terms:
             terms.append(word)
     terms += [n for n in dict.fromkeys(_DIGITS.findall(english)) if n in numbers]
     return terms

@@ -124,14 +124,15 @@ def translation_problems(english: str, window: Window, text: str) -> list[str]:
     ids = [m.id for m in window.mentions]
     arabic = window.masked(text)
     words = PLACEHOLDER.sub(" ", english)
+    source = PLACEHOLDER.sub(" ", arabic)  # the window's own words, without its values
     own_month = ["write no date of your own"] if _MONTH.search(words) else []
     return [
         *placeholder_problems(english, required=ids, allowed=ids),
         *own_month,
         *filler_problems(english),
         *polarity_problems(words, arabic),
-        *unsupported_reasons(words, [PLACEHOLDER.sub(" ", arabic)]),
-        *word_problems(words, [PLACEHOLDER.sub(" ", arabic)]),
+        *unsupported_reasons(words, [source]),
+        *word_problems(words, [source]),
     ]
 
 
