@@ -29,13 +29,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests")]
 
 from fake_llm import FakeLLM  # noqa: E402
+
+if TYPE_CHECKING:
+    from summarizer.models import Brief
 
 MODEL = "bench-model"
 STEPS = ("load", "clean", "normalize", "extract I/O", "merge", "render")
@@ -143,7 +147,7 @@ def run_child(batch: Path, url: str, profile: bool) -> dict[str, Any]:
     from summarizer.llm import LLM, choose_backend
     from summarizer.load import load_batch
     from summarizer.normalize import detect_metadata, find_mentions
-    from summarizer.render import render_html, render_json, render_markdown
+    from summarizer.render import render_html_chunks, render_json_chunks, render_markdown
 
     seconds: dict[str, float] = {}
     peaks: dict[str, float] = {}
@@ -181,21 +185,20 @@ def run_child(batch: Path, url: str, profile: bool) -> dict[str, Any]:
     peaks["merge"] = _peak_mib()
     del outcomes
 
-    renders = {
-        "json": render_json,
-        "md": lambda b: render_markdown(b, lang="both"),
-        "html": render_html,
+    renders: dict[str, Callable[[Brief], Iterable[str]]] = {
+        "json": render_json_chunks,
+        "md": lambda b: (render_markdown(b, lang="both"),),
+        "html": render_html_chunks,
     }
     brief_mib, seconds["render"] = {}, 0.0
-    for fmt, render in renders.items():  # one at a time, as the CLI writes one
-        started = time.perf_counter()
-        text = render(brief)
-        seconds["render"] += time.perf_counter() - started
+    for fmt, render in renders.items():  # one at a time, written in pieces as the CLI does
         out = batch.with_suffix(f".{fmt}")
-        out.write_text(text, encoding="utf-8")
+        started = time.perf_counter()
+        with out.open("w", encoding="utf-8") as handle:
+            handle.writelines(render(brief))
+        seconds["render"] += time.perf_counter() - started
         brief_mib[fmt] = out.stat().st_size / 2**20
         out.unlink()
-        del text
     peaks["render"] = _peak_mib()
     if profiler is not None:
         profiler.disable()

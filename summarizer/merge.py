@@ -266,30 +266,40 @@ def _deadline_conflicts(deadlines: list[Deadline]) -> list[Conflict]:
 
 
 def _disagreements(group: list[Item], differ: Callable[[Item, Item], bool]) -> list[list[Item]]:
-    """Sets of items about the same subject that differ in value or date."""
-    found: list[list[Item]] = []
-    used: set[int] = set()
+    """Sets of items about the same subject that differ in value or date: the most alike pairs
+    first, so that an item joins the set of the item it is most about (a week's count and a
+    running total of one outbreak are two subjects, each with its own change)."""
     index = _WordIndex(group)
+    pairs: list[tuple[float, int, int]] = []
     for i, left in enumerate(group):
-        if i in used:
-            continue
         mine = _item_words(left)
-        matches: list[int] = []
         for j in index.after(i, mine, CONFLICT_SUBJECT):
             right = group[j]
             if (
-                j not in used
-                and not _one_clause(left, right)
-                and not _other_names(left, right)
-                and differ(left, right)
-                and _compatible(left, right)
-                and _item_similarity(left, mine, right, own=False) >= CONFLICT_SUBJECT
+                _one_clause(left, right)
+                or _other_names(left, right)
+                or not differ(left, right)
+                or not _compatible(left, right)
             ):
-                matches.append(j)
-        if matches:
-            used.update([i, *matches])
-            found.append([left] + [group[j] for j in matches])
-    return found
+                continue
+            score = _item_similarity(left, mine, right, own=False)
+            if score >= CONFLICT_SUBJECT:
+                pairs.append((-score, i, j))
+    sets: list[list[int]] = []
+    set_of: dict[int, int] = {}
+    for _, i, j in sorted(pairs):
+        if i in set_of and j in set_of:
+            continue
+        if i not in set_of and j not in set_of:
+            set_of[i] = set_of[j] = len(sets)
+            sets.append([i, j])
+            continue
+        joined, new = (i, j) if i in set_of else (j, i)
+        members = sets[set_of[joined]]
+        if all(differ(group[m], group[new]) for m in members):
+            members.append(new)
+            set_of[new] = set_of[joined]
+    return [[group[k] for k in sorted(members)] for members in sets]
 
 
 class _WordIndex:

@@ -23,9 +23,10 @@ def prompt_template(name: str) -> str:
     return resources.files("summarizer.prompts").joinpath(name).read_text(encoding="utf-8")
 
 
-# Raised when what is kept of an answer changes (the checks a translation must pass, how values
-# are found in it), so that answers cached under the old rules are asked again.
-ANSWER_RULES = "3"
+# Raised when what is asked or kept of an answer changes (which mentions are candidates, the
+# checks a translation must pass, how values are found in it), so that answers cached under the
+# old rules are asked again.
+ANSWER_RULES = "4"
 
 
 @cache

@@ -12,9 +12,10 @@ import hashlib
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from itertools import pairwise
 from typing import Literal
 from urllib.parse import quote as url_quote
@@ -40,6 +41,7 @@ from summarizer.normalize.formatting import (
     format_qualifier,
 )
 from summarizer.render_assets import CSS, JS, PAGE
+from summarizer.stream import brief_json_chunks
 
 Lang = Literal["en", "ar"]
 LangChoice = Literal["en", "ar", "both"]
@@ -519,6 +521,11 @@ def render_json(brief: Brief) -> str:
     return brief.model_dump_json(indent=2)
 
 
+def render_json_chunks(brief: Brief) -> Iterator[str]:
+    """:func:`render_json`'s text in pieces, an item at a time."""
+    return brief_json_chunks(brief, indent=2)
+
+
 # ---------------------------------------------------------------------------------------------
 # HTML: quotes and article documents
 # ---------------------------------------------------------------------------------------------
@@ -604,10 +611,14 @@ def _text_lang(text: str) -> Lang:
     return "ar" if len(_ARABIC_LETTER.findall(text)) >= len(_LATIN_LETTER.findall(text)) else "en"
 
 
-def _html_docs(brief: Brief, quotes: _Quotes, labels: dict[str, str]) -> str:
+def _html_docs(brief: Brief, quotes: _Quotes, labels: dict[str, str]) -> Iterator[str]:
+    """The article documents, one at a time, a newline between two."""
     reports = {a.id: a for a in brief.articles}
     ids = _unique([*(a.id for a in brief.articles), *brief.texts])
-    return "\n".join(_html_doc(i, reports.get(i), brief, quotes, labels) for i in ids)
+    for position, article_id in enumerate(ids):
+        yield ("\n" if position else "") + _html_doc(
+            article_id, reports.get(article_id), brief, quotes, labels
+        )
 
 
 def _html_doc(
@@ -1264,10 +1275,25 @@ def _html_footer(brief: Brief) -> str:
     return f'<footer class="meta card"><dl>{cells}</dl></footer>'
 
 
-def _json_island(brief: Brief) -> str:
-    """The brief (less article texts) as JSON that cannot close its ``<script>`` element."""
-    data = brief.model_dump_json(exclude={"texts"})  # no Python copy of the whole brief
-    return data.replace("</", "<\\/").replace("<!--", "<\\u0021--")
+def _json_island(brief: Brief) -> Iterator[str]:
+    """The brief (less article texts) as JSON that cannot close its ``<script>`` element, in
+    pieces (:func:`summarizer.stream.brief_json_chunks`): a piece ends between two JSON values,
+    never inside a string, so no «</» or «<!--» is split between two."""
+    for piece in brief_json_chunks(brief, indent=None, exclude=frozenset({"texts"})):
+        yield piece.replace("</", "<\\/").replace("<!--", "<\\u0021--")
+
+
+@cache
+def _page_parts() -> tuple[tuple[str, str], ...]:
+    """The page template cut at its placeholders: (the text before one, its name); the last
+    part's name is empty."""
+    template = PAGE.template
+    parts, at = [], 0
+    for match in re.finditer(r"\$(\w+)", template):
+        parts.append((template[at : match.start()], match.group(1)))
+        at = match.end()
+    parts.append((template[at:], ""))
+    return tuple(parts)
 
 
 def _csp() -> str:
@@ -1288,19 +1314,29 @@ def render_html(brief: Brief) -> str:
     source chip opens the article's full text with the quote highlighted. Opening
     ``page.html#src=<article_id>:<n>`` opens quote ``n`` of that article on load.
     """
+    return "".join(render_html_chunks(brief))
+
+
+def render_html_chunks(brief: Brief) -> Iterator[str]:
+    """:func:`render_html`'s page in pieces, in order: the article documents and the data
+    island, the bulk of a large batch's page, one article or one item at a time."""
     ctx = _Ctx(brief, _outlet_labels(brief), _collect_quotes(brief))
     created = _iso_prefix(brief.meta.created)
     title = "News brief" + (f" · {created}" if created else "")
-    return PAGE.substitute(
-        csp=_csp(),
-        title=_e(title),
-        css=CSS,
-        header=_html_header(brief),
-        timeline=_html_timeline(brief),
-        col_en=_html_column(ctx, "en"),
-        col_ar=_html_column(ctx, "ar"),
-        footer=_html_footer(brief),
-        docs=_html_docs(brief, ctx.quotes, ctx.labels),
-        data=_json_island(brief),
-        js=JS,
-    )
+    sections: dict[str, Callable[[], Iterable[str]]] = {
+        "csp": lambda: (_csp(),),
+        "title": lambda: (_e(title),),
+        "css": lambda: (CSS,),
+        "header": lambda: (_html_header(brief),),
+        "timeline": lambda: (_html_timeline(brief),),
+        "col_en": lambda: (_html_column(ctx, "en"),),
+        "col_ar": lambda: (_html_column(ctx, "ar"),),
+        "footer": lambda: (_html_footer(brief),),
+        "docs": lambda: _html_docs(brief, ctx.quotes, ctx.labels),
+        "data": lambda: _json_island(brief),
+        "js": lambda: (JS,),
+    }
+    for static, name in _page_parts():
+        yield static
+        if name:
+            yield from sections[name]()

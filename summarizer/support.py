@@ -34,6 +34,7 @@ from summarizer.names import (
 
 __all__ = [
     "arabic_numbers",
+    "denial_in",
     "english_names",
     "english_numbers",
     "fold_arabic",
@@ -174,11 +175,17 @@ _EN_NEGATION = re.compile(
 )
 
 
+def denial_in(arabic: str) -> str | None:
+    """The denial verb of an Arabic text («نفت», «ينفي»…), or None: what it states is denied."""
+    found = _AR_DENIAL.search(fold_arabic(arabic))
+    return found.group() if found else None
+
+
 def _polarity_reasons(text_en: str, quotes: list[str]) -> list[str]:
     for quote in quotes:
-        denial = _AR_DENIAL.search(fold_arabic(quote))
+        denial = denial_in(quote)
         if denial and not _EN_NEGATION.search(text_en):
-            return [f"the quote is a denial («{denial.group()}») but the English does not say so"]
+            return [f"the quote is a denial («{denial}») but the English does not say so"]
     return []
 
 

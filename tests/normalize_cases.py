@@ -655,7 +655,30 @@ VARIANTS: list[Case] = [
         [N(13.1, "%", text="13,1 في المائة")],
     ),
     ("وستبقى المعابر مغلقة حتى الخميس.", PUB, [D("2024-10-31", "until", text="حتى الخميس")]),
-    ("وارتفع عدد القتلى من 50 إلى 70 قتيلاً.", None, [N(50), N(70, "killed")]),
+    ("وارتفع عدد القتلى من 50 إلى 70 قتيلاً.", None, [N(50, "killed"), N(70, "killed")]),
+    # A bare number takes its unit from the «عدد» phrase before it (the number of … is N).
+    ("وبلغ عدد المصابين 40 في المدينة.", None, [N(40, "wounded")]),
+    ("وتجاوز إجمالي عدد المصابين 300 ألف في البلاد.", None, [N(300000, "wounded")]),
+    ("وقدرت منظمات عدد الضحايا بنحو 75 ألفا.", None, [N(75000, "victims", "about")]),
+    (
+        "وسجلت الوزارة 300 حالة إصابة منها 9 حالات وفاة.",
+        None,
+        [N(300, "injuries"), N(9, "deaths")],
+    ),
+    ("وبلغ عدد سكان المدينة 5 ملايين.", None, [N(5000000)]),  # «سكان» counts no unit noun
+    # Dots that group thousands («1.234.567»); one dot is a decimal point.
+    ("وتضم القوائم 1.250.000 ناخب مسجل.", None, [N(1250000, "voters")]),
+    ("وبلغ عدد الناخبين 1.250.000.", None, [N(1250000, "voters")]),
+    # A larger scale word after a sum multiplies all of it: (1,000 + 200) billion.
+    ("وبلغت الديون ألف ومائتي مليار دولار.", None, [N(1.2e12, "USD")]),
+    ("وتقدر الكلفة بألف وخمسمائة مليون دينار.", None, [N(1.5e9, "dinar")]),
+    # A whole number in brackets, then the same number in words (the legal style of budgets).
+    (
+        "وتبلغ النفقات (2,450,000,000) ألفين وأربعمائة وخمسين مليون ريال.",
+        None,
+        [N(2.45e9), N(2.45e9, "riyal")],
+    ),
+    ("وبلغ سعر الغرام 1.250 دينار.", None, [N(1.25, "dinar")]),
     (
         "وتقام الفعاليات خلال الفترة من 1 إلى 15 أكتوبر 2024.",
         None,

@@ -12,8 +12,10 @@ from summarizer.attribution import (
     find_disputes,
     find_speaker,
     parse_attribution,
+    statement,
     with_speakers,
 )
+from summarizer.gloss import lexicon, word_problems
 from summarizer.models import Bilingual, Event, Source
 from summarizer.render import said_by_words
 
@@ -115,6 +117,8 @@ def test_attribution_data_is_valid() -> None:
             parse_attribution(broken)
     with pytest.raises(ValueError, match="speakers"):
         parse_attribution({**json.loads(raw), "speakers": {"مسؤول": ""}})
+    with pytest.raises(ValueError, match="verb_english"):
+        parse_attribution({**json.loads(raw), "verb_english": {"قال": ""}})
 
 
 def test_disputes_and_speakers_are_rendered_in_both_languages() -> None:
@@ -143,3 +147,39 @@ def test_disputes_and_speakers_are_rendered_in_both_languages() -> None:
     page = render_html(brief)
     assert page.count('class="item dispute"') == 2  # one per column, both sides in each
     assert page.count('id="item-en-E1"') == 1 and 'class="events"' not in page  # shown once
+
+
+# (sentence, the speaker's English, the verb's English): who stated something, by rule.
+STATEMENTS = [
+    ("وأعلنت الحكومة أمس خطة جديدة للنقل", "the government", "announced"),
+    ("وقال صندوق النقد الدولي إن النمو سيتباطأ", "the International Monetary Fund", "said"),
+    ("ونفت وزارة الخارجية التقارير عن زيارة الوفد", "the foreign ministry", "denied"),
+    ("أعلنت مصر وقطر التوصل إلى اتفاق", "Egypt", "announced"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "verb"), STATEMENTS)
+def test_a_statement_is_its_speaker_and_verb(sentence: str, speaker: str, verb: str) -> None:
+    said = statement(sentence)
+    assert said is not None and (said.speaker.en, said.verb_en) == (speaker, verb)
+    assert sentence[: said.end].endswith(said.speaker.ar)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "لم تعلن الوزارة أي تفاصيل عن الخطة",  # a negated verb
+        "وقال أحمد إن الطريق مغلق",  # a speaker with no English in the table
+        "ويقول المسؤولون إن العمل مستمر",  # the imperfect: not a past statement
+        "وارتفعت الأسعار في الأسواق",  # no reporting verb
+    ],
+)
+def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> None:
+    assert statement(sentence) is None
+
+
+@pytest.mark.skipif(lexicon() is None, reason="the lexicon extra is not installed")
+def test_each_verbs_english_glosses_the_verb() -> None:
+    raw = json.loads(resources.files("summarizer.data").joinpath("attribution.json").read_text())
+    for arabic, english in raw["verb_english"].items():
+        assert not word_problems(english, [arabic]), (arabic, english)

@@ -187,7 +187,8 @@ def test_an_unfaithful_figure_falls_back_to_what_is_certain() -> None:
     [figure] = facts_from_picks(clean, _facts(text, [pick]), mentions, None).figures
     assert figure.value == 40
     assert "Paris" not in figure.text.en and "5000" not in figure.text.en
-    assert figure.text.en == "Syria: 40 people"
+    # What is certain, then the key words the lexicon gives for the words beside the value.
+    assert figure.text.en.startswith("Syria: 40 people (") and "ministry" in figure.text.en
     assert figure.text.ar == text
 
 
@@ -206,10 +207,22 @@ def test_a_faithful_translation_is_filled_with_the_normalizers_words() -> None:
     assert deadline.date == "2026-09"
 
 
-def test_an_event_without_faithful_english_is_left_out() -> None:
+def test_an_event_without_faithful_english_says_only_what_is_certain() -> None:
+    # "evacuated" turns a denial into its opposite: refused; what stays is who did what, by rule.
     text = "ونفت السفارة التقارير عن إخلاء موظفيها"
     pick = Pick(
         kind="event", what_en="The embassy was evacuated", what_ar=text, quote=text,
+        start=0, end=len(text),
+    )  # fmt: skip
+    clean = CleanArticle(article=Article(id="a", text=text), text=text)
+    [event] = facts_from_picks(clean, _facts(text, [pick]), [], None).events
+    assert event.text.en == "The embassy denied" and event.text.ar == text
+
+
+def test_an_event_without_faithful_english_or_known_speaker_is_left_out() -> None:
+    text = "ووصل الوفد إلى المدينة بعد رحلة طويلة"
+    pick = Pick(
+        kind="event", what_en="The army bombed the city", what_ar=text, quote=text,
         start=0, end=len(text),
     )  # fmt: skip
     clean = CleanArticle(article=Article(id="a", text=text), text=text)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.gloss import Lexicon, lexicon, unsupported_words, word_problems
+from summarizer.gloss import Lexicon, lexicon, literal_terms, unsupported_words, word_problems
 
 needs_lexicon = pytest.mark.skipif(lexicon() is None, reason="the lexicon extra is not installed")
 
@@ -61,7 +61,7 @@ def test_the_codes_own_words_and_names_need_no_gloss() -> None:
 
 
 def test_without_a_lexicon_nothing_is_supported(tmp_path: Path) -> None:
-    empty = Lexicon({}, frozenset(), frozenset())
+    empty = Lexicon({}, {}, {})
     assert len(empty) == 0 and empty.senses("المدينة") == frozenset()
 
 
@@ -80,6 +80,7 @@ def test_the_gloss_data_file_is_well_formed() -> None:
     raw = json.loads(resources.files("summarizer.data").joinpath("gloss.json").read_text("utf-8"))
     assert set(raw) == {
         "about", "buckwalter", "stem_variants", "english_function_words", "english_synonyms",
+        "english_number_words", "english_ordinals",
     }  # fmt: skip
     assert all(len(k) == 1 and "\u0621" <= k <= "\u0671" for k in raw["buckwalter"])
     assert all(len(pair) == 2 for pair in raw["stem_variants"])
@@ -93,3 +94,61 @@ def test_the_gloss_data_file_is_well_formed() -> None:
     for group in raw["english_synonyms"]:
         for a, b in opposites:
             assert not (a in group and b in group), group
+
+
+# (Arabic clause, the value's mention, words its key words include, words they must not): what a
+# value counts or measures stands next to it, and the lexicon's plainest English names it.
+LITERAL = [
+    ("وتراجعت أسعار الذهب بنحو 40 دولارا للأوقية", "40 دولارا", {"gold", "prices"}, {"manner"}),
+    ("وارتفع معدل التضخم إلى 7% في أيار", "7%", {"inflation"}, {"may"}),
+    ("وافتتحت الوزارة 15 مدرسة جديدة في الريف", "15", {"ministry", "school"}, set()),
+    ("قتل 12 شخصا في الزلزال الذي وقع فجرا", "12 شخصا", {"earthquake"}, set()),
+    # An ordinal tells one phase from another; a cardinal is a value of its own.
+    ("وتبدأ المرحلة الثانية في شهر تموز المقبل", "في شهر تموز المقبل", {"second"}, set()),
+    ("وأفرج عن ستة أسرى مقابل 30 معتقلا", "30 معتقلا", set(), {"six"}),
+    ("وتصحيح أوضاع 200 ألف عامل خلال ثلاثة أعوام", "ثلاثة أعوام", set(), {"millenary", "three"}),
+    # A comma ends the value's clause: what the next clause says is another fact.
+    ("وأصيب 30 مدنيا بجروح، فيما انهار مبنى", "30", {"civilian"}, {"rivers", "building"}),
+]
+
+
+@needs_lexicon
+@pytest.mark.parametrize(("arabic", "anchor", "wanted", "unwanted"), LITERAL)
+def test_literal_key_words_name_what_a_value_counts(
+    arabic: str, anchor: str, wanted: set[str], unwanted: set[str]
+) -> None:
+    terms = set(literal_terms(arabic, anchor))
+    assert wanted <= terms and not unwanted & terms, terms
+
+
+@needs_lexicon
+def test_a_literal_gloss_is_none_for_function_words_and_marks_names() -> None:
+    found = lexicon()
+    assert found is not None
+    assert found.literal("في") is None
+    city = found.literal("القاهرة")
+    assert city is not None and city.name and city.english == "Cairo"
+    literal = found.literal("الزلزال")
+    assert literal is not None and literal.english == "earthquake" and not literal.ambiguous
+    # «الدفاع»: defence or propelling, as likely: no plain sense to print far from a value
+    other = found.literal("الدفاع")
+    assert other is not None and other.ambiguous
+
+
+def test_the_compatibility_tables_choose_the_analysis(tmp_path: Path) -> None:
+    (tmp_path / "dictStems").write_text(
+        "Hkm\tHakam\tPV\tjudge;rule\nHkm\tHukm\tN\tverdict;ruling\n", encoding="latin-1"
+    )
+    (tmp_path / "dictPrefixes").write_text("\t\tPref-0\t\nAl\tAl\tNPref-Al\tthe\n", "latin-1")
+    (tmp_path / "dictSuffixes").write_text("\t\tSuff-0\t\nt\tato\tPVSuff-t\tshe\n", "latin-1")
+    (tmp_path / "tableAB").write_text("Pref-0 PV\nPref-0 N\nNPref-Al N\n", "latin-1")
+    (tmp_path / "tableBC").write_text("PV Suff-0\nPV PVSuff-t\nN Suff-0\n", "latin-1")
+    (tmp_path / "tableAC").write_text(
+        "Pref-0 Suff-0\nPref-0 PVSuff-t\nNPref-Al Suff-0\n", "latin-1"
+    )
+    found = Lexicon.from_folder(tmp_path)
+    by_article, by_ending = found.literal("الحكم"), found.literal("حكمت")
+    bare = found.literal("حكم")
+    assert by_article is not None and by_article.english == "verdict"
+    assert by_ending is not None and by_ending.english == "judge"
+    assert bare is not None and bare.english == "verdict" and bare.ambiguous

@@ -21,6 +21,17 @@ from summarizer.normalize.lexicon import action_in, event_kind, outcome_before, 
         ("ولدى الولايات المتحدة نحو ألفين و500 جندي في العراق، وأكثر من 900 جندي في سوريا",
          "أكثر من 900 جندي", "Syria"),
         ("وقال المسؤول إن 40 شاحنة دخلت أمس", "40 شاحنة", None),
+        # A country named in another clause as a party is not where the value is.
+        ("رفع الفريق رصيده إلى 21 نقطة، وابتعد عن منتخب الأردن بفارق 5 نقاط",
+         "21 نقطة", None),
+        ("وتشمل الخطة خروج تركيا من المنطقة، إضافة إلى عبور 350 شاحنة يوميا",
+         "350 شاحنة", None),
+        ("أعلنت مصر وقطر، في بيان لهما، عبور 200 شاحنة", "200 شاحنة", None),
+        # The sentence's only place, where something is, holds for its other clauses.
+        ("وأكد المسؤول أن المخيمات في لبنان، التي تضم 5000 لاجئ، بحاجة إلى دعم",
+         "5000 لاجئ", "Lebanon"),
+        # Two places in the value's own clause: the one that says where.
+        ("ونقلت تركيا 300 لاجئ إلى مخيم في سوريا", "300 لاجئ", "Syria"),
     ],
 )  # fmt: skip
 def test_place_of_a_mention(sentence: str, mention: str, place: str | None) -> None:

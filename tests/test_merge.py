@@ -169,3 +169,22 @@ def test_a_moved_deadline_is_a_conflict() -> None:
     [conflict] = merged.conflicts
     assert conflict.kind == "deadline"
     assert sorted(v.date or "" for v in conflict.values) == ["2025-09", "2025-12"]
+
+
+def test_a_value_changes_with_the_item_most_about_it() -> None:
+    # Two articles each give a running total and a week's count of one outbreak: the totals
+    # are one change and the weekly counts another, whatever order the items come in.
+    def fig(article: str, value: float, subject: str) -> Figure:
+        return Figure(
+            value=value, unit="injuries", approx="exact", subject=subject, place="Sudan",
+            subject_ar=subject, text=Bilingual(en=subject, ar=subject), sources=[_src(article)],
+        )  # fmt: skip
+
+    week, total = "إصابات جديدة خلال الأسبوع بالوباء", "إجمالي عدد الإصابات بالوباء منذ إعلانه"
+    facts = [
+        ArticleFacts(article_id="a", figures=[fig("a", 1575, week), fig("a", 101450, total)]),
+        ArticleFacts(article_id="b", figures=[fig("b", 102831, total), fig("b", 1210, week)]),
+    ]
+    merged = merge_facts(facts)
+    changes = sorted(sorted(v.value or 0 for v in c.values) for c in merged.conflicts)
+    assert changes == [[1210, 1575], [101450, 102831]]

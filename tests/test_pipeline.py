@@ -16,6 +16,7 @@ from helpers import run_cli as _cli
 from summarizer import Brief, load_articles, summarize_batch
 from summarizer.errors import ConfigurationError
 from summarizer.extract import ENGLISH_ONLY
+from summarizer.gloss import lexicon
 from summarizer.llm import RetryPolicy
 from summarizer.schemas import schema_texts
 
@@ -277,3 +278,54 @@ def test_a_long_article_that_fails_resumes_from_its_answered_chunks(
     # only the failed chunk is asked again; the answered ones come from the cache
     assert len(fake_llm.requests) == 1
     assert last in json.dumps(fake_llm.requests[0], ensure_ascii=False)
+
+
+@pytest.mark.skipif(lexicon() is None, reason="the lexicon extra is not installed")
+def test_a_refused_line_keeps_the_words_next_to_its_value(
+    fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    # The server describes the figure as "US troops in Iraq": no word of the quote means it,
+    # so the line is plain, with no place the quote does not name, and its key words are the
+    # lexicon's English for the words beside the value, and the date of its clause, once.
+    text = "وارتفع سعر الخبز في الأسواق إلى 5 جنيهات للرغيف خلال شهر آذار.\n"
+    folder = _one_article(tmp_path, text)
+    (folder / "a1.txt").rename(folder / "a1.json")
+    (folder / "a1.json").write_text(
+        json.dumps({"id": "a1", "text": text, "published": "2025-05-02"}), encoding="utf-8"
+    )
+    brief = _run(fake_llm, folder, tmp_path)
+    [figure] = brief.figures
+    assert figure.value == 5 and figure.unit == "EGP"
+    line = figure.text.en
+    assert "troops" not in line and "Iraq" not in line and figure.place is None
+    assert line.count("March") == 1
+    assert line.startswith("5 EGP (")
+    assert {"bread", "loaf", "March"} <= set(re.findall(r"\w+", line)), line
+
+
+def test_a_plain_line_never_states_a_denied_figure(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    # "US troops in Iraq" is refused; a plain "40 people" would state what the ministry denies.
+    text = "ونفت الوزارة مقتل 40 شخصا في القصف، وقالت إن 3 أشخاص أصيبوا بجروح.\n"
+    brief = _run(fake_llm, _one_article(tmp_path, text), tmp_path)
+    values = {figure.value for figure in brief.figures}
+    assert 40 not in values and 3 in values
+
+
+def test_a_statement_the_model_left_out_is_an_event_of_who_and_when(
+    fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    # The server reports no event; the sentence names its speaker with a past reporting verb
+    # and the day of the statement: the event says who and when, and nothing it would guess.
+    fake_llm.responder = lambda request: {**grounded_responder(request), "events": []}
+    text = "وأعلنت وزارة الصحة، أمس، عن خطة لتطعيم الأطفال في المدارس قبل أن تنتهي في أيار.\n"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a1.json").write_text(
+        json.dumps({"id": "a1", "text": text, "published": "2025-03-12"}), encoding="utf-8"
+    )
+    brief = _run(fake_llm, folder, tmp_path)
+    [event] = brief.events
+    assert event.text.en == "The health ministry announced"
+    assert event.date == "2025-03-11"  # «أمس», not the May of what was announced
+    assert event.said_by is not None and event.said_by.ar == "وزارة الصحة"
+    assert event.text.ar.startswith("وأعلنت وزارة الصحة")

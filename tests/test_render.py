@@ -24,7 +24,14 @@ from summarizer.models import (
     Source,
     Usage,
 )
-from summarizer.render import render_html, render_json, render_markdown
+from summarizer.render import (
+    render_html,
+    render_html_chunks,
+    render_json,
+    render_json_chunks,
+    render_markdown,
+)
+from summarizer.stream import brief_json_chunks
 
 # --------------------------------------------------------------------------------------------
 # a realistic brief: three Arabic articles about US troops in Iraq and Syria, one failed
@@ -421,6 +428,30 @@ def test_render_json_round_trips() -> None:
     brief = make_brief()
     assert Brief.model_validate_json(render_json(brief)) == brief
     assert render_json(brief) == brief.to_json()
+
+
+@pytest.mark.parametrize("indent", [2, None, 4])
+def test_the_json_in_pieces_is_the_json(indent: int | None) -> None:
+    brief = make_brief()
+    pieces = list(brief_json_chunks(brief, indent=indent))
+    assert len(pieces) > len(brief.figures) + len(brief.articles)  # an item at a time
+    assert "".join(pieces) == brief.model_dump_json(indent=indent)
+    empty = brief.model_copy(update={"figures": [], "texts": {}})
+    assert "".join(brief_json_chunks(empty, indent=indent)) == empty.model_dump_json(indent=indent)
+    assert "".join(render_json_chunks(brief)) == render_json(brief)
+
+
+def test_no_piece_of_the_pages_data_can_close_its_script() -> None:
+    brief = make_brief()
+    evil = brief.events[0].model_copy(
+        update={"text": Bilingual(en="</script><!-- x", ar="</script>")}
+    )
+    page_pieces = list(render_html_chunks(brief.model_copy(update={"events": [evil]})))
+    page = "".join(page_pieces)
+    data = page.split('id="brief-data">', 1)[1].split("</script>", 1)[0]
+    assert "</" not in data and "<!--" not in data
+    assert json.loads(data.replace("<\\/", "</"))["events"][0]["text"]["en"].startswith("</")
+    assert render_html(brief.model_copy(update={"events": [evil]})) == page
 
 
 # --------------------------------------------------------------------------------------------

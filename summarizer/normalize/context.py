@@ -120,4 +120,6 @@ class Ctx:
         text = self.word(i)
         if _DECIMAL_COMMA.fullmatch(text):
             return float(text.replace(",", "."))
+        if text.count(".") > 1:  # 1.234.567: the dots group thousands
+            return float(text.replace(".", ""))
         return float(text.replace(",", ""))

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 
-from summarizer.clean import clause_around
+from summarizer.attribution import Statement, statement
+from summarizer.clean import clause_around, split_sentences
 from summarizer.faithful import (
     PLACEHOLDER,
     arabic_in_source,
     faithfulness_problems,
     placeholders_in,
 )
-from summarizer.gloss import terms_near
+from summarizer.gloss import english_stem, literal_terms, terms_near
 from summarizer.models import (
     ArticleFacts,
     Bilingual,
@@ -29,6 +30,7 @@ from summarizer.models import (
     Pick,
     Source,
 )
+from summarizer.names import QuoteWords, unsupported_names
 from summarizer.normalize.formatting import (
     MONTHS_EN,
     amount_en,
@@ -37,6 +39,8 @@ from summarizer.normalize.formatting import (
     mention_when,
     shown_date,
 )
+from summarizer.normalize.lexicon import place_near
+from summarizer.support import denial_in
 
 _MONTHS = "|".join(MONTHS_EN + tuple(m[:3] for m in MONTHS_EN))
 # A date written by the model in English ("by the end of September 2025", "in 2026", "on 27 Sep").
@@ -77,16 +81,83 @@ def facts_from_picks(
             article_id=clean.article.id, quote=pick.quote, start=pick.start, end=pick.end
         )
         line = _Line.of(pick, by_id)
+        place = _place_of(pick, mention)
         if pick.kind == "deadline" and mention is not None and mention.date is not None:
-            facts.deadlines.append(_deadline(mention, line, pick.place_en, source))
+            deadline = _deadline(mention, line, place, source)
+            facts.deadlines.extend([deadline] if deadline is not None else [])
         elif pick.kind == "figure" and mention is not None and mention.value is not None:
-            facts.figures.append(_figure(mention, line, pick.place_en, source, published))
+            dates = _dates_in_clause(mention, source, mentions)
+            anchor = _written_with(mention, source, mentions)
+            figure = _figure(mention, line, place, source, published, dates, anchor)
+            facts.figures.extend([figure] if figure is not None else [])
         elif pick.kind == "event":
             dated = mention if mention is not None and mention.kind == "date" else None
             event = _event(dated, line, source)
             if event is not None:
                 facts.events.append(event)
+    facts.events.extend(_statements(clean, mentions, published, facts.events))
     return facts
+
+
+def _statements(
+    clean: CleanArticle, mentions: list[Mention], published: str | None, events: list[Event]
+) -> list[Event]:
+    """Events by rule for the sentences in which a known speaker states something in the
+    perfect («أعلنت وزارة المالية …», :func:`summarizer.attribution.statement`) and that have no
+    event yet: the plain line of an event, what is certain — who, the verb (from tables) and
+    the date that stands with them — beside the article's own clause; what was said is not
+    guessed (its words may be names the lexicon reads as common words)."""
+    taken = [(s.start, s.end) for event in events for s in event.sources]
+    found: list[Event] = []
+    for start, end in split_sentences(clean.text):
+        if any(start < to and at < end for at, to in taken):
+            continue
+        sentence = clean.text[start:end]
+        said = statement(sentence)
+        if said is None:
+            continue
+        en = f"{_capital(said.speaker.en or '')} {said.verb_en}"
+        dated = _statement_date(start, said, mentions, published, clean.text)
+        date = dated.date if dated is not None else None
+        given = f"{said.speaker.en} {said.verb_en}"
+        if faithfulness_problems(en, sentence, [sentence], date=date, given=given):
+            continue
+        source = Source(article_id=clean.article.id, quote=sentence, start=start, end=end)
+        found.append(
+            Event(
+                date=date,
+                subject=en,
+                text=Bilingual(en=en, ar=_leading_words(sentence)),
+                when=_shown(dated) if dated is not None else None,
+                said_by=said.speaker,
+                sources=[source],
+            )
+        )
+    return found
+
+
+def _statement_date(
+    start: int, said: Statement, mentions: list[Mention], published: str | None, text: str
+) -> Mention | None:
+    """When the statement was made: a resolved date, not after the publication date, that
+    stands with its verb and speaker («أعلنت الوزارة، اليوم الثلاثاء، …») — within a few words
+    after the speaker and before what was said («أن», «إن»): a date inside what was said
+    («… أن المهمة تنتهي في أيلول») dates that, not the statement."""
+    limit = start + said.end
+    tail = text[limit:]
+    said_from = _WHAT_WAS_SAID.search(tail)
+    reach = limit + min(said_from.start() if said_from else len(tail), _STATEMENT_REACH)
+    for mention in mentions:
+        if not start <= mention.start < reach or mention.kind != "date" or not mention.date:
+            continue
+        if published is None or mention.date <= published[: len(mention.date)]:
+            return mention
+    return None
+
+
+# What a speaker says starts at «أن»/«إن» (with a clitic); a statement's date stands before it.
+_WHAT_WAS_SAID = re.compile(r"(?<![\u0621-\u064A])[وف]?[بل]?[أإا]ن(?![\u0621-\u064A])")
+_STATEMENT_REACH = 40  # characters after the speaker in which its date may stand
 
 
 class _Line:
@@ -138,15 +209,76 @@ class _Line:
         return terms_near(self.en, arabic, mention.text, given=self.given)
 
 
+def _place_of(pick: Pick, mention: Mention | None) -> str | None:
+    """Where the item is: the pick's place when its quote names it (a model may name a place
+    the article does not), else the place the quote's own words give around the mention."""
+    if pick.place_en and not unsupported_names(pick.place_en, QuoteWords.of([pick.quote])):
+        return pick.place_en
+    if mention is not None and pick.start <= mention.start and mention.end <= pick.end:
+        return place_near(pick.quote, mention.start - pick.start, mention.end - pick.start)
+    return None
+
+
+_MOST_TERMS = 5  # key words of a plain line, besides its dates
+
+
+def _key_words(
+    chosen: list[str],
+    anchor: str,
+    source: Source,
+    place: str | None,
+    dates: tuple[str, ...] = (),
+) -> str:
+    """Key words after a plain line, in parentheses: the model's checked words (``chosen``),
+    then the lexicon's plainest English of the Arabic words next to the mention's words
+    (``anchor``, :func:`summarizer.gloss.literal_terms`), what the value counts in the article's
+    words, none that repeats the place or another key word; then the ``dates`` of its clause."""
+    terms: list[str] = []
+    known = {english_stem(word) for word in (place or "").split()}
+    for term in chosen + literal_terms(source.quote, anchor):
+        stems = {english_stem(word) for word in term.split()}
+        if not stems & known:
+            terms.append(term)
+            known |= stems
+    listed = terms[:_MOST_TERMS] + [date for date in dates if date not in terms]
+    return f" ({', '.join(listed)})" if listed else ""
+
+
+def _written_with(mention: Mention, source: Source, mentions: list[Mention]) -> str:
+    """The mention's words in its quote, with the same value written just before it in digits
+    («بمبلغ (2,450,000,000) ألفين وأربعمائة…»): the words about the value stand before both."""
+    for other in mentions:
+        before = source.start <= other.start and other.end <= mention.start
+        if before and other.value == mention.value and other is not mention:
+            gap = source.quote[other.end - source.start : mention.start - source.start]
+            if not gap.strip(" )("):
+                return source.quote[other.start - source.start : mention.end - source.start]
+    return mention.text
+
+
+def _dates_in_clause(
+    mention: Mention, source: Source, mentions: list[Mention]
+) -> tuple[str, ...]:
+    """The dates of the value's own clause, as the article writes them («في مارس»: "March";
+    a number the quote does not write is left out): when the value was counted."""
+    clause = _own_clause(mention, source)
+    shown = []
+    for other in mentions:
+        inside = source.start <= other.start and other.end <= source.end
+        if other.kind != "date" or other.date is None or not inside or other.text not in clause:
+            continue
+        en = _shown(other).en
+        if not all(number in source.quote for number in _DIGITS.findall(en)):
+            en = _DIGITS.sub(" ", en).strip(" ,")
+        if en:
+            shown.append(" ".join(en.split()))
+    return tuple(dict.fromkeys(shown))
+
+
 def _unresolved(mention: Mention) -> bool:
     """A date mention the normalizer could not resolve: its English ("date not stated") is no
     fact of the article, so a line that repeats it must pass the word check on its own."""
     return mention.kind == "date" and mention.date is None and mention.unit is None
-
-
-def _listed(terms: list[str]) -> str:
-    """Checked key words after a plain line, in parentheses (nothing when there are none)."""
-    return f" ({', '.join(terms)})" if terms else ""
 
 
 def _own_clause(mention: Mention, source: Source) -> str:
@@ -163,8 +295,13 @@ def _own_words(pick: Pick, mention: Mention | None) -> str:
     if mention is not None and pick.start <= mention.start and mention.end <= pick.end:
         at, to = mention.start - pick.start, mention.end - pick.start
         return clause_around(pick.quote, at, to)
-    words = pick.quote.split()
-    return " ".join(words[:30]) + ("…" if len(words) > 30 else "")
+    return _leading_words(pick.quote)
+
+
+def _leading_words(sentence: str, most: int = 30) -> str:
+    """A sentence's first ``most`` words (an ellipsis when it goes on)."""
+    words = sentence.split()
+    return " ".join(words[:most]) + ("…" if len(words) > most else "")
 
 
 _DOUBLED = re.compile(r"\b(on|in|by|until|from|before|after|at)\s+(?=(?:on|in|by|until|from"
@@ -177,7 +314,9 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip(" ,;")
 
 
-def _deadline(mention: Mention, line: _Line, place: str | None, source: Source) -> Deadline:
+def _deadline(
+    mention: Mention, line: _Line, place: str | None, source: Source
+) -> Deadline | None:
     qualifier = mention.qualifier or default_qualifier(mention.date, mention.part, mention.coming)
     when_en = mention_when(mention, "en", qualifier)
     when_ar = mention_when(mention, "ar", qualifier)
@@ -188,9 +327,13 @@ def _deadline(mention: Mention, line: _Line, place: str | None, source: Source) 
         subject = _strip_en_date(line.en)
         en = f"{_capital(subject)} {when_en}"
     if not line.faithful(source.quote, None, mention.date):
+        if denial_in(_own_clause(mention, source)):
+            return None  # a plain line cannot say that its clause denies it: say nothing
         terms = line.terms_near(mention, source)
         subject = " ".join(terms) or place or "deadline"
-        en = (f"{place}: {when_en}" if place else _capital(when_en)) + _listed(terms)
+        en = (f"{place}: {when_en}" if place else _capital(when_en)) + _key_words(
+            terms, mention.text, source, place
+        )
     # The article's own clause already says the date in its words; otherwise compose it.
     ar = line.ar if mention.text in line.ar else f"{_strip_ar_date(line.ar)} {when_ar}"
     return Deadline(
@@ -211,7 +354,9 @@ def _figure(
     place: str | None,
     source: Source,
     published: str | None,
-) -> Figure:
+    dates: tuple[str, ...] = (),
+    anchor: str | None = None,
+) -> Figure | None:
     value = mention.value if mention.value is not None else 0.0
     amount = amount_en(mention)
     if line.translated:
@@ -221,9 +366,13 @@ def _figure(
         subject = _DIGITS.sub("", _strip_en_date(line.en)).strip(" :,-")
         en = f"{_capital(subject)}: {amount}"
     if not subject or not line.faithful(source.quote, value, None):
+        if denial_in(_own_clause(mention, source)):
+            return None  # «نفت الوزارة مقتل 5»: a plain "5 people" would state what is denied
         terms = line.terms_near(mention, source)
         subject = " ".join(terms) or mention.unit or "figure"
-        en = (f"{place}: {amount}" if place else amount) + _listed(terms)
+        en = (f"{place}: {amount}" if place else amount) + _key_words(
+            terms, anchor or mention.text, source, place, dates
+        )
     ar = (
         line.ar
         if mention.text in line.ar

@@ -59,19 +59,29 @@ _LOCATIVE = re.compile(r"(?:^|\s)(?:و?[فب]ي|و?فى)\s*$")
 def place_near(text: str, start: int, end: int) -> str | None:
     """Return the known place a mention at ``text[start:end]`` is about, or None.
 
-    Preferred, in order: a place in the mention's own clause, one introduced by «في» (where
-    something is, rather than «من» where it comes from), and the closest one.
+    A place of the mention's own clause (where several are named there, the one introduced by
+    «في»/«ب», where something is, when only one is); else the nearest place of the sentence's
+    other clauses that says where («في العراق»). A country named in another clause as a party
+    («مباراته مع منتخب تونس», «خروج تركيا») is not where the value is: then no place is better
+    than a false one.
     """
-    ranked = []
+    own: dict[str, bool] = {}
+    elsewhere: list[tuple[int, str]] = []  # (distance, place) of the other clauses' «في» places
     for match in _PLACE_RE.finditer(text):
         between = text[end : match.start()] if match.start() >= end else text[match.end() : start]
-        other_clause = bool(_CLAUSE_BREAK.search(between))
         locative = bool(_LOCATIVE.search(text[max(0, match.start() - 6) : match.start()]))
-        if match.group(0).startswith(("وفي", "في", "فى", "ب")):
-            locative = True
-        distance = len(between)
-        ranked.append((other_clause, not locative, distance, match.group(1)))
-    return _PLACES[min(ranked)[3]] if ranked else None
+        locative = locative or match.group(0).startswith(("وفي", "في", "فى", "ب"))
+        place = _PLACES[match.group(1)]
+        if not _CLAUSE_BREAK.search(between):
+            own[place] = own.get(place, False) or locative
+        elif locative:
+            elsewhere.append((len(between), place))
+    if len(own) == 1:
+        return next(iter(own))
+    if own:
+        where = [place for place, locative in own.items() if locative]
+        return where[0] if len(where) == 1 else None
+    return min(elsewhere)[1] if elsewhere else None
 
 
 # What happened to the people counted: «مقتل 35 عنصراً», «إصابة 12 مدنياً».

