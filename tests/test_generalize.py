@@ -12,7 +12,7 @@ from summarizer.faithful import (
     placeholder_problems,
     polarity_problems,
 )
-from summarizer.models import Article, CleanArticle, Extraction, Mention, Pick
+from summarizer.models import Article, CleanArticle, Event, Extraction, Mention, Pick
 from summarizer.normalize import find_mentions
 from summarizer.normalize.facts import facts_from_picks
 from summarizer.normalize.lexicon import event_verb
@@ -207,26 +207,22 @@ def test_a_faithful_translation_is_filled_with_the_normalizers_words() -> None:
     assert deadline.date == "2026-09"
 
 
+def _events(text: str, what_en: str) -> list[Event]:
+    """The events composed from one event pick over the whole ``text`` with ``what_en``."""
+    pick = Pick(kind="event", what_en=what_en, what_ar=text, quote=text, start=0, end=len(text))
+    clean = CleanArticle(article=Article(id="a", text=text), text=text)
+    return facts_from_picks(clean, _facts(text, [pick]), [], None).events
+
+
 def test_an_event_without_faithful_english_says_only_what_is_certain() -> None:
     # "evacuated" turns a denial into its opposite: refused; what stays is who did what, by rule.
     text = "ونفت السفارة التقارير عن إخلاء موظفيها"
-    pick = Pick(
-        kind="event", what_en="The embassy was evacuated", what_ar=text, quote=text,
-        start=0, end=len(text),
-    )  # fmt: skip
-    clean = CleanArticle(article=Article(id="a", text=text), text=text)
-    [event] = facts_from_picks(clean, _facts(text, [pick]), [], None).events
+    [event] = _events(text, "The embassy was evacuated")
     assert event.text.en == "The embassy denied" and event.text.ar == text
 
 
 def test_an_event_without_faithful_english_or_known_speaker_is_left_out() -> None:
-    text = "ووصل الوفد إلى المدينة بعد رحلة طويلة"
-    pick = Pick(
-        kind="event", what_en="The army bombed the city", what_ar=text, quote=text,
-        start=0, end=len(text),
-    )  # fmt: skip
-    clean = CleanArticle(article=Article(id="a", text=text), text=text)
-    assert facts_from_picks(clean, _facts(text, [pick]), [], None).events == []
+    assert _events("ووصل الوفد إلى المدينة بعد رحلة طويلة", "The army bombed the city") == []
 
 
 # -- finding the given values in a model's English ------------------------------------------------
