@@ -38,6 +38,7 @@ SAME_EVENT = 0.3
 KEY_PRIOR = 0.2  # the same place
 CUE_PRIOR = 0.1  # deadlines: the same kind of cue (a completion, a continuation)
 CONFLICT_SUBJECT = 0.5
+CONFLICT_CANDIDATES = 16  # items after one that are tried as its change or disagreement
 _STOP = {
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "from", "with", "and", "or",
     "its", "their", "is", "are", "was", "were", "be", "been", "will", "would", "has", "have",
@@ -273,7 +274,9 @@ def _disagreements(group: list[Item], differ: Callable[[Item, Item], bool]) -> l
     pairs: list[tuple[float, int, int]] = []
     for i, left in enumerate(group):
         mine = _item_words(left)
-        for j in index.after(i, mine, CONFLICT_SUBJECT):
+        # The nearest candidates only: the group is sorted by place and value, so an item's
+        # changes stand near it, and a batch's work stays linear in its size.
+        for j in index.after(i, mine, CONFLICT_SUBJECT)[:CONFLICT_CANDIDATES]:
             right = group[j]
             if (
                 _one_clause(left, right)

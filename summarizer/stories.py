@@ -36,6 +36,11 @@ SIMILARITY = (
 )
 ITEM_BONUS = 0.1  # added to two articles' similarity for each item the merge joined them in
 ITEM_BONUS_MAX = 0.3
+# Above this many articles, stories are read from strong links between near neighbours (every
+# pair's average link grows with the cube of the batch).
+EXACT_UP_TO = 300
+TOP_WORDS = 12  # an article's most weighted words, through which its neighbours are found
+COMMON_SHARE = 0.05  # a word in more of the batch than this finds no neighbours
 Item = Deadline | Figure | Event
 
 
@@ -105,26 +110,86 @@ def _items(brief: Brief) -> list[tuple[str, Item]]:
     ]
 
 
-def similarities(brief: Brief, ids: list[str]) -> dict[tuple[str, str], float]:
-    """Pairwise similarity of the articles: content words, plus the items they share."""
-    vectors = _vectors({aid: brief.texts.get(aid, "") for aid in ids})
+def _shared_items(brief: Brief, ids: set[str]) -> Counter[tuple[str, str]]:
+    """How many items each pair of articles (in id order) is cited by together."""
     shared: Counter[tuple[str, str]] = Counter()
     for _, item in _items(brief):
-        cited = sorted({s.article_id for s in item.sources} & set(ids))
+        cited = sorted({s.article_id for s in item.sources} & ids)
         for i, a in enumerate(cited):
             for b in cited[i + 1 :]:
                 shared[(a, b)] += 1
+    return shared
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    """Two article ids in the order :func:`_shared_items` keys them."""
+    return (a, b) if a <= b else (b, a)
+
+
+def similarities(brief: Brief, ids: list[str]) -> dict[tuple[str, str], float]:
+    """Pairwise similarity of the articles: content words, plus the items they share."""
+    vectors = _vectors({aid: brief.texts.get(aid, "") for aid in ids})
+    shared = _shared_items(brief, set(ids))
     sims: dict[tuple[str, str], float] = {}
     for i, a in enumerate(ids):
         for b in ids[i + 1 :]:
-            bonus = min(ITEM_BONUS_MAX, ITEM_BONUS * shared[(a, b)])
+            bonus = min(ITEM_BONUS_MAX, ITEM_BONUS * shared[_pair(a, b)])
             sims[(a, b)] = sims[(b, a)] = _cosine(vectors[a], vectors[b]) + bonus
     return sims
 
 
-def group_articles(brief: Brief, threshold: float = SIMILARITY) -> list[list[str]]:
-    """The ok articles with a text, grouped into stories (average link), in input order."""
+def group_articles(
+    brief: Brief, threshold: float = SIMILARITY, exact_up_to: int = EXACT_UP_TO
+) -> list[list[str]]:
+    """The ok articles with a text, grouped into stories, in input order: by average link
+    over every pair up to ``exact_up_to`` articles; beyond, by strong links between
+    near neighbours (:func:`_linked`), so that 10,000 articles take seconds, not hours."""
     ids = [a.id for a in brief.articles if a.status == "ok" and a.id in brief.texts]
+    groups = _average_link(brief, ids, threshold) if len(ids) <= exact_up_to else _linked(
+        brief, ids, threshold
+    )
+    order = {aid: k for k, aid in enumerate(ids)}
+    return sorted((sorted(g, key=order.__getitem__) for g in groups), key=lambda g: order[g[0]])
+
+
+def _linked(brief: Brief, ids: list[str], threshold: float) -> list[list[str]]:
+    """Stories of a large batch: two articles are linked when their similarity passes
+    ``threshold``; only the pairs that share one of their most weighted, not too common words
+    are scored (a word in more than ``COMMON_SHARE`` of the batch tells no story apart), and a
+    story is a set of linked articles."""
+    vectors = _vectors({aid: brief.texts.get(aid, "") for aid in ids})
+    shared = _shared_items(brief, set(ids))
+    most = max(2, int(COMMON_SHARE * len(ids)))
+    postings: dict[str, list[int]] = {}
+    tops = []
+    for k, aid in enumerate(ids):
+        top = sorted(vectors[aid], key=lambda w: -vectors[aid][w])[:TOP_WORDS]
+        tops.append(top)
+        for word in top:
+            postings.setdefault(word, []).append(k)
+    parent = list(range(len(ids)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for k, aid in enumerate(ids):
+        near = {j for w in tops[k] if len(postings[w]) <= most for j in postings[w] if j > k}
+        for j in sorted(near):
+            bonus = min(ITEM_BONUS_MAX, ITEM_BONUS * shared[_pair(aid, ids[j])])
+            if _cosine(vectors[aid], vectors[ids[j]]) + bonus > threshold:
+                parent[root(j)] = root(k)
+    groups: dict[int, list[str]] = {}
+    for k, aid in enumerate(ids):
+        groups.setdefault(root(k), []).append(aid)
+    return list(groups.values())
+
+
+def _average_link(brief: Brief, ids: list[str], threshold: float) -> list[list[str]]:
+    """Average-link clustering over every pair: the two stories most alike on average join,
+    while that average passes ``threshold``."""
     sims = similarities(brief, ids)
     groups = [[aid] for aid in ids]
     while len(groups) > 1:
@@ -140,8 +205,7 @@ def group_articles(brief: Brief, threshold: float = SIMILARITY) -> list[list[str
         i, j = pair
         groups[i] = groups[i] + groups[j]
         del groups[j]
-    order = {aid: k for k, aid in enumerate(ids)}
-    return sorted((sorted(g, key=order.__getitem__) for g in groups), key=lambda g: order[g[0]])
+    return groups
 
 
 # -- items, titles and leads ------------------------------------------------------------------

@@ -291,3 +291,9 @@ def test_html_has_story_sections_lead_and_next_under_the_same_policy() -> None:
     assert 'class="item next-item passed"' in page and "انقضى" in page
     assert page.count("<script") == 2  # the JSON island and the one inline script
     assert "http" not in page.split("<body", 1)[1].split("<script", 1)[0]
+
+
+def test_a_large_batch_is_grouped_by_strong_links_like_a_small_one() -> None:
+    brief = _brief({"f1": FLOOD_1, "c1": CHESS_1, "f2": FLOOD_2, "c2": CHESS_2, "t": TELESCOPE})
+    exact = group_articles(brief)
+    assert group_articles(brief, exact_up_to=0) == exact == [["f1", "f2"], ["c1", "c2"], ["t"]]
