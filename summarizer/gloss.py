@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from summarizer.buckwalter import Lexicon, english_stem, lexicon
+from summarizer.buckwalter import Lexicon, Literal, english_stem, lexicon
 from summarizer.names import english_names
 from summarizer.normalize.formatting import MONTHS_EN
 from summarizer.normalize.vocab import (
@@ -237,18 +237,21 @@ def _side(tokens: list[tuple[int, str]], found: Lexicon, limit: int, *, counted:
             return _numbered(token, tokens[distance + 1 : distance + 2], found)
         if len(terms) >= limit or not token[0].isalpha():
             break
-        term = _term(token, found, rules, adjacent=counted and distance == 0)
+        hedge, literal = _hedge(token), found.literal(token)
+        unread = hedge or _number_word(token)
+        term = _term(literal, unread, rules, adjacent=counted and distance == 0)
         if term is not None:
             terms.append(term)
-        passed = passed or term is not None or not _function_word(token, found, rules)
+        function = hedge or literal is None or _only_function(literal, rules)
+        passed = passed or term is not None or not function
     return terms
 
 
-def _term(token: str, found: Lexicon, rules: _Rules, *, adjacent: bool) -> str | None:
-    """The key word of one Arabic word, or None: a hedge, a number word, a name (but a month),
-    a weekday, a function word, a cardinal, or an ambiguous reading away from the value."""
-    literal = None if _hedge(token) or _number_word(token) else found.literal(token)
-    if literal is None or (literal.name and literal.english not in MONTHS_EN):
+def _term(literal: Literal | None, unread: bool, rules: _Rules, *, adjacent: bool) -> str | None:
+    """The key word of one Arabic word (its ``literal`` English), or None: a hedge or a number
+    word (``unread``), a name (but a month), a weekday, a function word, a cardinal, or an
+    ambiguous reading away from the value."""
+    if unread or literal is None or (literal.name and literal.english not in MONTHS_EN):
         return None  # a place is the line's own; another name is checked by names.py
     if literal.english.lower() in _WEEKDAYS:
         return None
@@ -260,21 +263,16 @@ def _term(token: str, found: Lexicon, rules: _Rules, *, adjacent: bool) -> str |
     return literal.english
 
 
-def _function_word(token: str, found: Lexicon, rules: _Rules) -> bool:
-    """Whether an Arabic word is a particle or a hedge (nothing between a value and its noun)."""
-    if _hedge(token):
-        return True
-    literal = found.literal(token)
-    return literal is None or set(literal.english.lower().split()) <= rules.function_words
+def _only_function(literal: Literal, rules: _Rules) -> bool:
+    """Whether the plainest English of a word is only function words (a particle)."""
+    return set(literal.english.lower().split()) <= rules.function_words
 
 
 def _numbered(number: str, before: list[tuple[int, str]], found: Lexicon) -> list[str]:
     """A noun and the number that names it, just before a value («الطراز 320 بـ90 مليون
     دولار», «المادة 7»): the number tells which thing the value is about ("model 320")."""
     literal = found.literal(before[0][1]) if before and before[0][1][0].isalpha() else None
-    if literal is None or literal.name or literal.ambiguous:
-        return []
-    if set(literal.english.split()) <= _rules().function_words:
+    if literal is None or literal.name or literal.ambiguous or _only_function(literal, _rules()):
         return []
     return [f"{literal.english} {number}"]
 
