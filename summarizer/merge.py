@@ -1,13 +1,15 @@
 """Step 5: merge the facts of all articles: each fact once, citing every source; conflicts shown.
 
-Items are blocked by a normalized key (deadline: date and place; figure: value, unit and place;
-event: date), so the work grows with the batch, not with its square. Within a block an item joins
+Items are blocked by a normalized key (deadline: date; figure: value to two digits and unit, so
+that a rounding of a value meets it; event: date), so the work grows with the batch, not with its
+square. Within a block an item joins
 the most similar cluster that has no item of its own article yet; the subject must match, not only
 the number or the date.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -39,6 +41,8 @@ KEY_PRIOR = 0.2  # the same place
 CUE_PRIOR = 0.1  # deadlines: the same kind of cue (a completion, a continuation)
 CONFLICT_SUBJECT = 0.5
 CONFLICT_CANDIDATES = 16  # items after one that are tried as its change or disagreement
+CHANGE_RATIO = 20.0  # the most one count changes by between two reports of it
+_CLOSE = 0.005  # an exact value this near a more precise one may be its rounding (57, 57.2)
 _STOP = {
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "from", "with", "and", "or",
     "its", "their", "is", "are", "was", "were", "be", "been", "will", "would", "has", "have",
@@ -79,7 +83,7 @@ def merge_facts(per_article: Iterable[ArticleFacts]) -> MergedFacts:
     )
     figures = _merge(
         [x for f in facts for x in f.figures],
-        key=lambda x: (x.value, x.value_max, x.unit),
+        key=lambda x: (_leading(x.value), _leading(x.value_max), x.unit),
         same_article=SAME_IN_ARTICLE,
         across=SAME_FACT,
     )
@@ -214,8 +218,10 @@ def _compatible_key(item: Item) -> tuple[object, ...]:
     """What :func:`_compatible` reads of either of its items."""
     if isinstance(item, Event):
         return ("event",)
-    value = item.value if isinstance(item, Figure) else None
-    return (_place(item.place), _names_in(item.subject_ar, value))
+    if isinstance(item, Figure):
+        values = (item.value, item.value_max, item.approx)
+        return (_place(item.place), _names_in(item.subject_ar, item.value), values)
+    return (_place(item.place), _names_in(item.subject_ar, None))
 
 
 def _best_cluster(
@@ -226,7 +232,7 @@ def _best_cluster(
     best, best_score = None, -1.0
     for index in block.candidates(item, mine):
         cluster = block.clusters[index]
-        if not all(_compatible(item, member) for member in cluster.checkers.values()):
+        if not all(_mergeable(item, member) for member in cluster.checkers.values()):
             continue
         own = article in cluster.articles
         score = max(
@@ -238,9 +244,53 @@ def _best_cluster(
 
 
 def _combine(cluster: list[Item]) -> Item:
-    first = cluster[0]
-    sources = [s for member in cluster for s in member.sources]
+    """One item for a cluster: its most precisely stated member (57.2 % over a source's «57%»),
+    citing every member's sources, that member's first."""
+    first: Item = max(cluster, key=_precision)
+    ordered = [first] + [member for member in cluster if member is not first]
+    sources = [s for member in ordered for s in member.sources]
     return first.model_copy(update={"sources": sources})
+
+
+def _precision(item: Deadline | Figure | Event) -> int:
+    return _significant(item.value) if isinstance(item, Figure) else 0
+
+
+def _leading(value: float | None) -> float | None:
+    """A value to two significant digits: the block in which one figure may be another's
+    rounding (57.2 and «57%», 6,482,000 and «نحو 6.5 ملايين»)."""
+    return None if value is None else float(f"{value:.2g}")
+
+
+def _significant(value: float) -> int:
+    """How many significant digits ``value`` is written with (84.3: 3; 8,000,000: 1)."""
+    mantissa = f"{abs(value):.12e}".split("e")[0].replace(".", "").rstrip("0")
+    return max(1, len(mantissa))
+
+
+def _same_value(left: Figure, right: Figure) -> bool:
+    """Equal values, or one the other's rounding: «نحو 6.5 ملايين» for 6,482,000 (said to be
+    approximate), 57 % for 57.2 % (exact, but within half a percent). A round number stated
+    exactly is no rounding («100» for 104, «23 جنيها» for 23.5)."""
+    if (left.value_max is None) != (right.value_max is None):
+        return False
+    pairs = [(left.value, right.value), (left.value_max or 0.0, right.value_max or 0.0)]
+    return all(_rounds(a, b, left, right) for a, b in pairs)
+
+
+def _rounds(a: float, b: float, left: Figure, right: Figure) -> bool:
+    if a == b:
+        return True
+    (precise, _), (rough, rough_item) = sorted(
+        [(a, left), (b, right)], key=lambda pair: -_significant(pair[0])
+    )
+    digits = _significant(rough)
+    if digits == _significant(precise) or rough == 0:
+        return False
+    if rough_item.approx == "exact" and (digits < 2 or abs(precise - rough) > _CLOSE * rough):
+        return False  # «23 جنيها» is no rounding of 23.5: a price of two digits is exact
+    quantum = 10.0 ** (math.floor(math.log10(abs(rough))) - digits + 1)
+    return abs(precise - rough) <= quantum / 2 * (1 + 1e-9)
 
 
 def _figure_conflicts(figures: list[Figure]) -> list[Conflict]:
@@ -279,14 +329,15 @@ def _disagreements(group: list[Item], differ: Callable[[Item, Item], bool]) -> l
         for j in index.after(i, mine, CONFLICT_SUBJECT)[:CONFLICT_CANDIDATES]:
             right = group[j]
             if (
-                _one_clause(left, right)
+                not _may_change(left, right)
+                or _one_clause(left, right)
                 or _other_names(left, right)
                 or not differ(left, right)
                 or not _compatible(left, right)
             ):
                 continue
             score = _item_similarity(left, mine, right, own=False)
-            if score >= CONFLICT_SUBJECT:
+            if score >= CONFLICT_SUBJECT and _shared_subject(left, mine, right):
                 pairs.append((-score, i, j))
     sets: list[list[int]] = []
     set_of: dict[int, int] = {}
@@ -299,7 +350,7 @@ def _disagreements(group: list[Item], differ: Callable[[Item, Item], bool]) -> l
             continue
         joined, new = (i, j) if i in set_of else (j, i)
         members = sets[set_of[joined]]
-        if all(differ(group[m], group[new]) for m in members):
+        if all(differ(group[m], group[new]) and _may_change(group[m], group[new]) for m in members):
             members.append(new)
             set_of[new] = set_of[joined]
     return [[group[k] for k in sorted(members)] for members in sets]
@@ -497,13 +548,44 @@ def _other_names(left: Item, right: Item) -> bool:
     return bool(mine) and bool(theirs) and not mine & theirs
 
 
+def _shared_subject(left: Item, words: frozenset[str], right: Item) -> bool:
+    """Whether two items share a subject beyond their unit: two content words besides it, or
+    one and the place ("years" alone, a prisoner's age and a party's rule, is no subject)."""
+    unit = {getattr(left, "unit", None), getattr(right, "unit", None)} - {None}
+    shared = len((words & _item_words(right)) - _words(" ".join(map(str, unit))))
+    place = _place(getattr(left, "place", None))
+    same_place = bool(place) and place == _place(getattr(right, "place", None))
+    return shared >= 2 or (shared >= 1 and same_place)
+
+
+def _may_change(left: Item, right: Item) -> bool:
+    """Whether two values can be one subject's change or disagreement between articles: not
+    stated by exactly the same articles (values that the same sources all give are things they
+    list; a change one states itself, «ارتفع من 12 إلى 15», is its own line), and within a factor
+    of ``CHANGE_RATIO`` (a week's 1,240 cases and a running 96,300 are two counts)."""
+    if {s.article_id for s in left.sources} == {s.article_id for s in right.sources}:
+        return False
+    if isinstance(left, Figure) and isinstance(right, Figure):
+        low, high = sorted((abs(left.value), abs(right.value)))
+        return high <= CHANGE_RATIO * low
+    return True
+
+
 def _one_clause(left: Item, right: Item) -> bool:
     """Values listed in one clause («الأول بـ40 دينارا، والثاني بـ35») are a list, not sources
-    that disagree; two values of one clause («من 300 إلى أقل من 250») are a change, and stay."""
+    that disagree (a change one clause states, «من 300 إلى أقل من 250», is that line's own)."""
     if isinstance(left, Event) or isinstance(right, Event):
         return False
     shared = bool(left.subject_ar) and left.subject_ar == right.subject_ar
     return shared and len(_names_in(left.subject_ar, None)) > 2
+
+
+def _mergeable(left: Item, right: Item) -> bool:
+    """Whether two items may be one fact: compatible, and figures of the same value (or one the
+    other's rounding: a block holds values alike to two digits)."""
+    if isinstance(left, Figure) and isinstance(right, Figure) and not _same_value(left, right):
+        return False
+    return _compatible(left, right)
 
 
 def _compatible(left: Item, right: Item) -> bool:

@@ -188,3 +188,80 @@ def test_a_value_changes_with_the_item_most_about_it() -> None:
     merged = merge_facts(facts)
     changes = sorted(sorted(v.value or 0 for v in c.values) for c in merged.conflicts)
     assert changes == [[1210, 1575], [101450, 102831]]
+
+
+def _stated(article: str, value: float, approx: str, subject_ar: str, unit: str) -> Figure:
+    return Figure(
+        value=value, unit=unit, approx=approx, subject="share", place="Algeria",  # type: ignore[arg-type]
+        subject_ar=subject_ar, text=Bilingual(en="share", ar=subject_ar),
+        sources=[_src(article, approx)],
+    )  # fmt: skip
+
+
+def test_a_rounded_value_is_the_same_fact_shown_as_the_precise_one() -> None:
+    # «57%» in one article and 57.20 % in another; «نحو 6.5 ملايين» and 6,482,000 votes.
+    share, votes = "نسبة الأصوات التي حصل عليها المرشح الفائز", "عدد الأصوات التي حصل عليها المرشح"
+    facts = [
+        ArticleFacts(
+            article_id="a",
+            figures=[_stated("a", 57.2, "exact", share, "%"),
+                     _stated("a", 6.5e6, "about", votes, "votes")],
+        ),
+        ArticleFacts(
+            article_id="b",
+            figures=[_stated("b", 57, "exact", share, "%"),
+                     _stated("b", 6_482_000, "exact", votes, "votes")],
+        ),
+    ]  # fmt: skip
+    merged = merge_facts(facts)
+    assert sorted((f.value, len(f.sources)) for f in merged.figures) == [(57.2, 2), (6_482_000, 2)]
+    assert not merged.conflicts
+
+
+def test_a_round_exact_price_is_no_rounding_of_another() -> None:
+    # 23 EGP (an old price) and 23.5 EGP (a new one); 100 and 104: two values, never merged.
+    price = "سعر كيلو الطماطم في الأسواق الشعبية"
+    facts = [
+        ArticleFacts(article_id="a", figures=[_stated("a", 23, "exact", price, "EGP"),
+                                              _stated("a", 100, "exact", price, "trucks")]),
+        ArticleFacts(article_id="b", figures=[_stated("b", 23.5, "exact", price, "EGP"),
+                                              _stated("b", 104, "exact", price, "trucks")]),
+    ]  # fmt: skip
+    assert sorted(f.value for f in merge_facts(facts).figures) == [23, 23.5, 100, 104]
+
+
+def test_values_one_article_lists_are_no_change() -> None:
+    # One article: valid votes, cancelled votes and the majority needed, in three sentences.
+    said = "عدد الأصوات المعبر عنها في الانتخابات الرئاسية"
+    facts = [
+        ArticleFacts(article_id="a", figures=[_stated("a", v, "exact", said, "votes")
+                                              for v in (8_120_334, 1_402_911, 4_060_168)]),
+    ]  # fmt: skip
+    assert merge_facts(facts).conflicts == []
+
+
+def test_values_far_apart_are_two_counts_not_a_change() -> None:
+    # A week's 41 deaths in one article and a running 3,120 in another.
+    said = "عدد الوفيات بالوباء في محافظات الإقليم"
+    facts = [
+        ArticleFacts(article_id="a", figures=[_stated("a", 41, "exact", said, "deaths")]),
+        ArticleFacts(article_id="b", figures=[_stated("b", 3120, "exact", said, "deaths")]),
+        ArticleFacts(article_id="c", figures=[_stated("c", 3188, "exact", said, "deaths")]),
+    ]
+    changes = [sorted(v.value or 0 for v in c.values) for c in merge_facts(facts).conflicts]
+    assert changes == [[3120, 3188]]
+
+
+def test_the_unit_alone_is_no_shared_subject() -> None:
+    # A prisoner's age and a party's years in power: both "years", nothing else in common.
+    def years(article: str, value: float, words: str) -> Figure:
+        return Figure(
+            value=value, unit="years", approx="exact", subject="years", subject_ar=words,
+            text=Bilingual(en="years", ar=words), sources=[_src(article)],
+        )  # fmt: skip
+
+    facts = [
+        ArticleFacts(article_id="a", figures=[years("a", 33, "أسيرة تبلغ من العمر 33 عاما")]),
+        ArticleFacts(article_id="b", figures=[years("b", 47, "حكم الحزب دام 47 عاما")]),
+    ]
+    assert merge_facts(facts).conflicts == []
