@@ -44,6 +44,8 @@ class AttributionWords:
     stops: frozenset[str]
     speakers: tuple[tuple[tuple[str, ...], str], ...]  # longest first
     verbs: dict[str, str]  # a perfect reporting or denial verb → its English, past tense
+    actions: dict[str, str]  # a perfect action verb → its English, past tense
+    country_heads: frozenset[str]  # «منتخب»: with a country after it, the country itself
 
 
 def _word_list(data: dict[str, object], key: str) -> list[str]:
@@ -66,11 +68,7 @@ def parse_attribution(data: object) -> AttributionWords:
         )
     ):
         raise ValueError("data/attribution.json: 'speakers' must map Arabic to English")
-    verbs = data.get("verb_english")
-    if not isinstance(verbs, dict) or not all(
-        isinstance(k, str) and k and isinstance(v, str) and v for k, v in verbs.items()
-    ):
-        raise ValueError("data/attribution.json: 'verb_english' must map Arabic to English")
+    verbs, actions = _word_map(data, "verb_english"), _word_map(data, "action_verb_english")
     table = sorted(
         ((tuple(fold(k).split()), v) for k, v in speakers.items()), key=lambda p: -len(p[0])
     )
@@ -81,7 +79,18 @@ def parse_attribution(data: object) -> AttributionWords:
         stops=frozenset(fold(w) for w in _word_list(data, "subject_stops")),
         speakers=tuple(table),
         verbs={fold(k): v for k, v in verbs.items()},
+        actions={fold(k): v for k, v in actions.items()},
+        country_heads=frozenset(fold(w) for w in _word_list(data, "country_heads")),
     )
+
+
+def _word_map(data: dict[str, object], key: str) -> dict[str, str]:
+    raw = data.get(key)
+    if not isinstance(raw, dict) or not raw or not all(
+        isinstance(k, str) and k and isinstance(v, str) and v for k, v in raw.items()
+    ):
+        raise ValueError(f"data/attribution.json: '{key}' must map Arabic to English")
+    return dict(raw)
 
 
 @lru_cache(maxsize=1)
@@ -164,13 +173,18 @@ def _according(words: list[_Word], i: int, table: AttributionWords) -> int | Non
 
 def _english(speaker: list[_Word], table: AttributionWords) -> str | None:
     """The speaker's English from the table, kept only when it passes the support checks
-    against the speaker's own Arabic words."""
+    against the speaker's own Arabic words; a country adjective after the table's words is
+    kept as "of <country>" («وزارة الصحة الليبية»: the health ministry of Libya)."""
     folded = tuple(w.folded for w in speaker)
     arabic = " ".join(w.text for w in speaker)
     for phrase, english in table.speakers:
         if folded[: len(phrase)] == phrase:
             problems = unsupported_reasons(english, [arabic]) + word_problems(english, [arabic])
-            return None if problems else english
+            if problems:
+                return None
+            rest = speaker[len(phrase) :]
+            country = _country_of_adjective(rest[-1].text) if len(rest) == 1 else None
+            return f"{english} of {country}" if country else english
     return None
 
 
@@ -203,18 +217,20 @@ def find_speaker(quote: str) -> tuple[SaidBy, bool] | None:
 
 @dataclass(frozen=True)
 class Statement:
-    """A sentence's first reporting or denial verb in the perfect, with a speaker whose
-    English is known: who said (announced, denied…) something, and where in the sentence."""
+    """A sentence's first reporting, denial or action verb in the perfect, with a subject whose
+    English is known: who said (announced, denied…) or did (decided, won…) something, and
+    where in the sentence the subject's words end."""
 
     speaker: SaidBy
     verb_en: str
-    end: int  # where the speaker's words end in the sentence
+    end: int  # where the subject's words end in the sentence
+    reports: bool = True  # a reporting or denial verb: the subject is who said it
 
 
 def statement(sentence: str) -> Statement | None:
-    """Who stated something in ``sentence`` and by which verb («أعلنت وزارة المالية»: the
-    finance ministry, announced), or None: no perfect reporting verb, a negated one («لم
-    يعلن»), or a speaker with no checked English.
+    """Who stated or did something in ``sentence`` and by which verb («أعلنت وزارة المالية»:
+    the finance ministry, announced; «قررت الحكومة»: the government, decided), or None: no
+    perfect verb of the tables with a subject of known English, or a negated verb («لم يعلن»).
 
     >>> said = statement("وأعلنت الحكومة أمس خطة جديدة")
     >>> (said.speaker.en, said.verb_en)
@@ -224,17 +240,42 @@ def statement(sentence: str) -> Statement | None:
     words = _words(sentence)
     for i, word in enumerate(words):
         verb = word.folded[1:] if word.folded[:1] in _CLITICS else word.folded
-        english = table.verbs.get(word.folded) or table.verbs.get(verb)
+        reported = table.verbs.get(word.folded) or table.verbs.get(verb)
+        english = reported or table.actions.get(word.folded) or table.actions.get(verb)
         if english is None:
             continue
         if i and words[i - 1].folded in _NEGATIONS:
-            return None
-        speaker = _subject(words, i + 1, table)
-        ar = " ".join(w.text for w in speaker)
-        said = (_english(speaker, table) or _country(ar)) if speaker else None
-        if said is None:
-            return None
-        return Statement(SaidBy(en=said, ar=ar), english, sentence.find(ar) + len(ar))
+            return None  # what follows is denied or did not happen
+        subject = _subject(words, i + 1, table)
+        if len(subject) == 1 and subject[0].folded in table.country_heads:
+            subject = words[i + 1 : i + 3]  # «منتخب تونس»: an indefinite head, then the name
+        ar = " ".join(w.text for w in subject)
+        said = _subject_english(subject, table) if subject else None
+        if said is not None:
+            end = sentence.find(ar) + len(ar)
+            return Statement(SaidBy(en=said, ar=ar), english, end, reports=reported is not None)
+    return None
+
+
+def _subject_english(subject: list[_Word], table: AttributionWords) -> str | None:
+    """A subject's English: a speaker of the table, a place («أعلنت مصر»), or a country
+    after one of the words that stand for it («منتخب الأردن», «المنتخب العراقي»: Jordan, Iraq)."""
+    ar = " ".join(w.text for w in subject)
+    found = _english(subject, table) or _country(ar)
+    if found is not None or len(subject) < 2 or subject[0].folded not in table.country_heads:
+        return found
+    return _country(subject[-1].text) or _country_of_adjective(subject[-1].text)
+
+
+def _country_of_adjective(word: str) -> str | None:
+    """The country of a nisba adjective («العراقي», «الأردنية»: Iraq, Jordan), or None."""
+    bare = word.replace("\u0651", "")
+    bare = bare[2:] if bare.startswith("ال") else bare
+    for ending in ("ية", "يه", "ي"):
+        if bare.endswith(ending) and len(bare) > len(ending) + 2:
+            stem = bare[: -len(ending)]
+            names = (stem, "ال" + stem, stem + "يا", stem + "ا")  # «الليبي»: ليبيا
+            return next((c for c in map(_country, names) if c is not None), None)
     return None
 
 

@@ -155,6 +155,19 @@ STATEMENTS = [
     ("وقال صندوق النقد الدولي إن النمو سيتباطأ", "the International Monetary Fund", "said"),
     ("ونفت وزارة الخارجية التقارير عن زيارة الوفد", "the foreign ministry", "denied"),
     ("أعلنت مصر وقطر التوصل إلى اتفاق", "Egypt", "announced"),
+    # a country adjective after the table's words
+    ("وأعلنت وزارة الصحة المغربية حصيلة جديدة", "the health ministry of Morocco", "announced"),
+    ("قال رئيس الوزراء الليبي إن الانتخابات ستجرى", "the prime minister of Libya", "said"),
+]  # fmt: skip
+
+# (sentence, the subject's English, the verb's English): who did something, by rule.
+ACTIONS = [
+    ("وقررت الحكومة تأجيل الامتحانات إلى الشهر المقبل", "the government", "decided"),
+    ("رفع البنك المركزي سعر الفائدة نصف نقطة", "the central bank", "raised"),
+    ("وفاز منتخب تونس على ضيفه بهدفين", "Tunisia", "won"),
+    ("وخسر المنتخب الوطني الليبي مباراته أمام مضيفه", "Libya", "lost"),
+    ("وأغلقت تركيا معبرها الحدودي مساء أمس", "Turkey", "closed"),
+    ("تأهل المنتخب المصري إلى الدور الثاني", "Egypt", "qualified"),
 ]  # fmt: skip
 
 
@@ -162,7 +175,16 @@ STATEMENTS = [
 def test_a_statement_is_its_speaker_and_verb(sentence: str, speaker: str, verb: str) -> None:
     said = statement(sentence)
     assert said is not None and (said.speaker.en, said.verb_en) == (speaker, verb)
-    assert sentence[: said.end].endswith(said.speaker.ar)
+    assert sentence[: said.end].endswith(said.speaker.ar) and said.reports
+
+
+@pytest.mark.parametrize(("sentence", "subject", "verb"), ACTIONS)
+def test_an_action_is_its_subject_and_verb_and_no_speaker(
+    sentence: str, subject: str, verb: str
+) -> None:
+    did = statement(sentence)
+    assert did is not None and (did.speaker.en, did.verb_en) == (subject, verb)
+    assert not did.reports  # the subject did something; it said nothing
 
 
 @pytest.mark.parametrize(
@@ -172,6 +194,9 @@ def test_a_statement_is_its_speaker_and_verb(sentence: str, speaker: str, verb: 
         "وقال أحمد إن الطريق مغلق",  # a speaker with no English in the table
         "ويقول المسؤولون إن العمل مستمر",  # the imperfect: not a past statement
         "وارتفعت الأسعار في الأسواق",  # no reporting verb
+        "لم تقرر الحكومة موعد الانتخابات",  # a negated action
+        "وفاز اللاعب بالجائزة الأولى",  # a subject of no known English
+        "وقالت منتخب الكرة إن المباراة أجلت",  # a country head with no country after it
     ],
 )
 def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> None:
@@ -181,5 +206,5 @@ def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> 
 @pytest.mark.skipif(lexicon() is None, reason="the lexicon extra is not installed")
 def test_each_verbs_english_glosses_the_verb() -> None:
     raw = json.loads(resources.files("summarizer.data").joinpath("attribution.json").read_text())
-    for arabic, english in raw["verb_english"].items():
+    for arabic, english in {**raw["verb_english"], **raw["action_verb_english"]}.items():
         assert not word_problems(english, [arabic]), (arabic, english)

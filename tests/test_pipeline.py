@@ -329,3 +329,18 @@ def test_a_statement_the_model_left_out_is_an_event_of_who_and_when(
     assert event.date == "2025-03-11"  # «أمس», not the May of what was announced
     assert event.said_by is not None and event.said_by.ar == "وزارة الصحة"
     assert event.text.ar.startswith("وأعلنت وزارة الصحة")
+
+
+def test_a_model_event_that_does_not_name_who_gives_way_to_the_rule_line(
+    fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    # The server's event is faithful words of the sentence but says nothing of who acted; the
+    # rule knows the subject and the verb: one event, "The government decided", no speaker
+    # (the government did something; it said nothing).
+    event = {"sentence": "S1", "about_en": "Schools", "place_en": "Capital", "about_ar": "المدارس"}
+    fake_llm.responder = lambda request: {**grounded_responder(request), "events": [event]}
+    text = "وقررت الحكومة إغلاق المدارس في العاصمة بسبب العاصفة الثلجية.\n"
+    brief = _run(fake_llm, _one_article(tmp_path, text), tmp_path)
+    [found] = brief.events
+    assert found.text.en == "The government decided" and found.said_by is None
+    assert found.text.ar.startswith("وقررت الحكومة")

@@ -95,45 +95,60 @@ def facts_from_picks(
             event = _event(dated, line, source)
             if event is not None:
                 facts.events.append(event)
-    facts.events.extend(_statements(clean, mentions, published, facts.events))
+    facts.events = _with_statements(clean, mentions, published, facts.events)
     return facts
 
 
-def _statements(
+def _with_statements(
     clean: CleanArticle, mentions: list[Mention], published: str | None, events: list[Event]
 ) -> list[Event]:
-    """Events by rule for the sentences in which a known speaker states something in the
-    perfect («أعلنت وزارة المالية …», :func:`summarizer.attribution.statement`) and that have no
-    event yet: the plain line of an event, what is certain — who, the verb (from tables) and
-    the date that stands with them — beside the article's own clause; what was said is not
-    guessed (its words may be names the lexicon reads as common words)."""
-    taken = [(s.start, s.end) for event in events for s in event.sources]
-    found: list[Event] = []
+    """The events, with events by rule for the sentences in which a known subject states or
+    does something in the perfect («أعلنت وزارة المالية …», «قررت الحكومة …»,
+    :func:`summarizer.attribution.statement`): the plain line of an event, what is certain —
+    who, the verb (from tables) and the date that stands with them — beside the article's own
+    clause; what was said is not guessed (its words may be names the lexicon reads as common
+    words). A sentence's model-written event that does not name that subject ("Schools", for
+    «قررت الحكومة إغلاق المدارس») gives way to the rule's line, which does."""
+    kept = list(events)
     for start, end in split_sentences(clean.text):
-        if any(start < to and at < end for at, to in taken):
-            continue
         sentence = clean.text[start:end]
         said = statement(sentence)
         if said is None:
             continue
-        en = f"{_capital(said.speaker.en or '')} {said.verb_en}"
-        dated = _statement_date(start, said, mentions, published, clean.text)
-        date = dated.date if dated is not None else None
-        given = f"{said.speaker.en} {said.verb_en}"
-        if faithfulness_problems(en, sentence, [sentence], date=date, given=given):
+        here = [e for e in kept if any(start < s.end and s.start < end for s in e.sources)]
+        subject = (said.speaker.en or "").lower().removeprefix("the ")
+        if any(subject in event.text.en.lower() for event in here):
             continue
-        source = Source(article_id=clean.article.id, quote=sentence, start=start, end=end)
-        found.append(
-            Event(
-                date=date,
-                subject=en,
-                text=Bilingual(en=en, ar=_leading_words(sentence)),
-                when=_shown(dated) if dated is not None else None,
-                said_by=said.speaker,
-                sources=[source],
-            )
-        )
-    return found
+        event = _statement_event(clean, mentions, published, said, (start, end))
+        if event is not None:
+            kept = [e for e in kept if e not in here] + [event]
+    return kept
+
+
+def _statement_event(
+    clean: CleanArticle,
+    mentions: list[Mention],
+    published: str | None,
+    said: Statement,
+    span: tuple[int, int],
+) -> Event | None:
+    start, end = span
+    sentence = clean.text[start:end]
+    en = f"{_capital(said.speaker.en or '')} {said.verb_en}"
+    dated = _statement_date(start, said, mentions, published, clean.text)
+    date = dated.date if dated is not None else None
+    given = f"{said.speaker.en} {said.verb_en}"
+    if faithfulness_problems(en, sentence, [sentence], date=date, given=given):
+        return None
+    source = Source(article_id=clean.article.id, quote=sentence, start=start, end=end)
+    return Event(
+        date=date,
+        subject=en,
+        text=Bilingual(en=en, ar=_leading_words(sentence)),
+        when=_shown(dated) if dated is not None else None,
+        said_by=said.speaker if said.reports else None,
+        sources=[source],
+    )
 
 
 def _statement_date(
