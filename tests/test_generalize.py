@@ -73,6 +73,11 @@ def _date(text: str, published: str | None) -> Mention:
         ("أعلنت الوزارة في 3 آذار 2025 عن خطة جديدة", "2025-06-01", "event"),
         # the publication month itself is not later
         ("وقعت الاتفاقية في أيلول 2025", "2025-09-20", "event"),
+        # the publication day or month itself: the tense of the clause decides
+        ("وستفتتح الوزارة الجسر الجديد أمام السيارات اليوم", "2025-03-14", "deadline"),
+        ("وافتتحت الوزارة الجسر الجديد أمام السيارات اليوم", "2025-03-14", "event"),
+        ("ومن المقرر أن تعقد اللجنة اجتماعها الأول هذا الشهر", "2025-03-14", "deadline"),
+        ("وعقدت اللجنة اجتماعها الأول هذا الشهر", "2025-03-14", "event"),
         # no publication date: the tense of the clause decides
         ("ستبدأ المرحلة الثانية في 5 أيار 2026", None, "deadline"),
         ("بدأت المرحلة الأولى في 5 أيار 2024", None, "event"),

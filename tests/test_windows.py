@@ -1,0 +1,52 @@
+"""The short-request path (small local models): which windows go to the model, at the HTTP
+boundary (a loopback OpenAI-compatible server answering every request)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from summarizer.backend import BackendChoice
+from summarizer.extract import NARROW_WORDS, extract_article
+from summarizer.llm import LLM
+from summarizer.models import Article, CleanArticle
+from summarizer.normalize import find_mentions
+from tests.fake_llm import FakeLLM
+
+# Invented: a deadline and a figure in one long sentence, then a sentence with only a verb.
+TEXT = (
+    "وقالت البلدية في بيان مطول صدر عنها إن أعمال الصيانة الكبرى في الجسر القديم "
+    "وسط المدينة ستنتهي بحلول 15 أيلول 2031 بعد تأخير طويل بسبب نقص المواد التي "
+    "بلغت كلفتها الإجمالية نحو 40 مليون دينار. "
+    "وأعلن المجلس البلدي تشكيل لجنة جديدة لمتابعة المشاريع المتأخرة في الأحياء الشرقية."
+)
+
+
+def _asked(request: dict[str, Any]) -> str:
+    return str([m for m in request["messages"] if m["role"] == "user"][-1]["content"])
+
+
+def _arabic_words(asked: str) -> int:
+    return len(re.findall(r"[\u0621-\u064A]+", asked))
+
+
+def test_only_a_values_narrow_window_is_asked_not_a_date_nor_a_verb_sentence() -> None:
+    fake = FakeLLM(responder=lambda request: {"en": "unrelated words"}).start()
+    try:
+        choice = BackendChoice(
+            kind="endpoint", model="m", base_url=fake.url, reason="test", api_key="sk-test-0"
+        )
+        clean = CleanArticle(article=Article(id="a", text=TEXT), text=TEXT)
+        mentions = find_mentions(TEXT, "2031-01-10")
+        extraction, _ = extract_article(
+            clean, mentions, LLM(choice), published="2031-01-10", compact=True
+        )
+    finally:
+        fake.stop()
+    asked = [_asked(r) for r in fake.requests]
+    assert len(asked) == 1 and "40,000,000" in asked[0]
+    assert _arabic_words(asked[0]) <= NARROW_WORDS < _arabic_words(TEXT.split(".")[0])
+    # The refused value and the unasked date keep their plain lines' picks (whole windows);
+    # the verb sentence is left to the rules of attribution.
+    assert sorted(p.kind for p in extraction.picks) == ["deadline", "figure"]
+    assert all(p.what_ar in TEXT.split(".")[0] and not p.what_en for p in extraction.picks)
