@@ -41,6 +41,7 @@ ITEM_BONUS_MAX = 0.3
 EXACT_UP_TO = 300
 TOP_WORDS = 12  # an article's most weighted words, through which its neighbours are found
 COMMON_SHARE = 0.05  # a word in more of the batch than this finds no neighbours
+KEPT_WORDS = 64  # an article's heaviest words kept for its similarities in a large batch
 Item = Deadline | Figure | Event
 
 
@@ -80,17 +81,22 @@ def content_words(text: str) -> Counter[str]:
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
-def _vectors(texts: dict[str, str]) -> dict[str, dict[str, float]]:
-    bags = {aid: content_words(t) for aid, t in texts.items()}
-    n = len(bags)
+def _vectors(texts: dict[str, str], keep: int | None = None) -> dict[str, dict[str, float]]:
+    """Each article's tf-idf vector of content words (unit length), its ``keep`` heaviest words
+    only when given (a cosine of such vectors is a lower bound of the whole one). The words are
+    counted twice, once for their document frequencies and once per vector, so that the batch's
+    bags of words are never all held at once."""
     df: Counter[str] = Counter()
-    for bag in bags.values():
-        df.update(bag.keys())
+    for text in texts.values():
+        df.update(content_words(text).keys())
+    n = len(texts)
     vectors: dict[str, dict[str, float]] = {}
-    for aid, bag in bags.items():
+    for aid, text in texts.items():
+        bag = content_words(text)
         vec = {w: (1 + math.log(c)) * math.log(1 + n / df[w]) for w, c in bag.items() if df[w] > 1}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors[aid] = {w: v / norm for w, v in vec.items()}
+        heaviest = sorted(vec, key=lambda w: -vec[w])[:keep] if keep is not None else vec
+        vectors[aid] = {w: vec[w] / norm for w in heaviest}
     return vectors
 
 
@@ -110,31 +116,31 @@ def _items(brief: Brief) -> list[tuple[str, Item]]:
     ]
 
 
-def _shared_items(brief: Brief, ids: set[str]) -> Counter[tuple[str, str]]:
-    """How many items each pair of articles (in id order) is cited by together."""
-    shared: Counter[tuple[str, str]] = Counter()
-    for _, item in _items(brief):
-        cited = sorted({s.article_id for s in item.sources} & ids)
-        for i, a in enumerate(cited):
-            for b in cited[i + 1 :]:
-                shared[(a, b)] += 1
-    return shared
+def _cited_items(brief: Brief, ids: list[str]) -> dict[str, set[int]]:
+    """The items (by index) that cite each article: two articles share the items in both sets.
+    Kept per article, not per pair: an item of 2,000 articles would make 2 million pairs."""
+    cited: dict[str, set[int]] = {aid: set() for aid in ids}
+    for k, (_, item) in enumerate(_items(brief)):
+        for aid in {s.article_id for s in item.sources}:
+            if aid in cited:
+                cited[aid].add(k)
+    return cited
 
 
-def _pair(a: str, b: str) -> tuple[str, str]:
-    """Two article ids in the order :func:`_shared_items` keys them."""
-    return (a, b) if a <= b else (b, a)
+def _bonus(cited: dict[str, set[int]], a: str, b: str) -> float:
+    """What two articles' shared items add to their similarity."""
+    small, large = sorted((cited[a], cited[b]), key=len)
+    return min(ITEM_BONUS_MAX, ITEM_BONUS * sum(1 for k in small if k in large))
 
 
 def similarities(brief: Brief, ids: list[str]) -> dict[tuple[str, str], float]:
     """Pairwise similarity of the articles: content words, plus the items they share."""
     vectors = _vectors({aid: brief.texts.get(aid, "") for aid in ids})
-    shared = _shared_items(brief, set(ids))
+    cited = _cited_items(brief, ids)
     sims: dict[tuple[str, str], float] = {}
     for i, a in enumerate(ids):
         for b in ids[i + 1 :]:
-            bonus = min(ITEM_BONUS_MAX, ITEM_BONUS * shared[_pair(a, b)])
-            sims[(a, b)] = sims[(b, a)] = _cosine(vectors[a], vectors[b]) + bonus
+            sims[(a, b)] = sims[(b, a)] = _cosine(vectors[a], vectors[b]) + _bonus(cited, a, b)
     return sims
 
 
@@ -157,8 +163,8 @@ def _linked(brief: Brief, ids: list[str], threshold: float) -> list[list[str]]:
     ``threshold``; only the pairs that share one of their most weighted, not too common words
     are scored (a word in more than ``COMMON_SHARE`` of the batch tells no story apart), and a
     story is a set of linked articles."""
-    vectors = _vectors({aid: brief.texts.get(aid, "") for aid in ids})
-    shared = _shared_items(brief, set(ids))
+    vectors = _vectors({aid: brief.texts.get(aid, "") for aid in ids}, keep=KEPT_WORDS)
+    cited = _cited_items(brief, ids)
     most = max(2, int(COMMON_SHARE * len(ids)))
     postings: dict[str, list[int]] = {}
     tops = []
@@ -178,8 +184,7 @@ def _linked(brief: Brief, ids: list[str], threshold: float) -> list[list[str]]:
     for k, aid in enumerate(ids):
         near = {j for w in tops[k] if len(postings[w]) <= most for j in postings[w] if j > k}
         for j in sorted(near):
-            bonus = min(ITEM_BONUS_MAX, ITEM_BONUS * shared[_pair(aid, ids[j])])
-            if _cosine(vectors[aid], vectors[ids[j]]) + bonus > threshold:
+            if _cosine(vectors[aid], vectors[ids[j]]) + _bonus(cited, aid, ids[j]) > threshold:
                 parent[root(j)] = root(k)
     groups: dict[int, list[str]] = {}
     for k, aid in enumerate(ids):
