@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from fake_llm import FakeLLM
+
 from summarizer.backend import BackendChoice
 from summarizer.extract import NARROW_WORDS, extract_article
 from summarizer.llm import LLM
 from summarizer.models import Article, CleanArticle
 from summarizer.normalize import find_mentions
-from tests.fake_llm import FakeLLM
 
 # Invented: a deadline and a figure in one long sentence, then a sentence with only a verb.
 TEXT = (
