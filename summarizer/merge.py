@@ -248,8 +248,18 @@ def _combine(cluster: list[Item]) -> Item:
     citing every member's sources, that member's first."""
     first: Item = max(cluster, key=_precision)
     ordered = [first] + [member for member in cluster if member is not first]
-    sources = [s for member in ordered for s in member.sources]
+    sources = [s for member in ordered for s in _own_values(member, first)]
     return first.model_copy(update={"sources": sources})
+
+
+def _own_values(member: Item, shown: Item) -> list[Source]:
+    """A member's sources, each marked with the member's value where it is not the one shown
+    (the source rounds it)."""
+    if not isinstance(member, Figure) or not isinstance(shown, Figure):
+        return member.sources
+    if member.value == shown.value:
+        return member.sources
+    return [s.model_copy(update={"value": member.value}) for s in member.sources]
 
 
 def _precision(item: Deadline | Figure | Event) -> int:

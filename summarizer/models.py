@@ -159,6 +159,11 @@ class Source(BaseModel):
     start: int
     end: int
     approx: Approx | None = Field(default=None, description="this source's own hedge (figures)")
+    value: float | None = Field(
+        default=None,
+        description="this source's own value where it states the figure rounded («57%» for "
+        "57.2 %; figures); None where it states the item's value",
+    )
     qualifier: str | None = Field(default=None, description="this source's own cue (deadlines)")
 
 

@@ -791,3 +791,17 @@ def test_dev_gold_scores_a_brief_of_its_feed() -> None:
     assert with_dates.scores["events"].recall.total > no_dates.scores["events"].recall.total
     assert with_dates.scores[COMBINED].recall.hit == 0
     assert "stories ARI" in format_report(with_dates)
+
+
+def test_a_figure_counts_for_an_article_at_the_value_that_article_states() -> None:
+    # A merged figure shows one source's precise value; the other source rounds it and says
+    # so in its own value: the figure counts for each article at the value it states.
+    brief = perfect_brief()
+    syria = brief.figures[0]
+    [source] = syria.sources
+    assert ratio(score(brief).articles[0].figures.recall) == (1, 1)
+    brief.figures[0] = syria.model_copy(update={"value": 903.0})
+    assert ratio(score(brief).articles[0].figures.recall) == (0, 1)
+    own = source.model_copy(update={"value": syria.value})
+    brief.figures[0] = syria.model_copy(update={"value": 903.0, "sources": [own]})
+    assert ratio(score(brief).articles[0].figures.recall) == (1, 1)

@@ -216,6 +216,10 @@ def test_a_rounded_value_is_the_same_fact_shown_as_the_precise_one() -> None:
     merged = merge_facts(facts)
     assert sorted((f.value, len(f.sources)) for f in merged.figures) == [(57.2, 2), (6_482_000, 2)]
     assert not merged.conflicts
+    # Each source keeps the value it states where it rounds the one shown.
+    own = {(f.value, s.article_id): s.value for f in merged.figures for s in f.sources}
+    assert own == {(57.2, "a"): None, (57.2, "b"): 57, (6_482_000, "b"): None,
+                   (6_482_000, "a"): 6.5e6}  # fmt: skip
 
 
 def test_a_round_exact_price_is_no_rounding_of_another() -> None:

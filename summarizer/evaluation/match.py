@@ -191,6 +191,15 @@ class Match:
         return self.relaxed.get(item_index)
 
 
+def as_stated(item: It, article_id: str) -> It:
+    """The item as one article states it: a merged figure with that article's own (rounded)
+    value where its source gives one («نحو 6.5 ملايين» beside another article's 6,482,000)."""
+    own = [s.value for s in item.sources if s.article_id == article_id and s.value is not None]
+    if not isinstance(item, Figure) or not own:
+        return item
+    return item.model_copy(update={"value": own[0]})
+
+
 def _match_article(
     golds: Sequence[G],
     items: Sequence[It],
@@ -199,13 +208,14 @@ def _match_article(
     relaxed: Scorer[G, It] | None,
 ) -> Match:
     idx = [i for i, item in enumerate(items) if article_id in cites(item)]
-    pairs = assign([[strict(g, items[i]) for i in idx] for g in golds])
+    stated = {i: as_stated(items[i], article_id) for i in idx}
+    pairs = assign([[strict(g, stated[i]) for i in idx] for g in golds])
     match = Match(items=idx, strict={idx[c]: r for r, c in pairs})
     if relaxed is None:
         return match
     rest_g = [r for r in range(len(golds)) if r not in match.strict.values()]
     rest_i = [i for i in idx if i not in match.strict]
-    pairs = assign([[relaxed(golds[r], items[i]) for i in rest_i] for r in rest_g])
+    pairs = assign([[relaxed(golds[r], stated[i]) for i in rest_i] for r in rest_g])
     match.relaxed = {rest_i[c]: rest_g[r] for r, c in pairs}
     return match
 
