@@ -120,7 +120,8 @@ def _with_statements(
         if any(subject in event.text.en.lower() for event in here):
             continue
         event = _statement_event(clean, mentions, published, said, (start, end))
-        if event is not None:
+        # A model event dated otherwise keeps its date: the rule's line would lose it.
+        if event is not None and all(e.date in (None, event.date) for e in here):
             kept = [e for e in kept if e not in here] + [event]
     return kept
 
