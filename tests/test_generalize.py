@@ -76,7 +76,7 @@ def _date(text: str, published: str | None) -> Mention:
         # the publication day or month itself: the tense of the clause decides
         ("وستفتتح الوزارة الجسر الجديد أمام السيارات اليوم", "2025-03-14", "deadline"),
         ("وافتتحت الوزارة الجسر الجديد أمام السيارات اليوم", "2025-03-14", "event"),
-        ("ومن المقرر أن تعقد اللجنة اجتماعها الأول هذا الشهر", "2025-03-14", "deadline"),
+        ("ومن المقرر افتتاح المعرض الأول للكتاب هذا الشهر", "2025-03-14", "deadline"),
         ("وعقدت اللجنة اجتماعها الأول هذا الشهر", "2025-03-14", "event"),
         # no publication date: the tense of the clause decides
         ("ستبدأ المرحلة الثانية في 5 أيار 2026", None, "deadline"),
