@@ -15,7 +15,6 @@ from summarizer.faithful import (
 from summarizer.models import Article, CleanArticle, Event, Extraction, Mention, Pick
 from summarizer.normalize import find_mentions
 from summarizer.normalize.facts import facts_from_picks
-from summarizer.normalize.lexicon import event_verb
 from summarizer.normalize.tense import speaks_of_future
 from summarizer.translate import Window, translation_problems
 
@@ -100,26 +99,6 @@ def test_is_later_compares_at_the_dates_own_precision() -> None:
 def test_a_span_counted_back_is_background_never_a_figure() -> None:
     mention = _date("وكان المصنع قد أغلق قبل 10 سنوات", "2025-06-01")
     assert candidate_role(mention, "2025-06-01") == "event"
-
-
-# -- events beyond dates ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("sentence", "verb"),
-    [
-        ("وأعلنت الوزارة إغلاق المعبر", "وأعلنت"),
-        ("قال المتحدث إن الوفد وصل", "قال"),
-        ("ونفت الشركة وجود أي تسريب", "ونفت"),
-        ("وقرر المجلس تأجيل الجلسة", "وقرر"),
-        ("فاز الفريق على منافسه", "فاز"),
-        ("المدينة هادئة هذا الصباح", None),
-        ("أعلام المدينة مرفوعة", None),  # «أعلام» (flags) is no «أعلن»
-    ],
-)
-def test_reporting_and_action_verbs_open_an_event(sentence: str, verb: str | None) -> None:
-    found = event_verb(sentence, 0, len(sentence))
-    assert (sentence[found[0] : found[1]] if found else None) == verb
 
 
 # -- faithfulness checks -------------------------------------------------------------------------

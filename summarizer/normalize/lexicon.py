@@ -6,9 +6,7 @@ they are read by rule from the clause around a mention when the clause names the
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
 
 # Arabic name (without the article «ال» where it has one) → English. Countries and regions of
 # the Arab world and the states most often in its news.
@@ -132,19 +130,3 @@ _EVENT_RES = tuple(
 def event_kind(text: str) -> str | None:
     """Return what kind of happening the text reports (joint statement, air strikes, ...)."""
     return next((name for name, regex in _EVENT_RES if regex.search(text)), None)
-
-
-def _load_event_verbs() -> re.Pattern[str]:
-    data = json.loads(resources.files("summarizer").joinpath("data/event_verbs.json").read_text())
-    verbs = sorted(set(data["verbs"]), key=len, reverse=True)
-    return re.compile(r"(?<![\w])[وف]?(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w])")
-
-
-_EVENT_VERB = _load_event_verbs()
-
-
-def event_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the first reporting or action verb (أعلن، قال، نفى، قرر، بدأ...) in
-    ``text[start:end]``, or None: a sentence that holds one reports an event."""
-    match = _EVENT_VERB.search(text, start, end)
-    return (match.start(), match.end()) if match else None
