@@ -521,7 +521,7 @@ def _item_similarity(item: Item, words: frozenset[str], other: Item, own: bool) 
     score = _similarity(words, _item_words(other))
     if isinstance(item, Event) or isinstance(other, Event):
         return score
-    same_place = bool(_place(item.place)) and _place(item.place) == _place(other.place)
+    same_place = _same_place(item, other)
     if isinstance(item, Deadline) and isinstance(other, Deadline):
         same_cue = _cue_family(item.qualifier) == _cue_family(other.qualifier)
         if own and same_cue and _place(item.place) == _place(other.place):
@@ -563,9 +563,13 @@ def _shared_subject(left: Item, words: frozenset[str], right: Item) -> bool:
     one and the place ("years" alone, a prisoner's age and a party's rule, is no subject)."""
     unit = {getattr(left, "unit", None), getattr(right, "unit", None)} - {None}
     shared = len((words & _item_words(right)) - _words(" ".join(map(str, unit))))
+    return shared >= 2 or (shared >= 1 and _same_place(left, right))
+
+
+def _same_place(left: Item, right: Item) -> bool:
+    """Whether two items name the same place (an event names none)."""
     place = _place(getattr(left, "place", None))
-    same_place = bool(place) and place == _place(getattr(right, "place", None))
-    return shared >= 2 or (shared >= 1 and same_place)
+    return bool(place) and place == _place(getattr(right, "place", None))
 
 
 def _may_change(left: Item, right: Item) -> bool:
