@@ -26,7 +26,7 @@ from summarizer.normalize.lexicon import place_near
 from summarizer.normalize.tense import speaks_of_future
 from summarizer.prompts_io import prompt_template
 from summarizer.prompts_io import prompt_version as prompt_version
-from summarizer.translate import ENGLISH_ONLY, Window, translate_window
+from summarizer.translate import ENGLISH_ONLY, Window, label_value
 
 ARTICLE_TEXT: ContextVar[str | None] = ContextVar("article_text", default=None)
 # The class excludes '"' and '\\' so a grammar built from it cannot close a string early.
@@ -251,8 +251,8 @@ def _extract_chunk_by_window(
     llm: LLM,
     published: str | None,
 ) -> tuple[list[Pick], Usage]:
-    """Picks of a chunk: the plain line of each candidate's window, and the model's English of
-    the narrow window of each candidate value (one short translation request each).
+    """Picks of a chunk: the plain line of each candidate's window, and the model's label of
+    each candidate value, from its narrow window (one short plain-text request each).
 
     Measured on the dev articles (28; 394 requests when every window was asked): 188 requests
     asked a whole clause and 11 answers passed the checks, 50 the narrow window of a date (6
@@ -260,12 +260,13 @@ def _extract_chunk_by_window(
     last added facts the brief did not state anyway (the plain line of a date is its cue, date
     and the clause's words; events come from the rules of :mod:`summarizer.attribution`). So
     only those are asked: 159 requests on dev with the same deadlines, figures and events, and
-    11 instead of 88 on the seeds."""
+    11 instead of 88 on the seeds. A label of a few words instead of a translated sentence
+    then cut a request from about 4 s to 1.5 s (tokens generated: 4,465 → 1,278 on dev)."""
     text = clean.text
     picks: list[Pick] = []
     usage = Usage()
     for window in _windows(text, chunk, mentions, roles):
-        narrow, cost = _narrow_picks(text, window, mentions, roles, llm)
+        narrow, cost = _narrow_picks(text, window, roles, llm)
         usage = usage.add(cost)
         picks.extend(narrow)
         picks.extend(_window_picks(text, window, "", roles))
@@ -273,11 +274,11 @@ def _extract_chunk_by_window(
 
 
 def _narrow_picks(
-    text: str, window: Window, mentions: list[Mention], roles: dict[str, Role], llm: LLM
+    text: str, window: Window, roles: dict[str, Role], llm: LLM
 ) -> tuple[list[Pick], Usage]:
-    """Picks from a narrow window around each candidate value of a window: a few words around
-    a value (what it counts) are translated far more literally by a small model, and pass the
-    checks more often than a whole clause."""
+    """Picks from a narrow window around each candidate value of a window: what a value counts
+    stands in the few words around it, which a small model reads far more literally than a
+    whole clause."""
     picks: list[Pick] = []
     usage = Usage()
     done: set[str] = set()
@@ -285,9 +286,8 @@ def _narrow_picks(
         if mention.id not in roles or mention.id in done or mention.kind == "date":
             continue
         start, end = window_around(text, mention.start, mention.end, max_words=NARROW_WORDS)
-        inside = tuple(m for m in mentions if start <= m.start and m.end <= end)
-        narrow = Window(start, end, inside)
-        english, cost = translate_window(llm, narrow, text)
+        narrow = Window(start, end, (mention,))
+        english, cost = label_value(llm, narrow, text)
         usage = usage.add(cost)
         if english is not None:
             found = [p for p in _window_picks(text, narrow, english, roles) if p.mention_id]

@@ -80,6 +80,21 @@ def polarity_problems(english: str, arabic: str) -> list[str]:
     return []
 
 
+_EN_DENIAL = re.compile(
+    r"\b(?:not|no|never|none|nor|neither|without|cannot|den(?:y|ies|ied|ial)|refuse[sd]?"
+    r"|reject(?:s|ed)?)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def added_negation_problems(english: str, arabic: str) -> list[str]:
+    """A denial or negation in the English that the Arabic does not state (a few words that
+    answer what a value is have no room to be read another way)."""
+    if _EN_DENIAL.search(english) and not negates(arabic):
+        return ["the Arabic states no denial or negation: write none"]
+    return []
+
+
 def faithfulness_problems(
     english: str,
     arabic: str,

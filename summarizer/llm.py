@@ -306,6 +306,35 @@ class LLM:
                 err.usage = meter.usage  # what the failed attempts cost is still reported
                 raise
 
+    def text(
+        self, messages: list[dict[str, str]], *, max_tokens: int, stop: list[str] | None = None
+    ) -> tuple[str, Usage]:
+        """Return the model's plain-text answer (no schema, no JSON), and what it cost.
+
+        For answers of a few words, where a JSON wrapper and its grammar would cost more
+        generated tokens than the answer itself. The caller checks the text; this only refuses
+        an answer that repeats the instructions. Raises the errors of :meth:`structured`.
+        """
+        meter = UsageMeter()
+        call: dict[str, Any] = {
+            "model": self.choice.model,
+            "messages": messages,
+            "max_tokens": max_tokens,
+            "temperature": 0,
+        }
+        if stop:
+            call["stop"] = stop
+        try:
+            completion = self._with_transport_retries(call, meter, self._deadline())
+            content = str(completion.choices[0].message.content or "")
+            answer = without_key(content, self.choice.api_key)
+            if repeats_instructions(answer, prompt_guard(messages)):
+                raise ExtractionError("the answer repeats the instructions")
+        except SummarizerError as err:
+            err.usage = meter.usage
+            raise
+        return cast(str, answer), meter.usage
+
     def _ask(
         self,
         messages: list[dict[str, str]],

@@ -12,8 +12,8 @@ PROMPT_FILES = (
     "extract_system.md",
     "extract_example.md",
     "extract_user.md",
-    "translate_system.md",
-    "translate_examples.json",
+    "label_system.md",
+    "label_examples.json",
 )
 
 
@@ -26,7 +26,7 @@ def prompt_template(name: str) -> str:
 # Raised when what is asked or kept of an answer changes (which mentions are candidates, the
 # checks a translation must pass, how values are found in it), so that answers cached under the
 # old rules are asked again.
-ANSWER_RULES = "7"
+ANSWER_RULES = "8"
 
 
 @cache

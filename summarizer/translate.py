@@ -1,13 +1,13 @@
-"""Grounded translation: the English of one window of the article at a time, checked in code.
+"""Grounded labels: the model's few English words for what one value of the article is,
+checked in code.
 
-For backends that do best with short requests (the embedded model), each window of a sentence
-that holds candidates is sent alone, its date and number mentions replaced in «» by the
-normalizer's English words for them («by September 2025»), which a small model copies far more
-reliably than an abstract placeholder. The answer is turned back into placeholders (``[M4]``),
-filled in again by the compose step, and validated here: every given value kept once, no date
-or number of the model's own, no filler, negation kept, no name the window does not hold. A
-rejected answer is sent back once; after that the caller falls back to a line built from what
-is known for certain.
+For backends that do best with short requests (the embedded model), the narrow window around
+each candidate value is sent alone, the value replaced in «» by the normalizer's English words
+for it («about 2,500 troops»), and the model answers in plain text with what the value counts,
+measures or prices («troops in the country»). The answer is validated here: every word glosses
+a word of the window (or is the value's own), no date or number of the model's own, no filler,
+no negation added or dropped, no name the window does not hold. A refused label is not asked
+again: the value keeps the line built from what is known for certain.
 """
 
 from __future__ import annotations
@@ -19,16 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import BaseModel, Field
-
 from summarizer.errors import ConfigurationError, EndpointUnavailable, SummarizerError
 from summarizer.faithful import (
     PLACEHOLDER,
+    added_negation_problems,
     filler_problems,
     placeholder_problems,
     polarity_problems,
 )
-from summarizer.gloss import word_problems
+from summarizer.gloss import unsupported_words, word_problems
 from summarizer.llm import LLM
 from summarizer.models import Mention, Usage
 from summarizer.normalize.formatting import MONTHS_EN, format_date, format_number, mention_en
@@ -118,9 +117,10 @@ def _value_pattern(mention: Mention) -> re.Pattern[str]:
 _MONTH = re.compile(r"\b(?:" + "|".join(MONTHS_EN) + r")\b", re.IGNORECASE)
 
 
-def translation_problems(english: str, window: Window, text: str) -> list[str]:
+def translation_problems(english: str, window: Window, text: str, *, given: str = "") -> list[str]:
     """Every reason a translation of ``window`` (its given words turned back into
-    placeholders) is not faithful to it."""
+    placeholders) is not faithful to it; words of ``given`` (the values' own English) need no
+    Arabic word."""
     ids = [m.id for m in window.mentions]
     arabic = window.masked(text)
     words = PLACEHOLDER.sub(" ", english)
@@ -131,62 +131,88 @@ def translation_problems(english: str, window: Window, text: str) -> list[str]:
         *own_month,
         *filler_problems(english),
         *polarity_problems(words, arabic),
-        *unsupported_reasons(words, [source]),
-        *word_problems(words, [source]),
+        *unsupported_reasons(_without_words(words, given), [source]),
+        *word_problems(words, [source], given=given),
     ]
 
 
-class _Translation(BaseModel):
-    en: str = Field(min_length=3, max_length=MAX_ENGLISH, pattern=ENGLISH_ONLY)
+def _without_words(english: str, given: str) -> str:
+    """``english`` less the words of ``given`` (a unit's «EGP» is no name the model wrote)."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", given)}
+    if not words:
+        return english
+    return re.sub(r"[A-Za-z]+", lambda m: " " if m.group().lower() in words else m.group(), english)
+
+
+LABEL_WORDS = 10  # at most: what a value counts, not a sentence
+LABEL_TOKENS = 24
+_LABEL_EDGES = " \t\"'`.,;:-"
 
 
 @cache
-def _examples() -> tuple[tuple[str, str], ...]:
-    data = json.loads(prompt_template("translate_examples.json"))
+def _label_examples() -> tuple[tuple[str, str], ...]:
+    data = json.loads(prompt_template("label_examples.json"))
     return tuple((item["ar"], item["en"]) for item in data)
 
 
-def translation_messages(window_words: str) -> list[dict[str, str]]:
-    """The request for one window: instructions, worked examples, then the window itself."""
-    messages = [{"role": "system", "content": prompt_template("translate_system.md")}]
-    for arabic, english in _examples():
+def label_messages(passage: str) -> list[dict[str, str]]:
+    """The request for the label of one value: instructions, worked examples, then the
+    passage, its one value in «» as the normalizer's English words."""
+    messages = [{"role": "system", "content": prompt_template("label_system.md")}]
+    for arabic, english in _label_examples():
         messages.append({"role": "user", "content": arabic})
-        messages.append({"role": "assistant", "content": json.dumps({"en": english})})
-    messages.append({"role": "user", "content": window_words})
+        messages.append({"role": "assistant", "content": english})
+    messages.append({"role": "user", "content": passage})
     return messages
 
 
-def translate_window(
-    llm: LLM, window: Window, text: str, *, retries: int = 0
-) -> tuple[str | None, Usage]:
-    """The checked English of a window (with placeholders), or None when the model gave no
-    faithful one in ``1 + retries`` tries; and what the requests cost.
+def label_problems(label: str) -> list[str]:
+    """Why ``label`` is not a short English label (before the faithfulness checks)."""
+    words = label.split()
+    problems = []
+    if not 1 <= len(words) <= LABEL_WORDS:
+        problems.append(f"write one to {LABEL_WORDS} words")
+    if not re.fullmatch(ENGLISH_ONLY, label or " "):
+        problems.append("write English only")
+    if re.search(r"\d", label):
+        problems.append("write no number")
+    return problems
 
-    A rejected answer goes back once with the reasons, as instructor's reask would; the check
-    is not a validator of the response model so that a reask costs one request, not three.
+
+def label_value(llm: LLM, window: Window, text: str) -> tuple[str | None, Usage]:
+    """The checked English line of the one value of ``window`` — the model's few words for
+    what it counts, then the value's placeholder («Price of diesel: [M4]») — or None; and
+    what the request cost.
+
+    A label is a handful of generated tokens where a translated sentence is tens (the cost
+    of a request to a small local model), and a short claim has less room to be wrong. It
+    passes the checks of a translation: no name, number, negation or filler the passage does
+    not hold. A refused label is not asked again: the value keeps its plain line.
     """
-    messages = translation_messages(window.inline(text))
-    usage = Usage()
-    for attempt in range(1 + retries):
-        try:
-            answer, cost = llm.structured(messages, _Translation, max_tokens=120)
-        except (ConfigurationError, EndpointUnavailable):
-            raise
-        except SummarizerError as err:
-            log.info("no translation of «%s»: %s", messages[-1]["content"][:60], err)
-            return None, usage.add(err.usage or Usage())
-        usage = usage.add(cost)
-        english = " ".join(answer.en.split())
-        marked, missing = window.placeholders(english)
-        problems = [f"copy «{words}» exactly, once" for words in missing]
-        problems += translation_problems(marked, window, text)
-        if not problems:
-            return marked, usage
-        log.info("translation %d of «%s» refused: %s", attempt + 1, messages[-1]["content"][:60],
+    (mention,) = window.mentions
+    messages = label_messages(window.inline(text))
+    try:
+        answer, usage = llm.text(messages, max_tokens=LABEL_TOKENS, stop=["\n"])
+    except (ConfigurationError, EndpointUnavailable):
+        raise
+    except SummarizerError as err:
+        log.info("no label for «%s»: %s", messages[-1]["content"][:60], err)
+        return None, err.usage or Usage()
+    label = " ".join(answer.split()).strip(_LABEL_EDGES)
+    marked, missing = window.placeholders(label)  # the model may have named the value itself
+    if missing:
+        marked = f"{label}: [{mention.id}]"
+    english = marked
+    problems = label_problems(PLACEHOLDER.sub("", english).strip(_LABEL_EDGES))
+    given = mention_en(mention)  # its unit («troops») is the value's, not the model's word
+    problems = problems or added_negation_problems(english, window.masked(text))
+    # Every word, not most: a label is a handful of words, each one a claim about the value.
+    unglossed = unsupported_words(PLACEHOLDER.sub(" ", english), [window.masked(text)], given=given)
+    if unglossed and not problems:
+        problems = [f"no word of the passage means {', '.join(unglossed)!r}"]
+    problems = problems or translation_problems(english, window, text, given=given)
+    if problems:
+        log.info("label «%s» of «%s» refused: %s", label, messages[-1]["content"][:60],
                  "; ".join(problems))  # fmt: skip
-        messages = [
-            *messages,
-            {"role": "assistant", "content": json.dumps({"en": english})},
-            {"role": "user", "content": "Not accepted: " + "; ".join(problems) + ". Try again."},
-        ]
-    return None, usage
+        return None, usage
+    return english, usage

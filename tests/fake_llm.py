@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal, Self
 
-Responder = Callable[[dict[str, Any]], dict[str, Any]]
+Responder = Callable[[dict[str, Any]], dict[str, Any] | str]  # a str: plain-text content
 STANDARD_USAGE: Any = {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}
 NO_USAGE: Any = object()  # as a usage block: leave it out
 SERVER_USAGE: Any = object()  # Reply.usage: the server's (FakeLLM.usage)
@@ -47,6 +47,7 @@ class Reply:
     refusal: str | None = None
     drip: float = 0.0  # seconds between the body's bytes (headers go at once)
     usage: Any = SERVER_USAGE
+    text: str | None = None  # plain-text content instead of ``answer``'s JSON
 
 
 # What a careful model writes for a sentence with one of these verbs: words of the sentence.
@@ -219,7 +220,8 @@ class FakeLLM(LoopbackServer):
                         return replies.pop(0)
             if self.script:
                 return self.script.pop(0)
-        return Reply(answer=self.responder(body))
+        answer = self.responder(body)
+        return Reply(text=answer) if isinstance(answer, str) else Reply(answer=answer)
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
@@ -310,7 +312,7 @@ def _payload(reply: Reply, body: dict[str, Any]) -> bytes:
             {"id": "call_1", "type": "function", "function": {"name": name, "arguments": arguments}}
         ]
     elif reply.refusal is None:
-        message["content"] = arguments
+        message["content"] = arguments if reply.text is None else reply.text
     completion = {
         "id": "chatcmpl-test",
         "object": "chat.completion",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from fake_llm import FakeLLM
 
 from summarizer.backend import BackendChoice
@@ -13,6 +14,7 @@ from summarizer.extract import NARROW_WORDS, extract_article
 from summarizer.llm import LLM
 from summarizer.models import Article, CleanArticle
 from summarizer.normalize import find_mentions
+from summarizer.normalize.facts import facts_from_picks
 
 # Invented: a deadline and a figure in one long sentence, then a sentence with only a verb.
 TEXT = (
@@ -32,7 +34,7 @@ def _arabic_words(asked: str) -> int:
 
 
 def test_only_a_values_narrow_window_is_asked_not_a_date_nor_a_verb_sentence() -> None:
-    fake = FakeLLM(responder=lambda request: {"en": "unrelated words"}).start()
+    fake = FakeLLM(responder=lambda request: "unrelated words").start()
     try:
         choice = BackendChoice(
             kind="endpoint", model="m", base_url=fake.url, reason="test", api_key="sk-test-0"
@@ -51,3 +53,49 @@ def test_only_a_values_narrow_window_is_asked_not_a_date_nor_a_verb_sentence() -
     # the verb sentence is left to the rules of attribution.
     assert sorted(p.kind for p in extraction.picks) == ["deadline", "figure"]
     assert all(p.what_ar in TEXT.split(".")[0] and not p.what_en for p in extraction.picks)
+
+
+def _extract_with_label(label: str) -> tuple[list[Any], list[dict[str, Any]]]:
+    """The figure lines of TEXT when the model answers every request with ``label`` (plain
+    text, as a label request asks), and the requests it was sent."""
+    fake = FakeLLM(responder=lambda request: label).start()
+    try:
+        choice = BackendChoice(
+            kind="endpoint", model="m", base_url=fake.url, reason="test", api_key="sk-test-0"
+        )
+        clean = CleanArticle(article=Article(id="a", text=TEXT), text=TEXT)
+        mentions = find_mentions(TEXT, "2031-01-10")
+        extraction, _ = extract_article(
+            clean, mentions, LLM(choice), published="2031-01-10", compact=True
+        )
+    finally:
+        fake.stop()
+    facts = facts_from_picks(clean, extraction, mentions, "2031-01-10")
+    return facts.figures, fake.requests
+
+
+def test_a_values_label_is_asked_as_plain_text_and_leads_its_key_words() -> None:
+    figures, requests = _extract_with_label("total cost")
+    (request,) = requests
+    assert "response_format" not in request and "tools" not in request
+    assert request["stop"] == ["\n"] and request["max_tokens"] <= 32
+    assert "«about 40,000,000 dinar»" in _asked(request)
+    (figure,) = figures
+    assert figure.value == 40_000_000
+    assert "(total cost" in figure.text.en
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "total cost of the new airport",  # a thing the passage does not name
+        "cost of 12 bridges",  # a number of the model's own
+        "the cost that the municipality said in its long statement was paid for the materials",
+        "no cost",  # a negation the passage does not hold
+    ],
+)
+def test_a_label_the_passage_does_not_support_is_left_out(label: str) -> None:
+    figures, _ = _extract_with_label(label)
+    (figure,) = figures
+    assert figure.value == 40_000_000
+    assert label not in figure.text.en and "airport" not in figure.text.en

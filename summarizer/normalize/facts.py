@@ -176,15 +176,21 @@ _WHAT_WAS_SAID = re.compile(r"(?<![\u0621-\u064A])[وف]?[بل]?[أإا]ن(?![\u
 _STATEMENT_REACH = 40  # characters after the speaker in which its date may stand
 
 
+_LABELLED_VALUE = re.compile(r"\s*:\s*\[M\d+\]\s*$")  # «Price of diesel: [M4]»
+
+
 class _Line:
     """A pick's English and Arabic, and whether the English is a grounded translation (its
     placeholders filled with the normalizer's words) or a model-written description."""
 
-    def __init__(self, en: str, ar: str, translated: bool, given: str = "") -> None:
+    def __init__(
+        self, en: str, ar: str, translated: bool, given: str = "", phrase: str = ""
+    ) -> None:
         self.en = en
         self.ar = ar
         self.translated = translated
         self.given = given  # the normalizer's English words filled into the placeholders
+        self.phrase = phrase  # a label's words for what its value is («Price of diesel»)
 
     @classmethod
     def of(cls, pick: Pick, by_id: dict[str, Mention]) -> _Line:
@@ -203,7 +209,8 @@ class _Line:
             for i in placeholders_in(pick.what_en)
             if i in by_id and not _unresolved(by_id[i])
         )
-        return cls(en, pick.what_ar.strip(), True, given)
+        phrase = _tidy(PLACEHOLDER.sub(fill, _LABELLED_VALUE.sub("", pick.what_en)))
+        return cls(en, pick.what_ar.strip(), True, given, phrase)
 
     def faithful(self, quote: str, value: float | None, date: str | None) -> bool:
         """True when the English passes every support check against its source: the window
@@ -253,7 +260,7 @@ def _key_words(
     known = {english_stem(word) for word in (place or "").split()}
     for term in chosen + literal_terms(source.quote, anchor):
         stems = {english_stem(word) for word in term.split()}
-        if not stems & known:
+        if not stems & known or (term in chosen and stems - known):
             terms.append(term)
             known |= stems
     listed = terms[:_MOST_TERMS] + [date for date in dates if date not in terms]
@@ -375,9 +382,11 @@ def _figure(
 ) -> Figure | None:
     value = mention.value if mention.value is not None else 0.0
     amount = amount_en(mention)
-    if line.translated:
-        en = line.en
-        subject = _DIGITS.sub("", _strip_en_date(PLACEHOLDER.sub(" ", line.en))).strip(" :,-")
+    if line.translated:  # the model's checked label leads the key words of the plain line
+        subject = _DIGITS.sub("", _strip_en_date(line.phrase)).strip(" :,-")
+        en = (f"{place}: {amount}" if place else amount) + _key_words(
+            [line.phrase], anchor or mention.text, source, place, dates
+        )
     else:
         subject = _DIGITS.sub("", _strip_en_date(line.en)).strip(" :,-")
         en = f"{_capital(subject)}: {amount}"
@@ -401,7 +410,7 @@ def _figure(
         approx=mention.approx,
         as_of=published,
         subject=subject,
-        subject_ar=line.ar if line.translated else _own_clause(mention, source),
+        subject_ar=_own_clause(mention, source),  # a label translates no clause
         place=place,
         text=Bilingual(en=_capital(en), ar=ar),
         sources=[source.model_copy(update={"approx": mention.approx})],
