@@ -39,6 +39,7 @@ from summarizer.llm import choose_backend  # noqa: E402
 from summarizer.merge import merge_facts  # noqa: E402
 from summarizer.models import Article, ArticleReport, CleanArticle  # noqa: E402
 from summarizer.normalize import detect_metadata, find_mentions  # noqa: E402
+from summarizer.settings import Settings  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 LOCAL_SEED = "003"
@@ -238,7 +239,7 @@ def bench_local() -> None:
     prompt = sum(c[1] for c in calls)
     completion = sum(c[2] for c in calls)
     report = brief.articles[0]
-    print(f"  {choose_backend().describe()}")
+    print(f"  {choose_backend(Settings.from_env()).describe()}")
     print(
         f"  {article.id}: {report.status}, {seconds:.1f} s for the article "
         f"({load:.1f} s of it loading the model, {seconds - load:.1f} s without), "

@@ -148,6 +148,7 @@ def run_child(batch: Path, url: str, profile: bool) -> dict[str, Any]:
     from summarizer.load import load_batch
     from summarizer.normalize import detect_metadata, find_mentions
     from summarizer.render import render_html_chunks, render_json_chunks, render_markdown
+    from summarizer.settings import Settings
 
     seconds: dict[str, float] = {}
     peaks: dict[str, float] = {}
@@ -168,7 +169,7 @@ def run_child(batch: Path, url: str, profile: bool) -> dict[str, Any]:
     seconds["normalize"] = time.perf_counter() - started
     del unique
 
-    choice = choose_backend(model=MODEL, base_url=url, api_key="sk-bench")
+    choice = choose_backend(Settings(model=MODEL, base_url=url, api_key="sk-bench"))
     limiter = AdaptiveLimiter(ceiling=DEFAULT_CEILING, start=DEFAULT_START)
     llm = LLM(choice, timeout=120.0, limiter=limiter)
     started = time.perf_counter()

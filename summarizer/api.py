@@ -14,6 +14,7 @@ from pathlib import Path
 
 from summarizer.cache import ExtractionCache, cache_key, default_cache_dir
 from summarizer.clean import clean_article
+from summarizer.cost import estimate_cost, load_prices
 from summarizer.errors import (
     Cancelled,
     ConfigurationError,
@@ -44,6 +45,7 @@ from summarizer.normalize import (
 )
 from summarizer.normalize.facts import facts_from_picks
 from summarizer.normalize.timeline import iso_date
+from summarizer.settings import Settings
 from summarizer.stories import add_stories, check_as_of
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,7 @@ def summarize_batch(
     mode: str | None = None,
     progress: ProgressCallback | None = None,
     as_of: str | None = None,
+    settings: Settings | None = None,
 ) -> Brief:
     """Summarize a batch of articles into one merged bilingual brief.
 
@@ -82,7 +85,11 @@ def summarize_batch(
     when None), upcoming nearest first, passed ones marked "passed".
 
     The backend is an OpenAI-compatible endpoint when ``base_url``/``api_key`` (or
-    ``OPENAI_BASE_URL``/``OPENAI_API_KEY``) are set, otherwise the embedded local model. An article
+    ``OPENAI_BASE_URL``/``OPENAI_API_KEY``) are set, otherwise the embedded local model.
+    ``settings`` are the run's other settings (:class:`~summarizer.settings.Settings`; read from
+    the environment when None); ``model``, ``base_url``, ``api_key`` and ``mode`` override them.
+    ``brief.meta.estimated_cost_usd`` is priced from the built-in table and the settings'
+    ``prices_file``. An article
     that fails is listed in ``brief.articles`` with ``status="failed"`` and its reason; the others
     still make the brief. Each finished extraction is committed to the cache at once, so a run
     that is killed (or interrupted with Ctrl-C) and run again redoes only what was unfinished.
@@ -110,13 +117,17 @@ def summarize_batch(
         problems = list(articles.problems)
         articles = articles.articles
     checked = checked_articles(articles, problems)
-    choice = choose_backend(model=model, base_url=base_url, api_key=api_key)
+    settings = (settings or Settings.from_env()).with_values(
+        model=model, base_url=base_url, api_key=api_key, mode=mode
+    )
+    prices = load_prices(settings.prices_file)  # a bad file stops the run before any request
+    choice = choose_backend(settings)
     if choice.base_url:
         check_base_url(choice.base_url)  # OPENAI_BASE_URL too
     log.info("backend: %s", choice.describe())
     workers = _workers(concurrency, choice)
     limiter = AdaptiveLimiter(ceiling=workers, start=min(workers, DEFAULT_START))
-    llm = LLM(choice, timeout=timeout, policy=policy, mode=mode, limiter=limiter)
+    llm = LLM(choice, timeout=timeout, policy=policy, mode=settings.mode, limiter=limiter)
     cache = (
         ExtractionCache(Path(cache_dir) if cache_dir else default_cache_dir())
         if use_cache
@@ -133,6 +144,7 @@ def summarize_batch(
         as_of=as_of,
     )  # fmt: skip
     brief.meta.concurrency_reached = limiter.peak or None
+    brief.meta.estimated_cost_usd = estimate_cost(choice.model, brief.meta.usage, prices=prices)
     return brief
 
 
@@ -219,9 +231,9 @@ def _with_valid_date(article: Article, problems: list[LoadProblem]) -> Article:
 
 def _workers(concurrency: int | None, choice: BackendChoice) -> int:
     """The ceiling of requests in flight, and of articles worked on at once."""
-    if choice.kind == "local":
-        return 1  # one in-process model already uses every core; its requests are serialized
-    return concurrency if concurrency is not None else DEFAULT_CEILING
+    most = choice.capabilities.max_in_flight
+    ceiling = concurrency if concurrency is not None else DEFAULT_CEILING
+    return ceiling if most is None else min(most, ceiling)
 
 
 def _run(
@@ -390,16 +402,17 @@ def _summarize_one(
     )
     try:
         mentions = find_mentions(clean.text, published)
-        key = extraction_key(clean.text, llm.name, llm.choice.kind, compact=llm.is_local)
+        short = llm.capabilities.short_requests
+        key = extraction_key(clean.text, llm.name, llm.choice.kind, short=short)
         extraction = cache.get(key) if cache is not None else None
         report.cached = extraction is not None
         if extraction is None:
             breaker.check()
             with llm.article():  # one deadline for all of the article's requests
                 extraction, usage = extract_article(
-                    clean, mentions, llm, published=published, compact=llm.is_local,
+                    clean, mentions, llm, published=published,
                     chunks=ChunkStore(cache, lambda chunk: extraction_key(
-                        clean.text, llm.name, llm.choice.kind, compact=llm.is_local, chunk=chunk
+                        clean.text, llm.name, llm.choice.kind, short=short, chunk=chunk
                     )) if cache is not None else None,
                 )  # fmt: skip
             report.usage = usage
@@ -450,11 +463,11 @@ def first_line(text: str) -> str | None:
 
 
 def extraction_key(
-    text: str, model: str, backend: str, *, compact: bool, chunk: str | None = None
+    text: str, model: str, backend: str, *, short: bool, chunk: str | None = None
 ) -> str:
     """The cache address of one article's extraction (or of one ``chunk`` of it, "2/5"),
-    shared by every path that extracts."""
-    variant = f"compact={compact}" + (f" chunk={chunk}" if chunk else "")
+    shared by every path that extracts; ``short``: asked by short requests, one per value."""
+    variant = f"short={short}" + (f" chunk={chunk}" if chunk else "")
     return cache_key(text, model, backend, prompt_version(), variant)
 
 

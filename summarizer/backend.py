@@ -6,17 +6,38 @@ CLI's settings checks answer without importing openai, instructor or pydantic.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from summarizer.errors import ConfigurationError
+from summarizer.settings import Settings
 
 BackendKind = Literal["endpoint", "local"]
 
 DEFAULT_REMOTE_MODEL = "gpt-4o-mini"
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What a backend does well and how it is driven: the pipeline asks these, never which
+    backend it is."""
+
+    short_requests: bool  # best asked one short plain-text question per value (a small model)
+    in_process: bool  # runs in this process: no transport that fails or times out
+    max_in_flight: int | None  # the most requests it serves at once (None: the limiter finds)
+    structured_mode: str  # instructor's mode for structured answers, unless one is set
+
+
+CAPABILITIES: dict[BackendKind, Capabilities] = {
+    "endpoint": Capabilities(
+        short_requests=False, in_process=False, max_in_flight=None, structured_mode="tools"
+    ),
+    # One in-process model already uses every core; it has a JSON grammar but no tool calls.
+    "local": Capabilities(
+        short_requests=True, in_process=True, max_in_flight=1, structured_mode="json_schema"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -28,6 +49,14 @@ class BackendChoice:
     base_url: str | None
     reason: str
     api_key: str | None = field(default=None, repr=False)
+    model_dir: str | None = None  # the embedded model's folder, when set
+    # Declared by the caller (a small model behind an endpoint is best asked short questions).
+    declared: Capabilities | None = None
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """What this backend does well: as declared, else its kind's (:data:`CAPABILITIES`)."""
+        return self.declared or CAPABILITIES[self.kind]
 
     def describe(self) -> str:
         """Return a one-line, key-free description of the choice."""
@@ -80,17 +109,9 @@ def _base_url_problem(url: str) -> str | None:
     return None
 
 
-def choose_backend(
-    model: str | None = None,
-    base_url: str | None = None,
-    api_key: str | None = None,
-    env: Mapping[str, str] | None = None,
-) -> BackendChoice:
+def choose_backend(settings: Settings) -> BackendChoice:
     """Pick the backend: an explicit or configured endpoint first, otherwise the embedded model."""
-    env = os.environ if env is None else env
-    base_url = base_url or env.get("OPENAI_BASE_URL") or None
-    api_key = api_key or env.get("OPENAI_API_KEY") or None
-    model = model or env.get("SUMMARIZER_MODEL") or None
+    model, base_url, api_key = settings.model, settings.base_url, settings.api_key
     if base_url:
         reason = "--base-url/OPENAI_BASE_URL is set"
         return BackendChoice("endpoint", model or DEFAULT_REMOTE_MODEL, base_url, reason, api_key)
@@ -100,7 +121,7 @@ def choose_backend(
     from summarizer.local_model import MODEL_NAME
 
     reason = "no OPENAI_BASE_URL or OPENAI_API_KEY: using the embedded model"
-    return BackendChoice("local", model or MODEL_NAME, None, reason)
+    return BackendChoice("local", model or MODEL_NAME, None, reason, model_dir=settings.model_dir)
 
 
 def one_line(text: str, limit: int) -> str:

@@ -41,7 +41,7 @@ from summarizer.api import (
 )
 from summarizer.cache import ExtractionCache, default_cache_dir
 from summarizer.clean import split_sentences
-from summarizer.cost import estimate_cost
+from summarizer.cost import estimate_cost, load_prices
 from summarizer.errors import (
     ConfigurationError,
     EndpointUnavailable,
@@ -90,6 +90,7 @@ from summarizer.normalize import (
     outlet_from_url,
 )
 from summarizer.normalize.facts import facts_from_picks
+from summarizer.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -177,8 +178,11 @@ def summarize_with_batch_api(
     timeout: float = 120.0,
     on_status: StatusCallback | None = None,
     as_of: str | None = None,
+    settings: Settings | None = None,
 ) -> Brief:
     """Summarize a batch of articles through the OpenAI Batch API into one merged brief.
+
+    ``settings`` as for :func:`~summarizer.api.summarize_batch`.
 
     Articles already in the extraction cache make no request. The others are submitted as one
     batch, unless a batch for exactly these requests was submitted before (its id is kept in
@@ -198,8 +202,12 @@ def summarize_with_batch_api(
         problems = list(articles.problems)
         articles = articles.articles
     checked = checked_articles(articles, problems)
-    choice = choose_backend(model=model, base_url=base_url, api_key=api_key)
-    if choice.kind != "endpoint":
+    settings = (settings or Settings.from_env()).with_values(
+        model=model, base_url=base_url, api_key=api_key
+    )
+    prices = load_prices(settings.prices_file)
+    choice = choose_backend(settings)
+    if choice.capabilities.in_process:
         raise UsageError(
             "the Batch API needs an endpoint: set OPENAI_API_KEY (OpenAI) or --base-url / "
             "OPENAI_BASE_URL (a server that implements /v1/batches); the embedded model has none"
@@ -224,7 +232,9 @@ def summarize_with_batch_api(
         seconds=time.monotonic() - started, warnings=cache.warnings if cache else None,
         as_of=as_of,
     )  # fmt: skip
-    brief.meta.estimated_cost_usd = estimate_cost(choice.model, brief.meta.usage, batch=True)
+    brief.meta.estimated_cost_usd = estimate_cost(
+        choice.model, brief.meta.usage, batch=True, prices=prices
+    )
     return brief
 
 
@@ -245,7 +255,7 @@ def _prepare(clean: CleanArticle, choice: BackendChoice, cache: ExtractionCache 
     try:
         job.mentions = find_mentions(clean.text, published)
         # The interactive path's key, so either path finds what the other stored.
-        job.key = extraction_key(clean.text, choice.model, choice.kind, compact=False)
+        job.key = extraction_key(clean.text, choice.model, choice.kind, short=False)
         job.extraction = cache.get(job.key) if cache is not None else None
         report.cached = job.extraction is not None
         if job.extraction is None:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from summarizer.cost import Price
     from summarizer.models import ArticleReport, Brief, LoadResult
+    from summarizer.settings import Settings
 
 EXIT_OK, EXIT_FAILED_ALL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 EXIT_BATCH_PENDING = 4  # --batch-api --no-wait: the batch is still running
@@ -115,8 +116,11 @@ def brief(
     ] = None,
 ) -> None:
     """Summarize articles into one brief (Markdown, JSON or HTML)."""
+    from summarizer.settings import Settings
+
+    settings = Settings.from_env(model=model, base_url=base_url)  # read once, here
     _check_as_of(as_of)
-    _check_base_url(base_url)
+    _check_base_url(base_url, settings)
     _logging(verbose)
     chosen_format = _output_format(output, fmt)
     if output is not None:
@@ -127,19 +131,18 @@ def brief(
     from summarizer.llm import choose_backend
     from summarizer.load import load_batch
 
-    prices = load_prices()  # a bad SUMMARIZER_PRICES file stops us before any model request
+    prices = load_prices(settings.prices_file)  # a bad prices file stops us before any request
     loaded = load_batch(*paths)
     if not loaded.articles:
         reasons = "; ".join(f"{p.path}: {p.reason}" for p in loaded.problems[:3])
         raise UsageError("no article could be loaded" + (f" ({reasons})" if reasons else ""))
-    choice = choose_backend(model=model, base_url=base_url)
+    choice = choose_backend(settings)
     batch = batch_api or batch_id is not None
     via = " via the Batch API" if batch else ""
     _err().print(f"[dim]{_markup_safe(choice.describe())}{via}[/dim]")
     if batch:
         result = _brief_via_batch_api(
-            loaded, model, base_url, batch_id, cache_dir, no_cache, wait, poll_interval, timeout,
-            as_of,
+            loaded, settings, batch_id, cache_dir, no_cache, wait, poll_interval, timeout, as_of
         )  # fmt: skip
     else:
         from summarizer.api import summarize_batch
@@ -147,8 +150,7 @@ def brief(
         with _progress(len(loaded.articles)) as (progress, task):
             result = summarize_batch(
                 loaded,
-                model=model,
-                base_url=base_url,
+                settings=settings,
                 concurrency=concurrency,
                 cache_dir=cache_dir,
                 use_cache=not no_cache,
@@ -156,7 +158,6 @@ def brief(
                 progress=lambda report: progress.advance(task),
                 as_of=as_of,
             )
-    _add_cost(result, prices, batch)
     try:
         _write(result, output, chosen_format, lang.value)
     finally:
@@ -166,8 +167,7 @@ def brief(
 
 def _brief_via_batch_api(
     loaded: LoadResult,
-    model: str | None,
-    base_url: str | None,
+    settings: Settings,
     batch_id: str | None,
     cache_dir: Path | None,
     no_cache: bool,
@@ -191,8 +191,7 @@ def _brief_via_batch_api(
     try:
         return summarize_with_batch_api(
             loaded,
-            model=model,
-            base_url=base_url,
+            settings=settings,
             batch_id=batch_id,
             cache_dir=cache_dir,
             use_cache=not no_cache,
@@ -256,20 +255,23 @@ def doctor(
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
 ) -> None:
     """Say which backend and model a run will use, and why."""
-    _check_base_url(base_url)
+    from summarizer.settings import Settings
+
+    settings = Settings.from_env(model=model, base_url=base_url)
+    _check_base_url(base_url, settings)
     from summarizer.backend import choose_backend, safe_url
     from summarizer.local_model import is_available
     from summarizer.models import SCHEMA_VERSION
     from summarizer.prompts_io import prompt_version
 
-    choice = choose_backend(model=model, base_url=base_url)
+    choice = choose_backend(settings)
     typer.echo(f"backend: {choice.kind}")
     typer.echo(f"model:   {_plain(choice.model)}")
     typer.echo(f"why:     {_plain(choice.reason)}")
     if choice.base_url:
         typer.echo(f"url:     {_plain(safe_url(choice.base_url))}")
     typer.echo(f"api key: {'set' if choice.api_key else 'not set'}")
-    ok, why = is_available()
+    ok, why = is_available(Path(settings.model_dir).expanduser() if settings.model_dir else None)
     typer.echo(f"embedded model: {'available' if ok else 'not available'} ({_plain(why)})")
     typer.echo(f"prompt version: {prompt_version()}  schema version: {SCHEMA_VERSION}")
 
@@ -303,12 +305,14 @@ def _check_as_of(as_of: str | None) -> None:
             raise UsageError(f"--as-of {as_of} is not a day of the calendar") from None
 
 
-def _check_base_url(base_url: str | None) -> None:
-    """Refuse a malformed endpoint URL (flag or environment) as a configuration error."""
+def _check_base_url(base_url: str | None, settings: Settings) -> None:
+    """Refuse a malformed endpoint URL (the ``--base-url`` flag, else the settings' from the
+    environment) as a configuration error; from now on, its secrets and the key are masked."""
+    _SECRETS.key = settings.api_key
     if base_url is not None:
         name, url = "--base-url", base_url
     else:
-        name, url = "OPENAI_BASE_URL", os.environ.get("OPENAI_BASE_URL", "")
+        name, url = "OPENAI_BASE_URL", settings.base_url or ""
         if not url:
             return
     _SECRETS.add_url(url)
@@ -486,6 +490,7 @@ class _Secrets:
 
     def __init__(self) -> None:
         self.values: set[str] = set()
+        self.key: str | None = None  # the settings' API key, once read
 
     def add(self, *values: str | None) -> None:
         self.values.update(v for v in values if v and len(v) >= 4)
@@ -502,7 +507,7 @@ class _Secrets:
             return
 
     def redact(self, text: str) -> str:
-        key = os.environ.get("OPENAI_API_KEY")
+        key = self.key
         if key and len(key) >= 4:
             text = text.replace(key, "[API key]")
         for value in sorted(self.values, key=len, reverse=True):
@@ -607,15 +612,6 @@ class _progress:
 
     def __exit__(self, *exc: object) -> None:
         self.bar.stop()
-
-
-def _add_cost(result: Brief, prices: Mapping[str, Price], batch: bool) -> None:
-    from summarizer.cost import estimate_cost
-
-    if result.meta.estimated_cost_usd is None:
-        result.meta.estimated_cost_usd = estimate_cost(
-            result.meta.model, result.meta.usage, batch=batch, prices=prices
-        )
 
 
 def _report(result: Brief, stats: bool, prices: Mapping[str, Price], batch: bool) -> None:

@@ -10,7 +10,6 @@ Requests sent through the OpenAI Batch API are billed at half price (``batch=Tru
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,8 +17,9 @@ from pathlib import Path
 from summarizer.errors import ConfigurationError
 from summarizer.local_model import MODEL_NAME
 from summarizer.models import Usage
+from summarizer.settings import ENVIRONMENT
 
-PRICES_ENV = "SUMMARIZER_PRICES"
+PRICES_ENV = ENVIRONMENT["prices_file"]
 BATCH_DISCOUNT = 0.5
 """The OpenAI Batch API bills prompt and completion tokens at half the list price."""
 
@@ -48,15 +48,14 @@ PRICES: dict[str, Price] = {
 _DATED = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{4})$")  # gpt-4o-mini-2024-07-18, gpt-4-0613
 
 
-def load_prices(env: Mapping[str, str] | None = None) -> dict[str, Price]:
-    """Return the price table: ``PRICES`` updated from the JSON file in ``SUMMARIZER_PRICES``.
+def load_prices(path: str | None = None) -> dict[str, Price]:
+    """Return the price table: ``PRICES`` updated from the JSON file at ``path`` (the
+    ``prices_file`` setting, ``$SUMMARIZER_PRICES``), if any.
 
     Raises:
         ConfigurationError: the file cannot be read or is not a table of prices.
     """
-    env = os.environ if env is None else env
     table = {name.lower(): price for name, price in PRICES.items()}
-    path = env.get(PRICES_ENV)
     if not path:
         return table
     try:
@@ -115,7 +114,7 @@ def estimate_cost(
 ) -> float | None:
     """Return the estimated cost in USD of ``usage`` on ``model``; None when its price is unknown.
 
-    ``batch`` applies the Batch API discount. ``prices`` defaults to :func:`load_prices`.
+    ``batch`` applies the Batch API discount; ``prices`` is the built-in table by default.
     """
     price = price_of(model, prices)
     if price is None:

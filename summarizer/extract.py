@@ -108,15 +108,15 @@ def extract_article(
     llm: LLM,
     *,
     published: str | None = None,
-    compact: bool = False,
     chunk_tokens: int = 3000,
     chunks: ChunkStore | None = None,
 ) -> tuple[Extraction, Usage]:
     """Ask the model about the article's candidate mentions; return validated picks.
 
-    ``compact`` (for small local models) sends only short windows of the sentences that hold
-    candidates, one translation request each (:mod:`summarizer.translate`); otherwise
-    the model describes every candidate of a chunk of numbered sentences in one answer. With
+    A backend best asked short questions (``llm.capabilities.short_requests``: a small local
+    model) gets one plain-text request per candidate value, its narrow window
+    (:mod:`summarizer.translate`); otherwise the model describes every candidate of a chunk of
+    numbered sentences in one answer. With
     ``chunks``, each chunk of a long article is stored once answered, so an article that fails
     half-way resumes from the chunks it has.
     """
@@ -124,8 +124,9 @@ def extract_article(
     roles = mention_roles(clean.text, mentions, published)
     picks: list[Pick] = []
     usage = Usage()
-    extract_chunk = _extract_chunk_by_window if compact else _extract_chunk
-    parts = _chunks(sentences, mentions, roles, compact, chunk_tokens * CHARS_PER_TOKEN)
+    short = llm.capabilities.short_requests
+    extract_chunk = _extract_chunk_by_window if short else _extract_chunk
+    parts = _chunks(sentences, mentions, roles, short, chunk_tokens * CHARS_PER_TOKEN)
     deadline = llm.current_deadline()
     store = chunks if len(parts) > 1 else None  # a one-chunk article is cached whole
 
@@ -140,7 +141,7 @@ def extract_article(
             store.put(name, Extraction(article_id=clean.article.id, picks=found))
         return found, usage
 
-    if compact or len(parts) == 1:  # one in-process model serves one request at a time
+    if llm.capabilities.max_in_flight == 1 or len(parts) == 1:
         results = [run(chunk) for chunk in parts]
     else:  # the chunks of a long article go to the endpoint at once, in order
         with ThreadPoolExecutor(max_workers=min(CHUNK_WORKERS, len(parts))) as pool:
@@ -182,12 +183,12 @@ def _chunks(
     spans: list[tuple[int, int]],
     mentions: list[Mention],
     roles: dict[str, Role],
-    compact: bool,
+    short: bool,
     budget_chars: int,
 ) -> list[list[Sentence]]:
-    # Compact extraction sends windows, not chunks: one chunk of every sentence is enough.
+    # Short requests are of windows, not chunks: one chunk of every sentence is enough.
     numbered = [(i + 1, s, e) for i, (s, e) in enumerate(spans)]
-    if compact:
+    if short:
         return [numbered] if numbered else []
     chunks: list[list[Sentence]] = [[]]
     size = 0

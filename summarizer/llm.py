@@ -18,10 +18,10 @@ the API key is masked out of every model-written string before instructor valida
 from __future__ import annotations
 
 import email.utils
+import functools
 import json
 import logging
 import math
-import os
 import random
 import re
 import threading
@@ -32,6 +32,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import instructor
@@ -43,6 +44,7 @@ from tenacity import RetryCallState, Retrying, retry_if_exception
 from summarizer.backend import DEFAULT_REMOTE_MODEL as DEFAULT_REMOTE_MODEL
 from summarizer.backend import BackendChoice as BackendChoice
 from summarizer.backend import BackendKind as BackendKind
+from summarizer.backend import Capabilities as Capabilities
 from summarizer.backend import check_base_url as check_base_url
 from summarizer.backend import choose_backend as choose_backend
 from summarizer.backend import one_line as _one_line
@@ -212,14 +214,17 @@ class LLM:
         if choice.api_key and len(choice.api_key) >= 6:
             with _KEYS_LOCK:
                 _KEYS.add(choice.api_key)
-        if limiter is None:
-            limiter = AdaptiveLimiter(ceiling=1, start=1) if choice.kind == "local" else None
+        most = choice.capabilities.max_in_flight
+        if limiter is None and most is not None:
+            limiter = AdaptiveLimiter(ceiling=most, start=most)
         self.limiter = limiter or AdaptiveLimiter()
-        self.mode = _mode(mode, choice.kind)
+        self.mode = _mode(mode or choice.capabilities.structured_mode)
         self._local_state = threading.local()
         self._abort_lock = threading.Lock()
         self._aborted: tuple[type[SummarizerError], str] | None = None
-        self._create = self._local_create() if choice.kind == "local" else self._endpoint_create()
+        self._create = (
+            self._local_create() if choice.capabilities.in_process else self._endpoint_create()
+        )
 
     @property
     def name(self) -> str:
@@ -227,9 +232,9 @@ class LLM:
         return self.choice.model
 
     @property
-    def is_local(self) -> bool:
-        """Whether this is the embedded in-process model."""
-        return self.choice.kind == "local"
+    def capabilities(self) -> Capabilities:
+        """What the backend does well (how the pipeline asks it)."""
+        return self.choice.capabilities
 
     @contextmanager
     def article(self, deadline: float | None = None) -> Iterator[None]:
@@ -240,7 +245,7 @@ class LLM:
         transport to fail and is slow on long articles: no deadline.
         """
         previous = getattr(self._local_state, "deadline", None)
-        if not self.is_local:
+        if not self.capabilities.in_process:
             self._local_state.deadline = deadline or time.monotonic() + self.policy.deadline_s
         try:
             yield
@@ -383,7 +388,7 @@ class LLM:
         return cast(T, without_key(result, self.choice.api_key))
 
     def _deadline(self) -> float:
-        if self.is_local:
+        if self.capabilities.in_process:
             return math.inf  # no transport to fail, and a slow CPU is no fault
         own = time.monotonic() + self.policy.deadline_s
         article = getattr(self._local_state, "deadline", None)
@@ -432,7 +437,7 @@ class LLM:
         retry_after: float | None = None
         try:
             call = dict(kwargs)
-            if self.is_local:
+            if self.capabilities.in_process:
                 completion = self._create(**call)
             else:  # a request never outlives the article's deadline, body included
                 left = budget.at - time.monotonic()
@@ -539,10 +544,11 @@ class LLM:
     def _local_create(self) -> Callable[..., Any]:
         from summarizer import local_model
 
-        ok, why = local_model.is_available()
+        model_dir = Path(self.choice.model_dir).expanduser() if self.choice.model_dir else None
+        ok, why = local_model.is_available(model_dir)
         if not ok:
             raise ConfigurationError(why)
-        return local_model.chat_completion
+        return functools.partial(local_model.chat_completion, model_dir=model_dir)
 
 
 @dataclass
@@ -652,10 +658,7 @@ def _check_completion(completion: Any, redact: Callable[[str], str]) -> None:
         raise AnswerTruncated("the answer was cut off at the token limit")
 
 
-def _mode(mode: str | None, kind: BackendKind) -> instructor.Mode:
-    name = (
-        mode or os.environ.get("SUMMARIZER_MODE") or ("json_schema" if kind == "local" else "tools")
-    )
+def _mode(name: str) -> instructor.Mode:
     if name not in MODES:
         raise ConfigurationError(f"unknown mode '{name}'; choose one of {', '.join(MODES)}")
     return MODES[name]

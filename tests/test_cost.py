@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from fake_llm import FakeLLM
 
-from summarizer import Brief
+from summarizer import Brief, load_articles, summarize_batch
 from summarizer.cost import (
     PRICES,
     PRICES_ENV,
@@ -24,6 +24,7 @@ from summarizer.cost import (
 from summarizer.errors import ConfigurationError
 from summarizer.local_model import MODEL_NAME
 from summarizer.models import Usage
+from summarizer.settings import Settings
 
 MILLION = Usage(requests=3, prompt_tokens=1_000_000, completion_tokens=1_000_000)
 ARTICLE = (
@@ -61,15 +62,15 @@ def test_no_tokens_cost_nothing() -> None:
     assert estimate_cost("gpt-4o", Usage()) == 0.0
 
 
-def test_price_file_adds_and_overrides(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_price_file_adds_and_overrides(tmp_path: Path) -> None:
     prices = tmp_path / "prices.json"
     prices.write_text(
         json.dumps({"My-Model": [1, 2], "gpt-4o-mini": {"prompt": 10, "completion": 20}})
     )
-    monkeypatch.setenv(PRICES_ENV, str(prices))
-    assert estimate_cost("my-model", MILLION) == pytest.approx(3.0)
-    assert estimate_cost("gpt-4o-mini", MILLION) == pytest.approx(30.0)
-    assert estimate_cost("gpt-4o", MILLION) == pytest.approx(12.5)  # the rest stays
+    table = load_prices(Settings.from_env({PRICES_ENV: str(prices)}).prices_file)
+    assert estimate_cost("my-model", MILLION, prices=table) == pytest.approx(3.0)
+    assert estimate_cost("gpt-4o-mini", MILLION, prices=table) == pytest.approx(30.0)
+    assert estimate_cost("gpt-4o", MILLION, prices=table) == pytest.approx(12.5)  # the rest stays
     assert PRICES["gpt-4o-mini"] == (0.15, 0.60)  # the table itself is not changed
 
 
@@ -90,12 +91,12 @@ def test_bad_price_file_is_a_configuration_error(
     prices = tmp_path / "prices.json"
     prices.write_text(content)
     with pytest.raises(ConfigurationError, match=message):
-        load_prices({PRICES_ENV: str(prices)})
+        load_prices(str(prices))
 
 
 def test_missing_price_file_is_a_configuration_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match="cannot read it"):
-        load_prices({PRICES_ENV: str(tmp_path / "nope.json")})
+        load_prices(str(tmp_path / "nope.json"))
 
 
 def test_format_cost() -> None:
@@ -166,3 +167,26 @@ def test_cli_bad_price_file_stops_before_any_request(fake_llm: FakeLLM, tmp_path
     assert result.returncode == 2
     assert "SUMMARIZER_PRICES" in result.stderr and "Traceback" not in result.stderr
     assert not fake_llm.requests
+
+
+def test_a_library_caller_gets_the_estimated_cost(fake_llm: FakeLLM, tmp_path: Path) -> None:
+    articles = load_articles(_folder(tmp_path))
+    brief = summarize_batch(articles, base_url=fake_llm.url, model="gpt-4o", use_cache=False)
+    # The loopback server reports 100 prompt + 20 completion tokens per request.
+    requests = len(fake_llm.requests)
+    assert requests >= 1
+    expected = requests * (100 * 2.5 + 20 * 10) / 1e6
+    assert brief.meta.estimated_cost_usd == pytest.approx(expected)
+
+
+def test_a_library_callers_price_file_comes_from_its_settings(
+    fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    prices = tmp_path / "prices.json"
+    prices.write_text('{"test-model": [1000, 1000]}')
+    settings = Settings(prices_file=str(prices))
+    brief = summarize_batch(
+        load_articles(_folder(tmp_path)), base_url=fake_llm.url, model="test-model",
+        use_cache=False, settings=settings,
+    )  # fmt: skip
+    assert brief.meta.estimated_cost_usd == pytest.approx(len(fake_llm.requests) * 0.12)

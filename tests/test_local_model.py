@@ -6,6 +6,7 @@ Prompts are tiny and answers short; the whole file runs in well under a minute o
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -16,11 +17,13 @@ from typing import Any, Literal
 
 import instructor
 import pytest
+from conftest import MODEL_DIR
 from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, Field
 
 from summarizer import local_model
 from summarizer.errors import ConfigurationError
+from summarizer.settings import Settings
 
 pytestmark = pytest.mark.local_model
 
@@ -37,7 +40,7 @@ def model_dir() -> Path:
     developer's ``$SUMMARIZER_MODEL_DIR`` or user cache: the 1.1 GB file is joined once, not
     once per test (pytest keeps old tmp folders).
     """
-    return local_model._models_dir(None)
+    return Path(MODEL_DIR)
 
 
 @pytest.fixture(autouse=True)
@@ -47,14 +50,15 @@ def _shared_model_cache(model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 @pytest.fixture(scope="module")
 def available(model_dir: Path) -> None:
-    ok, why = local_model.is_available()
+    ok, why = local_model.is_available(model_dir)
     if not ok:
         pytest.skip(why)
 
 
 @pytest.fixture(scope="module")
 def create(available: None) -> Any:
-    return instructor.patch(create=local_model.chat_completion, mode=instructor.Mode.JSON_SCHEMA)
+    create = functools.partial(local_model.chat_completion, model_dir=Path(MODEL_DIR))
+    return instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA)
 
 
 class Place(BaseModel):
@@ -94,13 +98,13 @@ def _content(answer: Any) -> str | None:
 
 
 def test_model_path_is_complete_and_reused(available: None, model_dir: Path) -> None:
-    path = local_model.model_path()
+    path = local_model.model_path(model_dir)
     assert path.parent == model_dir
     assert path.name == f"{local_model.MODEL_NAME}.gguf"
     before = path.stat()
     assert before.st_size == local_model.MODEL_SIZE == 1_117_320_768
 
-    again = local_model.model_path()  # the size and stamp check: the file is not rewritten
+    again = local_model.model_path(model_dir)  # the size and stamp check: the file is not rewritten
     after = again.stat()
     assert again == path
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # no rewrite
@@ -136,8 +140,8 @@ def test_model_path_joins_atomically_and_rechecks_a_lost_stamp(
 def test_model_dir_env_is_honoured(
     available: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv(local_model.MODEL_DIR_ENV, str(tmp_path / "elsewhere"))
-    assert local_model._models_dir(None) == tmp_path / "elsewhere"
+    elsewhere = str(tmp_path / "elsewhere")
+    assert Settings.from_env({local_model.MODEL_DIR_ENV: elsewhere}).model_dir == elsewhere
     assert local_model._models_dir(tmp_path) == tmp_path
 
 
@@ -145,14 +149,13 @@ def test_missing_packages_give_one_clear_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(local_model, "PART_PACKAGE", "summarizer_no_such_model_part{}")
-    monkeypatch.setenv(local_model.MODEL_DIR_ENV, str(tmp_path))
     with pytest.raises(ConfigurationError) as caught:
-        local_model.model_path()
+        local_model.model_path(tmp_path)
     message = str(caught.value)
     assert "\n" not in message
     assert "pip install -e '.[local]'" in message and "OPENAI_BASE_URL" in message
 
-    ok, why = local_model.is_available()
+    ok, why = local_model.is_available(tmp_path)
     if local_model._llama_cpp_problem() is None:
         assert not ok and "pip install" in why
 
@@ -194,6 +197,7 @@ def test_completion_object_is_openai_shaped(available: None) -> None:
         "required": ["answer"],
     }
     completion = local_model.chat_completion(
+        model_dir=Path(MODEL_DIR),
         messages=[{"role": "user", "content": "Is Paris in France? Answer yes or no."}],
         model="ignored",
         max_tokens=20,
@@ -243,10 +247,11 @@ def test_concurrent_calls_are_serialized(create: Any) -> None:
 def test_unsupported_requests_fail_fast(available: None) -> None:
     messages = [{"role": "user", "content": "hi"}]
     with pytest.raises(NotImplementedError):
-        local_model.chat_completion(messages=messages, stream=True)
+        local_model.chat_completion(model_dir=Path(MODEL_DIR), messages=messages, stream=True)
     bad = {"type": "string", "pattern": "no anchors"}
     with pytest.raises(ValueError, match="not supported"):
         local_model.chat_completion(
+            model_dir=Path(MODEL_DIR),
             messages=messages,
             response_format={"type": "json_schema", "json_schema": {"name": "B", "schema": bad}},
         )

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fake_llm import FakeLLM
 
-from summarizer.backend import BackendChoice
+from summarizer.backend import BackendChoice, Capabilities
 from summarizer.extract import NARROW_WORDS, extract_article
 from summarizer.llm import LLM
 from summarizer.models import Article, CleanArticle
@@ -25,6 +25,12 @@ TEXT = (
 )
 
 
+# A small model behind an endpoint (a llama.cpp server): best asked one short question per value.
+SHORT_REQUESTS = Capabilities(
+    short_requests=True, in_process=False, max_in_flight=None, structured_mode="json_schema"
+)
+
+
 def _asked(request: dict[str, Any]) -> str:
     return str([m for m in request["messages"] if m["role"] == "user"][-1]["content"])
 
@@ -37,12 +43,13 @@ def test_only_a_values_narrow_window_is_asked_not_a_date_nor_a_verb_sentence() -
     fake = FakeLLM(responder=lambda request: "unrelated words").start()
     try:
         choice = BackendChoice(
-            kind="endpoint", model="m", base_url=fake.url, reason="test", api_key="sk-test-0"
+            kind="endpoint", model="m", base_url=fake.url, reason="test", api_key="sk-test-0",
+            declared=SHORT_REQUESTS,
         )
         clean = CleanArticle(article=Article(id="a", text=TEXT), text=TEXT)
         mentions = find_mentions(TEXT, "2031-01-10")
         extraction, _ = extract_article(
-            clean, mentions, LLM(choice), published="2031-01-10", compact=True
+            clean, mentions, LLM(choice), published="2031-01-10"
         )
     finally:
         fake.stop()
@@ -61,12 +68,13 @@ def _extract_with_label(label: str) -> tuple[list[Any], list[dict[str, Any]]]:
     fake = FakeLLM(responder=lambda request: label).start()
     try:
         choice = BackendChoice(
-            kind="endpoint", model="m", base_url=fake.url, reason="test", api_key="sk-test-0"
+            kind="endpoint", model="m", base_url=fake.url, reason="test", api_key="sk-test-0",
+            declared=SHORT_REQUESTS,
         )
         clean = CleanArticle(article=Article(id="a", text=TEXT), text=TEXT)
         mentions = find_mentions(TEXT, "2031-01-10")
         extraction, _ = extract_article(
-            clean, mentions, LLM(choice), published="2031-01-10", compact=True
+            clean, mentions, LLM(choice), published="2031-01-10"
         )
     finally:
         fake.stop()
