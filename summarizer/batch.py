@@ -13,7 +13,6 @@ validate go into the extraction cache, shared with the interactive path.
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 import logging
 import os
@@ -26,10 +25,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-import instructor
 import openai
-from instructor.v2.core.response import handle_response_model
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from summarizer.api import (
     ArticleOutcome,
@@ -40,7 +37,6 @@ from summarizer.api import (
     first_line,
 )
 from summarizer.cache import ExtractionCache, default_cache_dir
-from summarizer.clean import split_sentences
 from summarizer.cost import estimate_cost, load_prices
 from summarizer.errors import (
     ConfigurationError,
@@ -49,26 +45,14 @@ from summarizer.errors import (
     SummarizerError,
     UsageError,
 )
-from summarizer.extract import (
-    CHARS_PER_TOKEN,
-    Role,
-    Sentence,
-    _answer_budget,
-    _chunks,
-    _mentions_in,
-    _picks,
-    _system_prompt,
-    _unique,
-    _user_prompt,
-    extract_article,
-    mention_roles,
-    response_model,
-)
+from summarizer.extract import ChunkRequest, answer_picks, chunk_requests, unique_picks
 from summarizer.llm import (
     BackendChoice,
     check_base_url,
     choose_backend,
     token_count,
+    tool_request_body,
+    validate_answer,
     without_key,
 )
 from summarizer.models import (
@@ -101,8 +85,6 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
 STATE_FILE = "batches.json"
 POLL_FAILURES = 10  # consecutive failed status checks before giving up (a rerun resumes)
-# The chunk size of the interactive path (extract_article's default), so both send the same chunks.
-CHUNK_TOKENS: int = inspect.signature(extract_article).parameters["chunk_tokens"].default
 
 
 @dataclass(frozen=True)
@@ -145,9 +127,7 @@ class _Request:
 
     custom_id: str
     body: dict[str, Any]
-    model: type[BaseModel]
-    chunk: list[Sentence]
-    roles: dict[str, Role]
+    asked: ChunkRequest
 
 
 @dataclass
@@ -270,37 +250,10 @@ def _prepare(clean: CleanArticle, choice: BackendChoice, cache: ExtractionCache 
 
 def _requests(job: _Job, model: str) -> list[_Request]:
     """The chat completions the interactive path would send for this article (first attempts)."""
-    clean = job.clean
-    article_roles = mention_roles(clean.text, job.mentions, job.published)
-    chunks = _chunks(
-        split_sentences(clean.text), job.mentions, article_roles, False,
-        CHUNK_TOKENS * CHARS_PER_TOKEN,
-    )  # fmt: skip
     requests = []
-    for number, chunk in enumerate(chunks, 1):
-        roles = {
-            m.id: article_roles[m.id]
-            for s in chunk
-            for m in _mentions_in(s, job.mentions)
-            if m.id in article_roles
-        }
-        answer_model = response_model(roles, [f"S{n}" for n, _, _ in chunk])
-        prompt = _user_prompt(clean, chunk, job.mentions, roles, job.published)
-        messages = [
-            {"role": "system", "content": _system_prompt()},
-            {"role": "user", "content": prompt},
-        ]
-        # instructor builds the request exactly as in TOOLS mode: the schema as a forced tool.
-        _, body = handle_response_model(
-            answer_model,
-            instructor.Mode.TOOLS,
-            model=model,
-            messages=messages,
-            max_tokens=_answer_budget(len(roles), len(chunk)),
-            temperature=0,
-        )
-        custom_id = f"{job.key[:24]}-{number}"
-        requests.append(_Request(custom_id, body, answer_model, chunk, roles))
+    for number, asked in enumerate(chunk_requests(job.clean, job.mentions, job.published), 1):
+        body = tool_request_body(model, asked.messages, asked.response_model, asked.max_tokens)
+        requests.append(_Request(f"{job.key[:24]}-{number}", body, asked))
     return requests
 
 
@@ -486,7 +439,7 @@ def _collect(
         if errors:
             job.error = errors[0]
             continue
-        job.extraction = Extraction(article_id=job.clean.article.id, picks=_unique(picks))
+        job.extraction = Extraction(article_id=job.clean.article.id, picks=unique_picks(picks))
         if cache is not None:
             cache.put(job.key, job.extraction)
 
@@ -515,17 +468,17 @@ def _answer(entry: dict[str, Any], request: _Request, job: _Job) -> tuple[Usage,
             raise TypeError(type(arguments).__name__)
     except (KeyError, IndexError, TypeError):
         return usage, "the model gave no tool call in its answer"
-    try:  # as instructor validates in TOOLS mode (strict, with the article as context)
-        answer = request.model.model_validate_json(
-            arguments, context={"text": job.clean.text}, strict=True
+    asked = request.asked
+    try:  # as the interactive path validates (strict, the article as context, the leak guard)
+        answer = validate_answer(
+            arguments, asked.response_model, asked.messages, {"text": job.clean.text}
         )
     except ValidationError as error:
         return usage, "the model's answer failed validation (batch mode: no reask): " + _first(
             error
         )
     try:
-        mentions = {m.id: m for m in job.mentions}
-        return usage, _picks(answer, job.clean.text, request.chunk, mentions, request.roles)
+        return usage, answer_picks(asked, answer, job.clean.text, job.mentions)
     except Exception as error:  # one article's bug must not cost the batch
         log.exception("unexpected error on article %s", job.clean.article.id)
         return usage, f"internal error: {type(error).__name__}"

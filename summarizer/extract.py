@@ -11,7 +11,6 @@ import bisect
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from string import Template
@@ -28,13 +27,13 @@ from summarizer.prompts_io import prompt_template
 from summarizer.prompts_io import prompt_version as prompt_version
 from summarizer.translate import ENGLISH_ONLY, Window, label_value
 
-ARTICLE_TEXT: ContextVar[str | None] = ContextVar("article_text", default=None)
 # The class excludes '"' and '\\' so a grammar built from it cannot close a string early.
 NO_LATIN = r'^[^"\\A-Za-z]+$'
 CHARS_PER_TOKEN = 3  # a conservative estimate for Arabic and English text
 MAX_EVENTS = 6
 NARROW_WORDS = 9  # a value and what it counts or what is due then
 WINDOW_WORDS = 18  # words of a translated window: a clause with its subject, not a paragraph
+CHUNK_TOKENS = 3000  # the prompt size of a chunk of a long article
 CHUNK_WORKERS = 4  # chunks of one article sent at once (articles already run in a pool)
 
 
@@ -108,7 +107,7 @@ def extract_article(
     llm: LLM,
     *,
     published: str | None = None,
-    chunk_tokens: int = 3000,
+    chunk_tokens: int = CHUNK_TOKENS,
     chunks: ChunkStore | None = None,
 ) -> tuple[Extraction, Usage]:
     """Ask the model about the article's candidate mentions; return validated picks.
@@ -116,40 +115,98 @@ def extract_article(
     A backend best asked short questions (``llm.capabilities.short_requests``: a small local
     model) gets one plain-text request per candidate value, its narrow window
     (:mod:`summarizer.translate`); otherwise the model describes every candidate of a chunk of
-    numbered sentences in one answer. With
-    ``chunks``, each chunk of a long article is stored once answered, so an article that fails
-    half-way resumes from the chunks it has.
+    numbered sentences in one answer (:func:`chunk_requests`, :func:`answer_picks`: the Batch
+    API path sends the same requests). With ``chunks``, each chunk of a long article is stored
+    once answered, so an article that fails half-way resumes from the chunks it has.
     """
-    sentences = split_sentences(clean.text)
-    roles = mention_roles(clean.text, mentions, published)
-    picks: list[Pick] = []
-    usage = Usage()
-    short = llm.capabilities.short_requests
-    extract_chunk = _extract_chunk_by_window if short else _extract_chunk
-    parts = _chunks(sentences, mentions, roles, short, chunk_tokens * CHARS_PER_TOKEN)
     deadline = llm.current_deadline()
-    store = chunks if len(parts) > 1 else None  # a one-chunk article is cached whole
+    if llm.capabilities.short_requests:
+        roles = mention_roles(clean.text, mentions, published)
+        with llm.article(deadline=deadline):
+            labelled, cost = _picks_by_label(clean, mentions, roles, llm)
+        return Extraction(article_id=clean.article.id, picks=unique_picks(labelled)), cost
+    requests = chunk_requests(clean, mentions, published, chunk_tokens=chunk_tokens)
+    store = chunks if len(requests) > 1 else None  # a one-chunk article is cached whole
 
-    def run(chunk: list[Sentence]) -> tuple[list[Pick], Usage]:
-        name = f"{parts.index(chunk) + 1}/{len(parts)}"
-        stored = store.get(name) if store is not None else None
+    def run(request: ChunkRequest) -> tuple[list[Pick], Usage]:
+        stored = store.get(request.name) if store is not None else None
         if stored is not None:
             return stored.picks, Usage()
         with llm.article(deadline=deadline):
-            found, usage = extract_chunk(clean, chunk, mentions, roles, llm, published)
+            answer, usage = llm.structured(
+                request.messages, request.response_model, max_tokens=request.max_tokens,
+                context={"text": clean.text},
+            )  # fmt: skip
+        found = answer_picks(request, answer, clean.text, mentions)
         if store is not None:
-            store.put(name, Extraction(article_id=clean.article.id, picks=found))
+            store.put(request.name, Extraction(article_id=clean.article.id, picks=found))
         return found, usage
 
-    if llm.capabilities.max_in_flight == 1 or len(parts) == 1:
-        results = [run(chunk) for chunk in parts]
+    if llm.capabilities.max_in_flight == 1 or len(requests) == 1:
+        results = [run(request) for request in requests]
     else:  # the chunks of a long article go to the endpoint at once, in order
-        with ThreadPoolExecutor(max_workers=min(CHUNK_WORKERS, len(parts))) as pool:
-            results = list(pool.map(run, parts))
+        with ThreadPoolExecutor(max_workers=min(CHUNK_WORKERS, len(requests))) as pool:
+            results = list(pool.map(run, requests))
+    picks: list[Pick] = []
+    usage = Usage()
     for chunk_picks, chunk_usage in results:
         picks.extend(chunk_picks)
         usage = usage.add(chunk_usage)
-    return Extraction(article_id=clean.article.id, picks=_unique(picks)), usage
+    return Extraction(article_id=clean.article.id, picks=unique_picks(picks)), usage
+
+
+@dataclass(frozen=True)
+class ChunkRequest:
+    """One structured request an article needs: a chunk of its numbered sentences, the messages
+    and response model to ask about it, and what its answer's picks are made from."""
+
+    name: str  # "2/5": the chunk's place in the article (its key in a chunk store)
+    chunk: tuple[Sentence, ...]
+    roles: dict[str, Role]  # the role of each candidate mention in the chunk
+    messages: list[dict[str, str]]
+    response_model: type[BaseModel]
+    max_tokens: int
+
+
+def chunk_requests(
+    clean: CleanArticle,
+    mentions: list[Mention],
+    published: str | None,
+    *,
+    chunk_tokens: int = CHUNK_TOKENS,
+) -> list[ChunkRequest]:
+    """The structured requests that extract an article: one per chunk of numbered sentences
+    (about ``chunk_tokens`` each), its candidate mentions listed under the sentences."""
+    article_roles = mention_roles(clean.text, mentions, published)
+    parts = _chunks(split_sentences(clean.text), mentions, chunk_tokens * CHARS_PER_TOKEN)
+    requests = []
+    for number, chunk in enumerate(parts, 1):
+        roles = {m.id: article_roles[m.id] for s in chunk for m in _mentions_in(s, mentions)
+                 if m.id in article_roles}  # fmt: skip
+        messages = [
+            {"role": "system", "content": _system_prompt()},
+            {"role": "user", "content": _user_prompt(clean, chunk, mentions, roles, published)},
+        ]
+        requests.append(
+            ChunkRequest(
+                name=f"{number}/{len(parts)}",
+                chunk=tuple(chunk),
+                roles=roles,
+                messages=messages,
+                response_model=response_model(roles, [f"S{n}" for n, _, _ in chunk]),
+                max_tokens=_answer_budget(len(roles), len(chunk)),
+            )
+        )
+    return requests
+
+
+def answer_picks(
+    request: ChunkRequest, answer: BaseModel, text: str, mentions: list[Mention]
+) -> list[Pick]:
+    """The picks of a validated answer to ``request``: each described mention and event, with
+    its verbatim quote (the sentence it stands in, when the model gave none)."""
+    by_id = {m.id: m for m in mentions}
+    return _picks(answer, text, list(request.chunk), by_id, request.roles)
 
 
 Sentence = tuple[int, int, int]  # number, start, end
@@ -180,16 +237,9 @@ class ChunkStore:
 
 
 def _chunks(
-    spans: list[tuple[int, int]],
-    mentions: list[Mention],
-    roles: dict[str, Role],
-    short: bool,
-    budget_chars: int,
+    spans: list[tuple[int, int]], mentions: list[Mention], budget_chars: int
 ) -> list[list[Sentence]]:
-    # Short requests are of windows, not chunks: one chunk of every sentence is enough.
     numbered = [(i + 1, s, e) for i, (s, e) in enumerate(spans)]
-    if short:
-        return [numbered] if numbered else []
     chunks: list[list[Sentence]] = [[]]
     size = 0
     for sentence in numbered:
@@ -216,44 +266,11 @@ def _mentions_in(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def _extract_chunk(
-    clean: CleanArticle,
-    chunk: list[Sentence],
-    mentions: list[Mention],
-    article_roles: dict[str, Role],
-    llm: LLM,
-    published: str | None,
+def _picks_by_label(
+    clean: CleanArticle, mentions: list[Mention], roles: dict[str, Role], llm: LLM
 ) -> tuple[list[Pick], Usage]:
-    roles = {m.id: article_roles[m.id] for s in chunk for m in _mentions_in(s, mentions)
-             if m.id in article_roles}  # fmt: skip
-    model = response_model(roles, [f"S{n}" for n, _, _ in chunk])
-    messages = [
-        {"role": "system", "content": _system_prompt()},
-        {"role": "user", "content": _user_prompt(clean, chunk, mentions, roles, published)},
-    ]
-    # The article reaches the quote validator through a context variable, not instructor's
-    # ``context``: with a context, instructor renders messages as Jinja templates, and an
-    # article containing «{{» or «{#» would be altered or break.
-    token = ARTICLE_TEXT.set(clean.text)
-    try:
-        answer, usage = llm.structured(
-            messages, model, max_tokens=_answer_budget(len(roles), len(chunk))
-        )
-    finally:
-        ARTICLE_TEXT.reset(token)
-    return _picks(answer, clean.text, chunk, {m.id: m for m in mentions}, roles), usage
-
-
-def _extract_chunk_by_window(
-    clean: CleanArticle,
-    chunk: list[Sentence],
-    mentions: list[Mention],
-    roles: dict[str, Role],
-    llm: LLM,
-    published: str | None,
-) -> tuple[list[Pick], Usage]:
-    """Picks of a chunk: the plain line of each candidate's window, and the model's label of
-    each candidate value, from its narrow window (one short plain-text request each).
+    """Picks of an article: the plain line of each candidate's window, and the model's label
+    of each candidate value, from its narrow window (one short plain-text request each).
 
     Measured on the dev articles (28; 394 requests when every window was asked): 188 requests
     asked a whole clause and 11 answers passed the checks, 50 the narrow window of a date (6
@@ -266,7 +283,8 @@ def _extract_chunk_by_window(
     text = clean.text
     picks: list[Pick] = []
     usage = Usage()
-    for window in _windows(text, chunk, mentions, roles):
+    sentences = [(i + 1, s, e) for i, (s, e) in enumerate(split_sentences(text))]
+    for window in _windows(text, sentences, mentions, roles):
         narrow, cost = _narrow_picks(text, window, roles, llm)
         usage = usage.add(cost)
         picks.extend(narrow)
@@ -396,9 +414,11 @@ def _describe(mention: Mention, text: str) -> str:
 
 
 def _verbatim_quote(value: str | None, info: ValidationInfo) -> str | None:
-    text = (info.context or {}).get("text", ARTICLE_TEXT.get())
-    if not value or text is None:
-        return value or None
+    if not value:
+        return None
+    text = (info.context or {}).get("text")
+    if not isinstance(text, str):  # never pass a quote unchecked
+        raise ValueError("no article to check the quote against (validate with context text)")
     if _locate(value, text) is None:
         raise ValueError(
             f"quote {value[:80]!r} is not in the article: copy the article's words exactly, "
@@ -559,7 +579,8 @@ def _locate(quote: str, text: str) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
-def _unique(picks: list[Pick]) -> list[Pick]:
+def unique_picks(picks: list[Pick]) -> list[Pick]:
+    """``picks`` less repeats: one pick per mention and role, one event per quote start."""
     seen: set[tuple[str, str, int]] = set()
     unique = []
     for pick in picks:

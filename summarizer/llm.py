@@ -28,8 +28,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache, lru_cache
 from pathlib import Path
@@ -38,7 +37,7 @@ from typing import Any, TypeVar, cast
 import instructor
 import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
-from pydantic import BaseModel, create_model, model_validator
+from pydantic import BaseModel, ValidationInfo, create_model, model_validator
 from tenacity import RetryCallState, Retrying, retry_if_exception
 
 from summarizer.backend import DEFAULT_REMOTE_MODEL as DEFAULT_REMOTE_MODEL
@@ -225,6 +224,7 @@ class LLM:
         self._create = (
             self._local_create() if choice.capabilities.in_process else self._endpoint_create()
         )
+        self._patched = instructor.patch(create=self._instructor_create, mode=self.mode)
 
     @property
     def name(self) -> str:
@@ -349,43 +349,43 @@ class LLM:
         meter: UsageMeter,
         deadline: float,
     ) -> T:
-        fatal: list[SummarizerError] = []
-
-        def create(**kwargs: Any) -> Any:
-            try:
-                return self._with_transport_retries(kwargs, meter, deadline)
-            except SummarizerError as error:
-                fatal.append(error)  # instructor wraps errors; keep ours to re-raise as they are
-                raise
-
-        patched = instructor.patch(create=create, mode=self.mode)
-        # The guard's words reach the validator through a context variable: with a ``context``,
-        # instructor renders the messages as Jinja templates, and article text is no template.
-        token = _INSTRUCTIONS.set(prompt_guard(messages))
+        state = _Call(meter, deadline)
         try:
-            result = patched(
+            result = self._patched(
                 model=self.choice.model,
-                messages=messages,
+                # Given a context, instructor renders the messages as Jinja templates: the
+                # article's «{{» or «{%» must reach the model as written.
+                messages=[_as_template(message) for message in messages],
                 response_model=_guarded(response_model),
-                context=context,
+                context={**(context or {}), GUARD_KEY: prompt_guard(messages)},
                 max_retries=self.policy.reasks,
                 max_tokens=max_tokens,
                 temperature=0,
+                **{_CALL_KEY: state},
             )
         except SummarizerError:
             raise
         except IncompleteOutputException:
             raise AnswerTruncated("the answer was cut off at the token limit") from None
         except InstructorRetryException as err:
-            if fatal:
-                raise fatal[-1] from None
+            if state.fatal:
+                raise state.fatal[-1] from None
             raise ExtractionError(self.redact(_retry_reason(err, meter.usage))) from None
         except openai.APIError as err:
             raise ExtractionError(f"model endpoint error: {_short(err)}") from None
-        finally:
-            _INSTRUCTIONS.reset(token)
         # The raw text was masked; the key may still have come JSON-escaped ("\u0073k-...").
         return cast(T, without_key(result, self.choice.api_key))
+
+    def _instructor_create(self, **kwargs: Any) -> Any:
+        """The create function instructor is patched with, once: each call's meter, deadline
+        and errors come in its own keyword, never sent."""
+        state: _Call = kwargs[_CALL_KEY]
+        call = {name: value for name, value in kwargs.items() if name != _CALL_KEY}
+        try:
+            return self._with_transport_retries(call, state.meter, state.deadline)
+        except SummarizerError as error:
+            state.fatal.append(error)  # instructor wraps errors; keep ours to re-raise as they are
+            raise
 
     def _deadline(self) -> float:
         if self.capabilities.in_process:
@@ -549,6 +549,30 @@ class LLM:
         if not ok:
             raise ConfigurationError(why)
         return functools.partial(local_model.chat_completion, model_dir=model_dir)
+
+
+_CALL_KEY = "summarizer_call"  # the keyword that carries a call's state through instructor
+
+
+@dataclass
+class _Call:
+    """One structured call's state, across instructor's attempts."""
+
+    meter: UsageMeter
+    deadline: float
+    fatal: list[SummarizerError] = field(default_factory=list)
+
+
+_RAW_END = re.compile(r"\{%[-+]?\s*endraw\s*[-+]?%\}")
+
+
+def _as_template(message: dict[str, str]) -> dict[str, str]:
+    """The message as a Jinja template that renders to its own text."""
+    content = message.get("content")
+    if not isinstance(content, str):
+        return message
+    escaped = _RAW_END.sub(lambda m: "{% endraw %}{{ " + repr(m.group()) + " }}{% raw %}", content)
+    return {**message, "content": "{% raw %}" + escaped + "{% endraw %}"}
 
 
 @dataclass
@@ -812,7 +836,7 @@ class PromptGuard:
     positions: Mapping[str, tuple[int, ...]]  # term -> its word positions in the prompt
 
 
-_INSTRUCTIONS: ContextVar[PromptGuard | None] = ContextVar("summarizer_instructions", default=None)
+GUARD_KEY = "instructions"  # the validation context's guard (see :func:`prompt_guard`)
 _WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r'"[^"\n]*"')
 
@@ -903,9 +927,9 @@ def _guarded(response_model: type[T]) -> type[T]:
     class a batch made (tens of kB each, with pydantic's validator and serializer).
     """
 
-    def no_instructions(answer: BaseModel) -> BaseModel:
-        guard = _INSTRUCTIONS.get()
-        if guard is not None and repeats_instructions(answer.model_dump(), guard):
+    def no_instructions(answer: BaseModel, info: ValidationInfo) -> BaseModel:
+        guard = (info.context or {}).get(GUARD_KEY)
+        if isinstance(guard, PromptGuard) and repeats_instructions(answer.model_dump(), guard):
             raise ValueError(
                 "the answer repeats the instructions; describe the article in your own words"
             )
@@ -919,3 +943,42 @@ def _guarded(response_model: type[T]) -> type[T]:
         __module__=response_model.__module__,
         __validators__=validators,
     )
+
+
+def tool_request_body(
+    model: str, messages: list[dict[str, str]], response_model: type[BaseModel], max_tokens: int
+) -> dict[str, Any]:
+    """The chat-completion body that instructor's TOOLS mode sends for ``response_model``
+    (the schema as a forced tool): the Batch API sends the very request the interactive path
+    would."""
+    from instructor.v2.core.response import handle_response_model
+
+    _, body = handle_response_model(
+        response_model,
+        instructor.Mode.TOOLS,
+        model=model,
+        messages=messages,
+        max_tokens=max_tokens,
+        temperature=0,
+    )
+    request: dict[str, Any] = body
+    return request
+
+
+def validate_answer(
+    arguments: str,
+    response_model: type[T],
+    messages: list[dict[str, str]],
+    context: dict[str, Any],
+) -> T:
+    """A model's JSON answer to ``messages``, validated as the interactive path validates it:
+    strictly, with ``context`` (the article, for its quotes) and the guard against an answer
+    that repeats the instructions.
+
+    Raises:
+        ValidationError: the answer is not valid.
+    """
+    checked = _guarded(response_model)
+    full = {**context, GUARD_KEY: prompt_guard(messages)}
+    return cast(T, checked.model_validate_json(arguments, context=full, strict=True))
+

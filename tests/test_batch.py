@@ -382,6 +382,23 @@ def test_invalid_answer_fails_its_article_without_reask(
     assert len(batch_api.lines) == 3
 
 
+def test_an_answer_that_repeats_the_instructions_fails_its_article(
+    batch_api: FakeBatchAPI, tmp_path: Path
+) -> None:
+    def leaky(request: dict[str, Any]) -> dict[str, Any]:
+        answer = grounded_responder(request)
+        system = request["messages"][0]["content"]
+        described = next(k for k, v in answer["mentions"].items() if "use" not in v)
+        # The first words of the instructions, as the English of a mention.
+        answer["mentions"][described]["about_en"] = " ".join(system.split()[:20])[:150]
+        return answer
+
+    batch_api.responder = leaky
+    brief = _batch(batch_api, _folder(tmp_path), tmp_path)
+    assert brief.articles[0].status == "failed"
+    assert "repeats the instructions" in (brief.articles[0].error or "")
+
+
 def test_error_line_fails_its_article(batch_api: FakeBatchAPI, tmp_path: Path) -> None:
     def hook(line: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
         if "a1" in json.dumps(line["body"]["messages"], ensure_ascii=False):

@@ -12,10 +12,11 @@ import pytest
 from conftest import ROOT, SEEDS
 from fake_llm import FakeLLM, Reply, grounded_responder
 from helpers import run_cli as _cli
+from pydantic import ValidationError
 
 from summarizer import Brief, load_articles, summarize_batch
 from summarizer.errors import ConfigurationError
-from summarizer.extract import ENGLISH_ONLY
+from summarizer.extract import ENGLISH_ONLY, response_model
 from summarizer.gloss import lexicon
 from summarizer.llm import RetryPolicy
 from summarizer.schemas import schema_texts
@@ -224,12 +225,18 @@ def test_api_key_never_leaks(fake_llm: FakeLLM, tmp_path: Path) -> None:
             assert key.encode() not in path.read_bytes(), path
 
 
-def test_braces_in_an_article_are_text_not_a_template(fake_llm: FakeLLM, tmp_path: Path) -> None:
-    text = ARTICLE + "وكتب مستخدم {{ secret }} و{# تعليق #} في منشور.\n"
+@pytest.mark.parametrize(
+    "template",
+    ["{{ secret }} و{# تعليق #}", "{% raw %}{{ x }}{% endraw %}", "{%- endraw -%} {% if %}"],
+)
+def test_braces_in_an_article_are_text_not_a_template(
+    template: str, fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    text = ARTICLE + f"وكتب مستخدم {template} في منشور.\n"
     brief = _run(fake_llm, _one_article(tmp_path, text), tmp_path)
     assert brief.articles[0].status == "ok", brief.articles[0].error
     sent = fake_llm.requests[0]["messages"][-1]["content"]
-    assert "{{ secret }}" in sent and "{# تعليق #}" in sent
+    assert f"وكتب مستخدم {template} في منشور." in sent
 
 
 def test_chunks_of_a_long_article_are_sent_at_once(fake_llm: FakeLLM, tmp_path: Path) -> None:
@@ -344,3 +351,14 @@ def test_a_model_event_that_does_not_name_who_gives_way_to_the_rule_line(
     [found] = brief.events
     assert found.text.en == "The government decided" and found.said_by is None
     assert found.text.ar.startswith("وقررت الحكومة")
+
+
+def test_a_quote_is_never_passed_unchecked() -> None:
+    model = response_model({"M1": "figure"}, ["S1"])
+    described = {"about_en": "price of bread", "place_en": "Cairo", "about_ar": "سعر الخبز"}
+    answer = {"mentions": {"M1": {**described, "quote": "ارتفع سعر الخبز"}}, "events": []}
+    with pytest.raises(ValidationError, match="no article"):
+        model.model_validate(answer)
+    with pytest.raises(ValidationError, match="not in the article"):
+        model.model_validate(answer, context={"text": "نص آخر لا يذكر الخبز"})
+    assert model.model_validate(answer, context={"text": "وقد ارتفع سعر الخبز أمس"})
