@@ -392,14 +392,8 @@ def _summarize_one(
 ) -> ArticleOutcome:
     article = clean.article
     started = time.monotonic()
-    published, source = detect_metadata(article.text)
-    published = article.published or published
-    report = ArticleReport(
-        id=article.id,
-        title=article.title or detect_title(article.text) or first_line(clean.text),
-        published=published,
-        source=article.source or source or outlet_from_url(article.url),
-    )
+    report = article_report(clean)
+    published = report.published
     try:
         mentions = find_mentions(clean.text, published)
         short = llm.capabilities.short_requests
@@ -436,6 +430,20 @@ def _summarize_one(
         " (cached)" if report.cached else "",
     )
     return ArticleOutcome(report=report, facts=facts, text=clean.text)
+
+
+def article_report(clean: CleanArticle) -> ArticleReport:
+    """The report of an article before it is extracted: its id, title, publication date and
+    outlet, from its fields first and then from its text (every path that extracts starts
+    here)."""
+    article = clean.article
+    published, source = detect_metadata(article.text)
+    return ArticleReport(
+        id=article.id,
+        title=article.title or detect_title(article.text) or first_line(clean.text),
+        published=article.published or published,
+        source=article.source or source or outlet_from_url(article.url),
+    )
 
 
 def _failed(

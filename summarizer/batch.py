@@ -31,10 +31,10 @@ from pydantic import ValidationError
 from summarizer.api import (
     ArticleOutcome,
     CleanBatch,
+    article_report,
     assemble_brief,
     checked_articles,
     extraction_key,
-    first_line,
 )
 from summarizer.cache import ExtractionCache, default_cache_dir
 from summarizer.cost import estimate_cost, load_prices
@@ -68,10 +68,7 @@ from summarizer.models import (
     Usage,
 )
 from summarizer.normalize import (
-    detect_metadata,
-    detect_title,
     find_mentions,
-    outlet_from_url,
 )
 from summarizer.normalize.facts import facts_from_picks
 from summarizer.settings import Settings
@@ -223,17 +220,10 @@ def summarize_with_batch_api(
 
 def _prepare(clean: CleanArticle, choice: BackendChoice, cache: ExtractionCache | None) -> _Job:
     article = clean.article
-    published, source = detect_metadata(article.text)
-    published = article.published or published
-    report = ArticleReport(
-        id=article.id,
-        title=article.title or detect_title(article.text) or first_line(clean.text),
-        published=published,
-        source=article.source or source or outlet_from_url(article.url),
-    )
-    job = _Job(clean=clean, report=report, published=published)
+    report = article_report(clean)
+    job = _Job(clean=clean, report=report, published=report.published)
     try:
-        job.mentions = find_mentions(clean.text, published)
+        job.mentions = find_mentions(clean.text, report.published)
         # The interactive path's key, so either path finds what the other stored.
         job.key = extraction_key(clean.text, choice.model, choice.kind, short=False)
         job.extraction = cache.get(job.key) if cache is not None else None
