@@ -24,7 +24,6 @@ from summarizer.models import (
     Meta,
     Source,
 )
-from summarizer.render import WORDS
 from summarizer.stories import (
     LeadPart,
     add_stories,
@@ -262,11 +261,6 @@ def _storied() -> Brief:
         _deadline("2025-04", "The world championship is in April 2025", "c1"),
     ]
     return add_stories(_brief(texts, **items), as_of="2025-01-01")
-
-
-def test_ui_words_exist_in_both_languages() -> None:
-    assert set(WORDS["en"]) == set(WORDS["ar"])
-    assert all(v.strip() for lang in ("en", "ar") for v in WORDS[lang].values())  # type: ignore[index]
 
 
 def test_markdown_puts_lead_and_what_comes_next_before_story_sections() -> None:
