@@ -1,50 +1,62 @@
 """Small Arabic lexicons read off the article's own words: places and what a deadline does.
 
 The embedded model's English is unreliable on these, and they decide what merges with what, so
-they are read by rule from the clause around a mention when the clause names them.
+they are read by rule from the clause around a mention when the clause names them. The words
+are data, in ``data/lexicon.json``.
 """
 
 from __future__ import annotations
 
 import re
+import typing
 
-# Arabic name (without the article «ال» where it has one) → English. Countries and regions of
-# the Arab world and the states most often in its news.
-_PLACES = {
-    "العراق": "Iraq", "سوريا": "Syria", "سورية": "Syria", "لبنان": "Lebanon", "الأردن": "Jordan",
-    "فلسطين": "Palestine", "غزة": "Gaza", "الضفة الغربية": "West Bank", "القدس": "Jerusalem",
-    "إسرائيل": "Israel", "مصر": "Egypt", "ليبيا": "Libya", "تونس": "Tunisia", "الجزائر": "Algeria",
-    "المغرب": "Morocco", "موريتانيا": "Mauritania", "السودان": "Sudan", "اليمن": "Yemen",
-    "السعودية": "Saudi Arabia", "الكويت": "Kuwait", "قطر": "Qatar", "البحرين": "Bahrain",
-    "الإمارات": "United Arab Emirates", "عمان": "Oman", "سلطنة عمان": "Oman", "إيران": "Iran",
-    "تركيا": "Turkey", "أفغانستان": "Afghanistan", "باكستان": "Pakistan", "روسيا": "Russia",
-    "أوكرانيا": "Ukraine", "الصين": "China", "فرنسا": "France", "ألمانيا": "Germany",
-    "بريطانيا": "United Kingdom", "الولايات المتحدة": "United States", "أمريكا": "United States",
-    "أميركا": "United States", "الصومال": "Somalia", "إثيوبيا": "Ethiopia", "كردستان": "Kurdistan",
-    "إقليم كردستان": "Kurdistan", "بغداد": "Baghdad", "دمشق": "Damascus", "بيروت": "Beirut",
-    "عمّان": "Amman", "القاهرة": "Cairo", "الرياض": "Riyadh", "أربيل": "Erbil", "الموصل": "Mosul",
-    "حلب": "Aleppo", "إدلب": "Idlib", "دير الزور": "Deir ez-Zor", "الرقة": "Raqqa",
-    "الجولان": "Golan", "سيناء": "Sinai", "طرابلس": "Tripoli", "بنغازي": "Benghazi",
-    "الخرطوم": "Khartoum", "صنعاء": "Sanaa", "عدن": "Aden", "الحديدة": "Hodeidah",
-}  # fmt: skip
+from summarizer.normalize.vocab import data_entry, is_word, word_table
+
+if typing.TYPE_CHECKING:
+    from typing import Any, TypeGuard
+
+# Arabic place name, as written (with its article where it has one) → English.
+_PLACES = word_table("lexicon", "places", is_word, "an English name")
 _PLACE_RE = re.compile(
     r"(?<![\w])(?:[وفبل]|ل?ل)?("
     + "|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True))
     + r")(?![\w])"
 )
 
+
+def _is_rules(value: object) -> TypeGuard[list[Any]]:
+    """[[name, [phrase, ...]], ...]."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(
+            isinstance(rule, list)
+            and len(rule) == 2
+            and is_word(rule[0])
+            and isinstance(rule[1], list)
+            and bool(rule[1])
+            and all(is_word(phrase) for phrase in rule[1])
+            for rule in value
+        )
+    )
+
+
+def _rules(key: str) -> tuple[tuple[str, str], ...]:
+    """The rules at ``key`` of ``data/lexicon.json``: (name, regex alternation of its phrases).
+
+    The words of a phrase are apart by any white space; «…» stands for any text between two.
+    """
+    rules = data_entry("lexicon", key, _is_rules, "a list of [name, [phrase, ...]]")
+    return tuple((name, "|".join(map(_phrase_pattern, phrases))) for name, phrases in rules)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    words = r"\s+".join(map(re.escape, phrase.split()))
+    return words.replace(r"\s+…\s+", r"\s+.*")
+
+
 # What happens by or until a date, from the verb or verbal noun in the clause.
-_ACTIONS = (
-    ("ends", r"تنتهي|ينتهي|ستنتهي|سينتهي|انتهاء|إنهاء|انهاء|نهاية\s+المهمة|تنهي|ستنهي"),
-    ("withdraws", r"انسحاب|ينسحب|تنسحب|ستنسحب|سينسحب|مغادرة|يغادر|تغادر|ستغادر|رحيل"),
-    ("continues", r"تستمر|يستمر|ستستمر|سيستمر|استمرار|مواصلة|تواصل|يواصل|ستواصل"),
-    ("continues", r"بقاء|تبقى|يبقى|ستبقى"),
-    ("begins", r"تبدأ|يبدأ|ستبدأ|سيبدأ|بدء|انطلاق"),
-    ("is completed", r"تكتمل|يكتمل|اكتمال|استكمال|إنجاز|إتمام"),
-    ("transitions", r"تنتقل|ينتقل|ستنتقل|انتقال|التحول|تتحول|ستتحول"),
-    ("takes effect", r"يدخل\s+حيز\s+التنفيذ|دخول\s+.*حيز\s+التنفيذ|سريان"),
-    ("is held", r"تجرى|ستجرى|إجراء|تعقد|ستعقد|عقد"),
-)  # fmt: skip
+_ACTIONS = _rules("actions")
 _ACTION_RES = tuple(
     (name, re.compile(rf"(?<![\w])[وفلب]?(?:ال)?(?:{pattern})")) for name, pattern in _ACTIONS
 )
@@ -83,12 +95,7 @@ def place_near(text: str, start: int, end: int) -> str | None:
 
 
 # What happened to the people counted: «مقتل 35 عنصراً», «إصابة 12 مدنياً».
-_OUTCOMES = (
-    ("killed", r"مقتل|قتل|قتلى|مصرع|استشهاد"),
-    ("wounded", r"إصابة|اصابة|جرح|جرحى|إصابات"),
-    ("arrested", r"اعتقال|توقيف|احتجاز"),
-    ("displaced", r"نزوح|تهجير"),
-)
+_OUTCOMES = _rules("outcomes")
 _OUTCOME_RES = tuple(
     (name, re.compile(rf"(?<![\w])[وفلب]?(?:ال)?(?:{pattern})(?![\w])"))
     for name, pattern in _OUTCOMES
@@ -109,19 +116,7 @@ def action_in(text: str) -> str | None:
 
 
 # What kind of happening a sentence reports, most specific first.
-_EVENT_KINDS = (
-    ("joint statement", r"بيان\s+مشترك|بيان\s+ثنائي"),
-    ("interview", r"مقابلة|حوار\s+مع|لقاء\s+خاص"),
-    ("air strikes", r"غارات|غارة|ضربات\s+جوية|قصف"),
-    ("meeting", r"اجتماع|اجتماعات|قمة|مباحثات|محادثات"),
-    ("statement", r"بيان|تصريحات|تصريح"),
-    ("agreement", r"اتفاق|اتفاقية|تفاهم"),
-    ("attack", r"هجوم|هجمات|تفجير"),
-    ("elections", r"انتخابات"),
-    ("visit", r"زيارة"),
-    ("military drills", r"تدريبات|مناورات"),
-    ("announcement", r"أعلن|أعلنت|اعلن|اعلنت|أعلنوا"),
-)
+_EVENT_KINDS = _rules("event_kinds")
 _EVENT_RES = tuple(
     (name, re.compile(rf"(?<![\w])[وفلب]?(?:ال)?(?:{pattern})")) for name, pattern in _EVENT_KINDS
 )

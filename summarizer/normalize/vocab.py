@@ -1,17 +1,26 @@
 """Vocabulary tables of the normalizer: months, weekdays, number words, units, hedges and cues.
 
-Entries are written in ordinary spelling and folded with :func:`fold` at import time, so
-the tables read naturally and always agree with the normalized text they are matched against.
+The tables are data, in ``data/calendar.json``, ``data/numbers.json``, ``data/units.json`` and
+``data/cues.json``. Their entries are written in ordinary spelling and folded with :func:`fold`
+at import time, so the tables read naturally and always agree with the normalized text they are
+matched against. This module holds the loader of those files and the rules that make lookup
+tables of them (phrases longest first, compound number words, clitic readings).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from functools import lru_cache
-from typing import TypeVar
+import json
+import typing
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache, lru_cache
+from importlib import resources
+from typing import TypeVar, get_args
 
 from summarizer.models import Approx
 from summarizer.normalize.text import normalize
+
+if typing.TYPE_CHECKING:
+    from typing import Any, TypeGuard
 
 T = TypeVar("T")
 Phrase = tuple[str, ...]
@@ -20,6 +29,122 @@ Phrase = tuple[str, ...]
 def fold(text: str) -> str:
     """Return the normalized (folded) form of a vocabulary entry."""
     return normalize(text).text
+
+
+# --- data files ----------------------------------------------------------------------------
+
+
+@cache
+def load_data(name: str) -> dict[str, object]:
+    """The JSON object of ``data/<name>.json``, read once.
+
+    Raises:
+        ValueError: the file does not hold a JSON object.
+    """
+    raw = resources.files("summarizer").joinpath("data", f"{name}.json").read_text("utf-8")
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError(f"data/{name}.json must hold an object")
+    return data
+
+
+def data_entry(name: str, key: str, check: Callable[[object], TypeGuard[T]], what: str) -> T:
+    """The value at ``key`` of ``data/<name>.json``, which must pass ``check``.
+
+    Raises:
+        ValueError: the value is missing or is not ``what`` (said in the message).
+    """
+    value = load_data(name).get(key)
+    if not check(value):
+        raise ValueError(f"data/{name}.json: '{key}' must be {what}")
+    return value
+
+
+def is_word(value: object) -> TypeGuard[str]:
+    """Whether ``value`` is a word or phrase: a non-empty string, one space between words."""
+    return isinstance(value, str) and bool(value) and value == " ".join(value.split())
+
+
+def is_count(value: object) -> TypeGuard[int]:
+    """Whether ``value`` is a JSON integer (not a boolean)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_number(value: object) -> TypeGuard[float]:
+    """Whether ``value`` is a JSON number, integer or not (not a boolean)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_words(value: object) -> TypeGuard[list[str]]:
+    return isinstance(value, list) and bool(value) and all(is_word(w) for w in value)
+
+
+def _is_object(value: object) -> TypeGuard[dict[str, Any]]:
+    return isinstance(value, dict) and bool(value)
+
+
+def word_list(name: str, key: str) -> list[str]:
+    """The list of words at ``key`` of ``data/<name>.json``.
+
+    Raises:
+        ValueError: it is missing, empty, or holds something other than words.
+    """
+    return data_entry(name, key, _is_words, "a non-empty list of words")
+
+
+def word_table(
+    name: str, key: str, is_value: Callable[[object], TypeGuard[T]], what: str
+) -> dict[str, T]:
+    """The object at ``key`` of ``data/<name>.json``: words to values that pass ``is_value``.
+
+    Raises:
+        ValueError: it is missing or empty, or an entry is not a word mapped to ``what``.
+    """
+    table = data_entry(name, key, _is_object, "a non-empty object")
+    for word, value in table.items():
+        if not is_word(word) or not is_value(value):
+            raise ValueError(f"data/{name}.json: '{key}': {word!r} must map to {what}")
+    return table
+
+
+def _folded(name: str, key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in word_list(name, key))
+
+
+def _one_of(*choices: str) -> Callable[[object], TypeGuard[str]]:
+    def check(value: object) -> TypeGuard[str]:
+        return value in choices
+
+    return check
+
+
+def _is_approx(value: object) -> TypeGuard[Approx]:
+    return value in get_args(Approx)
+
+
+def _is_scale(value: object) -> TypeGuard[list[Any]]:
+    """[scale, multiplier]: a float (1e3, ...) and a count or null."""
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], float)
+        and (value[1] is None or is_count(value[1]))
+    )
+
+
+def _is_unit(value: object) -> TypeGuard[dict[str, Any]]:
+    """{"unit": label, "forms": [other forms]}."""
+    return (
+        isinstance(value, dict)
+        and set(value) == {"unit", "forms"}
+        and is_word(value["unit"])
+        and isinstance(value["forms"], list)
+        and all(is_word(form) for form in value["forms"])
+    )
+
+
+def _is_word_map(value: object) -> TypeGuard[dict[str, str]]:
+    return _is_object(value) and all(is_word(k) and is_word(v) for k, v in value.items())
 
 
 def _table(pairs: Iterable[tuple[str, T]]) -> dict[str, T]:
@@ -32,8 +157,36 @@ def _phrases(pairs: Iterable[tuple[str, T]]) -> tuple[tuple[Phrase, T], ...]:
     return tuple(sorted(items, key=lambda item: -len(item[0])))
 
 
+def _lookup_table(
+    name: str, key: str, is_value: Callable[[object], TypeGuard[T]], what: str
+) -> dict[str, T]:
+    """A word table of a data file, its words folded."""
+    return _table(word_table(name, key, is_value, what).items())
+
+
+def _phrase_table(
+    name: str, key: str, is_value: Callable[[object], TypeGuard[T]], what: str
+) -> tuple[tuple[Phrase, T], ...]:
+    """A phrase table of a data file, its phrases folded and longest first."""
+    return _phrases(word_table(name, key, is_value, what).items())
+
+
+def _by_value(table: Mapping[str, int]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """The words of a table grouped by value, in the order the values first appear."""
+    values = dict.fromkeys(table.values())
+    return tuple((n, tuple(w for w, m in table.items() if m == n)) for n in values)
+
+
+def _compounds(
+    counts: Iterable[tuple[int, Iterable[str]]], spellings: list[str], scale: int
+) -> list[tuple[str, int]]:
+    """Count words written joined to a scale word («ثلاثمائة»), with their values."""
+    return [(p + s, scale * n) for n, ps in counts for p in ps for s in spellings]
+
+
 # --- clitics -------------------------------------------------------------------------------
 
+# The clitic grammar stays with the code that applies it (the article, «لل» for ل + ال).
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
 
@@ -76,803 +229,110 @@ def span_lead(prefix_len: int, had_art: bool) -> int:
     return prefix_len - 2 if had_art else prefix_len
 
 
-# --- months --------------------------------------------------------------------------------
+# --- calendar (data/calendar.json) ---------------------------------------------------------
 
-# (spelling, month number). Ambiguous spellings (a common word too) are listed separately.
-MONTH_NAMES: tuple[tuple[Phrase, int], ...] = _phrases(
-    [
-        ("كانون الثاني", 1),
-        ("كانون ثاني", 1),
-        ("يناير", 1),
-        ("جانفي", 1),
-        ("ينير", 1),
-        ("january", 1),
-        ("شباط", 2),
-        ("فبراير", 2),
-        ("فيفري", 2),
-        ("فبراير", 2),
-        ("february", 2),
-        ("آذار", 3),
-        ("مارس", 3),
-        ("march", 3),
-        ("نيسان", 4),
-        ("أبريل", 4),
-        ("إبريل", 4),
-        ("ابريل", 4),
-        ("أفريل", 4),
-        ("april", 4),
-        ("أيار", 5),
-        ("مايو", 5),
-        ("ماي", 5),
-        ("may", 5),
-        ("حزيران", 6),
-        ("يونيو", 6),
-        ("يونيه", 6),
-        ("جوان", 6),
-        ("june", 6),
-        ("تموز", 7),
-        ("يوليو", 7),
-        ("يوليه", 7),
-        ("جويلية", 7),
-        ("يوليوز", 7),
-        ("july", 7),
-        ("آب", 8),
-        ("أغسطس", 8),
-        ("اغسطس", 8),
-        ("أغسطوس", 8),
-        ("غشت", 8),
-        ("أوت", 8),
-        ("august", 8),
-        ("أيلول", 9),
-        ("سبتمبر", 9),
-        ("شتنبر", 9),
-        ("september", 9),
-        ("sept", 9),
-        ("تشرين الأول", 10),
-        ("تشرين أول", 10),
-        ("أكتوبر", 10),
-        ("اكتوبر", 10),
-        ("october", 10),
-        ("تشرين الثاني", 11),
-        ("تشرين ثاني", 11),
-        ("نوفمبر", 11),
-        ("نونبر", 11),
-        ("november", 11),
-        ("كانون الأول", 12),
-        ("كانون أول", 12),
-        ("ديسمبر", 12),
-        ("دجنبر", 12),
-        ("december", 12),
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-    ]
+MONTH_NAMES: tuple[tuple[Phrase, int], ...] = _phrase_table(
+    "calendar", "months", is_count, "a month number"
 )
-# Month names that are also ordinary words (آب "father", مارس "he practised", May, ...):
-# they count as months only with a day, a year, a modifier or a second month name.
-AMBIGUOUS_MONTHS = frozenset(
-    fold(w)
-    for w in (
-        "آب",
-        "مارس",
-        "ماي",
-        "march",
-        "may",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-        "sept",
-    )
-)
-# Hijri months: a day or year next to them is not a Gregorian date nor a figure.
-HIJRI_MONTHS = frozenset(
-    fold(w) for w in ("محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال", "ذو", "ذي")
-)
+AMBIGUOUS_MONTHS = _folded("calendar", "ambiguous_months")
+HIJRI_MONTHS = _folded("calendar", "hijri_months")
+WEEKDAYS: dict[str, int] = _lookup_table("calendar", "weekdays", is_count, "a weekday number")
+WEEKDAY_BLOCKERS = _folded("calendar", "weekday_blockers")
+DAY_TIME_WORDS = _folded("calendar", "day_time_words")
 
-WEEKDAYS: dict[str, int] = _table(
-    [
-        ("الاثنين", 0),
-        ("الإثنين", 0),
-        ("الثلاثاء", 1),
-        ("الأربعاء", 2),
-        ("الخميس", 3),
-        ("الجمعة", 4),
-        ("السبت", 5),
-        ("الأحد", 6),
-    ]
-)
-# Words before a weekday that make it no date (Friday prayers, ...).
-WEEKDAY_BLOCKERS = frozenset(fold(w) for w in ("صلاة", "خطبة", "سوق", "مسجد", "جامع"))
-# Words before/after a weekday that make it a date for sure.
-DAY_TIME_WORDS = frozenset(
-    fold(w)
-    for w in (
-        "يوم",
-        "مساء",
-        "صباح",
-        "ليل",
-        "ليلة",
-        "فجر",
-        "ظهر",
-        "عصر",
-        "ظهيرة",
-        "نهار",
-        "منتصف ليل",
-        "ظهر يوم",
-    )
-)
-
-# Relative modifiers after a month, weekday or period noun.
 PAST, NEXT, CURRENT = "past", "next", "current"
-MODIFIERS: dict[str, str] = _table(
-    [
-        ("الماضي", PAST),
-        ("الماضية", PAST),
-        ("المنصرم", PAST),
-        ("المنصرمة", PAST),
-        ("الفائت", PAST),
-        ("الفائتة", PAST),
-        ("السابق", PAST),
-        ("المقبل", NEXT),
-        ("المقبلة", NEXT),
-        ("القادم", NEXT),
-        ("القادمة", NEXT),
-        ("الماضيين", PAST),
-        ("الماضيتين", PAST),
-        ("المقبلين", NEXT),
-        ("المقبلتين", NEXT),
-        ("القادمين", NEXT),
-        ("القادمتين", NEXT),
-        ("الجاري", CURRENT),
-        ("الجارية", CURRENT),
-        ("الحالي", CURRENT),
-        ("الحالية", CURRENT),
-    ]
+MODIFIERS: dict[str, str] = _lookup_table(
+    "calendar", "modifiers", _one_of(PAST, NEXT, CURRENT), "past, next or current"
 )
-PERIOD_NOUNS: dict[str, str] = _table(
-    [("شهر", "month"), ("عام", "year"), ("سنة", "year"), ("أسبوع", "week")]
+PERIOD_NOUNS: dict[str, str] = _lookup_table(
+    "calendar", "period_nouns", _one_of("month", "year", "week"), "a period"
 )
-THIS_WORDS = frozenset(fold(w) for w in ("هذا", "هذه"))
+THIS_WORDS = _folded("calendar", "this_words")
+RELATIVE_DAYS: tuple[tuple[Phrase, int], ...] = _phrase_table(
+    "calendar", "relative_days", is_count, "an offset in days"
+)
+TODAY_NAME_WORDS = _folded("calendar", "today_name_words")
+PART_WORDS = _folded("calendar", "part_words")
+WEAK_PART_WORDS = _folded("calendar", "weak_part_words")
+YEAR_WORDS = _folded("calendar", "year_words")
+YEAR_PREPS = _folded("calendar", "year_preps")
+ORDINAL_DAYS: tuple[tuple[Phrase, int], ...] = _phrase_table(
+    "calendar", "ordinal_days", is_count, "a day of the month"
+)
+EVENT_NAME_WORDS = _folded("calendar", "event_name_words")
+LAST_WORDS = _folded("calendar", "last_words")
 
-# Named days relative to publication: offset in days.
-RELATIVE_DAYS: tuple[tuple[Phrase, int], ...] = _phrases(
-    [
-        ("اليوم", 0),
-        ("أمس", -1),
-        ("البارحة", -1),
-        ("أمس الأول", -2),
-        ("أول أمس", -2),
-        ("أول من أمس", -2),
-        ("غدا", 1),
-        ("بعد غد", 2),
-        ("الليلة الماضية", -1),
-        ("الليلة", 0),  # «تجتمع اللجنة الليلة»: tonight, the publication day
-        ("هذه الليلة", 0),
-        ("يوم أمس", -1),
-        ("ليلة أمس", -1),
-    ]
-)
-# "اليوم" that is part of a name (العرب اليوم, روسيا اليوم) or means something else.
-TODAY_NAME_WORDS = frozenset(
-    fold(w) for w in ("العرب", "روسيا", "المصري", "مصر", "أخبار", "الأردن", "فلسطين", "الجزائر")
-)
+# --- cues (data/cues.json) -----------------------------------------------------------------
 
-# Parts of a month or year: keep the precision of what follows.
-PART_WORDS = frozenset(
-    fold(w)
-    for w in (
-        "منتصف",
-        "مطلع",
-        "أوائل",
-        "أواخر",
-        "نهاية",
-        "أواسط",
-        "بداية",
-        "أول",
-        "آخر",
-        "مستهل",
-        "أوسط",
-        "خواتيم",
-        "ختام",
-        "صيف",
-        "شتاء",
-        "ربيع",
-        "خريف",
-    )
+DATE_CUES: tuple[tuple[Phrase, str], ...] = _phrase_table(
+    "cues", "date_cues", is_word, "a qualifier"
 )
-# "أول"/"آخر" are parts only before a month or a relative period.
-WEAK_PART_WORDS = frozenset(fold(w) for w in ("أول", "آخر", "ربيع"))
-YEAR_WORDS = frozenset(fold(w) for w in ("عام", "العام", "سنة", "السنة", "عامي"))
-# Prepositions after which a bare four-digit year is read as a year.
-YEAR_PREPS = frozenset(fold(w) for w in ("في", "منذ", "خلال", "حتى", "مع", "قبل", "بعد", "لغاية"))
+AT_LEAST = tuple(fold(data_entry("cues", "at_least", is_word, "a phrase")).split())
+HEDGES: tuple[tuple[Phrase, Approx], ...] = _phrase_table(
+    "cues", "hedges", _is_approx, "an approximation"
+)
+POST_HEDGES: tuple[tuple[Phrase, Approx], ...] = _phrase_table(
+    "cues", "post_hedges", _is_approx, "an approximation"
+)
+CHANGE_VERBS = _folded("cues", "change_verbs")
+RANGE_OPENERS = _folded("cues", "range_openers")
+DURATION_CUES: tuple[tuple[Phrase, str], ...] = _phrase_table(
+    "cues", "duration_cues", is_word, "a qualifier"
+)
+REFERENCE_WORDS = _folded("cues", "reference_words")
+REFERENCE_FILLERS = _folded("cues", "reference_fillers")
+AFTER_BLOCKERS = _folded("cues", "after_blockers")
 
-ORDINAL_DAYS: tuple[tuple[Phrase, int], ...] = _phrases(
-    [
-        ("الأول", 1),
-        ("الثاني", 2),
-        ("الثالث", 3),
-        ("الرابع", 4),
-        ("الخامس", 5),
-        ("السادس", 6),
-        ("السابع", 7),
-        ("الثامن", 8),
-        ("التاسع", 9),
-        ("العاشر", 10),
-        ("الحادي عشر", 11),
-        ("الثاني عشر", 12),
-        ("الثالث عشر", 13),
-        ("الرابع عشر", 14),
-        ("الخامس عشر", 15),
-        ("السادس عشر", 16),
-        ("السابع عشر", 17),
-        ("الثامن عشر", 18),
-        ("التاسع عشر", 19),
-        ("العشرين", 20),
-        ("الحادي والعشرين", 21),
-        ("الثاني والعشرين", 22),
-        ("الثالث والعشرين", 23),
-        ("الرابع والعشرين", 24),
-        ("الخامس والعشرين", 25),
-        ("السادس والعشرين", 26),
-        ("السابع والعشرين", 27),
-        ("الثامن والعشرين", 28),
-        ("التاسع والعشرين", 29),
-        ("الثلاثين", 30),
-        ("الحادي والثلاثين", 31),
-    ]
-)
+# --- numbers (data/numbers.json) -----------------------------------------------------------
 
-# Date deadline cues before a date (longest first) and the English qualifier.
-DATE_CUES: tuple[tuple[Phrase, str], ...] = _phrases(
-    [
-        ("حتى", "until"),
-        ("لغاية", "until"),
-        ("إلى غاية", "until"),
-        ("لحين", "until"),
-        ("بحلول", "by"),
-        ("مع حلول", "by"),
-        ("بحلول نهاية", "by the end of"),
-        ("بنهاية", "by the end of"),
-        ("مع نهاية", "by the end of"),
-        ("قبل نهاية", "by the end of"),
-        ("بحلول أواخر", "by the end of"),
-        ("قبل", "before"),
-        ("في موعد أقصاه", "no later than"),
-        ("موعد أقصاه", "no later than"),
-        ("في موعد لا يتجاوز", "no later than"),
-        ("لا يتجاوز", "no later than"),
-        ("في أجل أقصاه", "no later than"),
-        ("أجل أقصاه", "no later than"),
-        ("في موعد أقصاه نهاية", "no later than the end of"),
-        ("موعد أقصاه نهاية", "no later than the end of"),
-        ("في موعد لا يتجاوز نهاية", "no later than the end of"),
-        ("لا يتجاوز نهاية", "no later than the end of"),
-        ("في أجل أقصاه نهاية", "no later than the end of"),
-        ("اعتبارا من", "from"),
-        ("ابتداء من", "from"),
-        ("بدءا من", "from"),
-        ("بدء من", "from"),
-        ("اعتبارا", "from"),
-        ("ابتداء", "from"),
-        ("بعد", "after"),
-    ]
-)
-AT_LEAST = tuple(fold("على الأقل").split())
-# Named event dates («ثورة 25 يناير», «قوى 14 آذار»): not a date of the article.
-EVENT_NAME_WORDS = frozenset(
-    fold(w)
-    for w in (
-        "ثورة",
-        "حرب",
-        "أحداث",
-        "هجمات",
-        "انتفاضة",
-        "حركة",
-        "مدينة",
-        "جسر",
-        "شارع",
-        "ميدان",
-        "جامعة",
-        "نادي",
-        "تيار",
-        "قوى",
-        "فريق",
-        "معركة",
-        "ذكرى",
-        "عيد",
-        "مجزرة",
-        "نكبة",
-        "نكسة",
-        "اتفاق",
-        "اتفاقية",
-    )
-)
-
-# --- numbers -------------------------------------------------------------------------------
-
-UNIT_WORDS: dict[str, int] = _table(
-    [
-        ("واحد", 1),
-        ("واحدة", 1),
-        ("اثنان", 2),
-        ("اثنين", 2),
-        ("اثنتان", 2),
-        ("اثنتين", 2),
-        ("ثلاث", 3),
-        ("ثلاثة", 3),
-        ("أربع", 4),
-        ("أربعة", 4),
-        ("خمس", 5),
-        ("خمسة", 5),
-        ("ست", 6),
-        ("ستة", 6),
-        ("سبع", 7),
-        ("سبعة", 7),
-        ("ثمان", 8),
-        ("ثماني", 8),
-        ("ثمانية", 8),
-        ("تسع", 9),
-        ("تسعة", 9),
-        ("عشر", 10),
-        ("عشرة", 10),
-    ]
-)
-TEEN_HEADS: dict[str, int] = _table(
-    [("أحد", 11), ("إحدى", 11), ("اثنا", 12), ("اثني", 12), ("اثنتا", 12), ("اثنتي", 12)]
-)
-TEEN_TAILS = frozenset(fold(w) for w in ("عشر", "عشرة"))
+UNIT_WORDS: dict[str, int] = _lookup_table("numbers", "unit_words", is_count, "a count")
+TEEN_HEADS: dict[str, int] = _lookup_table("numbers", "teen_heads", is_count, "a count")
+TEEN_TAILS = _folded("numbers", "teen_tails")
 TEN_WORDS: dict[str, int] = _table(
-    (form, 10 * n)
-    for n, stem in (
-        (2, "عشر"),
-        (3, "ثلاث"),
-        (4, "أربع"),
-        (5, "خمس"),
-        (6, "ست"),
-        (7, "سبع"),
-        (8, "ثمان"),
-        (9, "تسع"),
-    )
-    for form in (stem + "ون", stem + "ين")
+    (stem + ending, value)
+    for stem, value in word_table("numbers", "ten_stems", is_count, "a count").items()
+    for ending in word_list("numbers", "ten_endings")
 )
-HUNDRED_WORD = frozenset(fold(w) for w in ("مئة", "مائة", "مئه", "مائه"))
-_HUNDRED_PREFIXES = (
-    (3, ("ثلاث", "ثلاثة")),
-    (4, ("أربع", "أربعة")),
-    (5, ("خمس", "خمسة")),
-    (6, ("ست", "ستة")),
-    (7, ("سبع", "سبعة")),
-    (8, ("ثمان", "ثماني", "ثمانية")),
-    (9, ("تسع", "تسعة")),
-)
+HUNDRED_WORD = _folded("numbers", "hundred_word")
+_HUNDRED_PREFIXES = _by_value(word_table("numbers", "hundred_prefixes", is_count, "a count"))
 HUNDRED_WORDS: dict[str, int] = _table(
     [
-        ("مئة", 100),
-        ("مائة", 100),
-        ("مئتان", 200),
-        ("مئتين", 200),
-        ("مئتي", 200),
-        ("مائتان", 200),
-        ("مائتين", 200),
-        ("مائتي", 200),
-        ("مئتا", 200),
-        ("مائتا", 200),
+        *word_table("numbers", "hundred_words", is_count, "a count").items(),
+        *_compounds(_HUNDRED_PREFIXES, word_list("numbers", "hundred_suffixes"), 100),
     ]
-    + [(p + h, 100 * n) for n, ps in _HUNDRED_PREFIXES for p in ps for h in ("مئة", "مائة")]
 )
-# Scale words: (scale, multiplier); multiplier None for plurals that need a count before.
 SCALE_WORDS: dict[str, tuple[float, int | None]] = _table(
-    [
-        ("ألف", (1e3, 1)),
-        ("ألفا", (1e3, 1)),
-        ("آلاف", (1e3, None)),
-        ("ألفين", (1e3, 2)),
-        ("ألفي", (1e3, 2)),
-        ("ألفان", (1e3, 2)),
-        ("مليون", (1e6, 1)),
-        ("مليونا", (1e6, 1)),
-        ("ملايين", (1e6, None)),
-        ("مليونين", (1e6, 2)),
-        ("مليوني", (1e6, 2)),
-        ("مليونان", (1e6, 2)),
-        ("مليار", (1e9, 1)),
-        ("مليارا", (1e9, 1)),
-        ("مليارات", (1e9, None)),
-        ("مليارين", (1e9, 2)),
-        ("ملياري", (1e9, 2)),
-        ("بليون", (1e9, 1)),
-        ("تريليون", (1e12, 1)),
-        ("ترليون", (1e12, 1)),
-        ("تريليونات", (1e12, None)),
-        ("thousand", (1e3, 1)),
-        ("million", (1e6, 1)),
-        ("billion", (1e9, 1)),
-    ]
+    (word, (scale, multiplier))
+    for word, (scale, multiplier) in word_table(
+        "numbers", "scale_words", _is_scale, "[scale, multiplier]"
+    ).items()
 )
-FRACTIONS: dict[str, float] = _table([("نصف", 0.5), ("ربع", 0.25), ("ثلث", 1 / 3)])
-# Vague counts: base; «عشرات» = 20..99, «مئات الآلاف» = 200,000..999,999.
-VAGUE_COUNTS: dict[str, float] = _table(
-    [("عشرات", 10), ("مئات", 100), ("آلاف", 1e3), ("ملايين", 1e6), ("مليارات", 1e9)]
-)
-VAGUE_SCALES: dict[str, float] = _table([("آلاف", 1e3), ("ملايين", 1e6), ("مليارات", 1e9)])
-FEW_WORDS = frozenset(fold(w) for w in ("بضع", "بضعة", "عدة"))
+FRACTIONS: dict[str, float] = _lookup_table("numbers", "fractions", is_number, "a number")
+VAGUE_COUNTS: dict[str, float] = _lookup_table("numbers", "vague_counts", is_number, "a number")
+VAGUE_SCALES: dict[str, float] = _lookup_table("numbers", "vague_scales", is_number, "a number")
+FEW_WORDS = _folded("numbers", "few_words")
+DUAL_NOUNS: dict[str, str] = _lookup_table("numbers", "dual_nouns", is_word, "a unit")
 
-# Duals of time nouns: the value 2 and the unit.
-DUAL_NOUNS: dict[str, str] = _table(
-    [
-        ("شهرين", "months"),
-        ("شهران", "months"),
-        ("عامين", "years"),
-        ("عامان", "years"),
-        ("سنتين", "years"),
-        ("سنتان", "years"),
-        ("يومين", "days"),
-        ("يومان", "days"),
-        ("أسبوعين", "weeks"),
-        ("أسبوعان", "weeks"),
-        ("ساعتين", "hours"),
-        ("ساعتان", "hours"),
-        ("دقيقتين", "minutes"),
-        ("عقدين", "decades"),
-    ]
-)
+# --- units (data/units.json) ---------------------------------------------------------------
 
-HEDGES: tuple[tuple[Phrase, Approx], ...] = _phrases(
-    [
-        ("نحو", "about"),
-        ("قرابة", "about"),
-        ("حوالي", "about"),
-        ("حوالى", "about"),
-        ("زهاء", "about"),
-        ("ما يقارب", "about"),
-        ("يقارب", "about"),
-        ("ما يناهز", "about"),
-        ("يناهز", "about"),
-        ("ما يقرب من", "about"),
-        ("يقرب من", "about"),
-        ("تقريبا", "about"),
-        ("في حدود", "about"),
-        ("ما يعادل", "about"),
-        ("أكثر من", "more than"),
-        ("ما يزيد عن", "more than"),
-        ("ما يزيد على", "more than"),
-        ("يزيد عن", "more than"),
-        ("يزيد على", "more than"),
-        ("أزيد من", "more than"),
-        ("ما يربو على", "more than"),
-        ("يربو على", "more than"),
-        ("ما يفوق", "more than"),
-        ("يفوق", "more than"),
-        ("ما فوق", "more than"),
-        ("أقل من", "less than"),
-        ("ما دون", "less than"),
-        ("دون", "less than"),
-        ("ما يقل عن", "less than"),
-        ("يقل عن", "less than"),
-        ("لا يقل عن", "at least"),
-        ("ما لا يقل عن", "at least"),
-        ("لا يقل على", "at least"),
-        ("ما لا يقل على", "at least"),
-        ("على الأقل", "at least"),
-        ("لا يزيد عن", "at most"),
-        ("لا يزيد على", "at most"),
-        ("ما لا يزيد عن", "at most"),
-        ("ما لا يزيد على", "at most"),
-        ("لا يتجاوز", "at most"),
-        ("ما لا يتجاوز", "at most"),
-        ("ما يصل إلى", "at most"),
-        ("يصل إلى", "at most"),
-        ("بحد أقصى", "at most"),
-        ("كحد أقصى", "at most"),
-    ]
-)
-POST_HEDGES: tuple[tuple[Phrase, Approx], ...] = _phrases(
-    [
-        ("تقريبا", "about"),
-        ("على الأقل", "at least"),
-        ("على الأكثر", "at most"),
-        ("كحد أدنى", "at least"),
-        ("كحد أقصى", "at most"),
-    ]
-)
-# Verbs and nouns of change: «ارتفع من 50 إلى 70» gives two figures, not a range.
-CHANGE_VERBS = frozenset(
-    fold(w)
-    for w in (
-        "ارتفع",
-        "ارتفعت",
-        "انخفض",
-        "انخفضت",
-        "تراجع",
-        "تراجعت",
-        "زاد",
-        "زادت",
-        "قفز",
-        "قفزت",
-        "هبط",
-        "هبطت",
-        "رفع",
-        "رفعت",
-        "خفض",
-        "خفضت",
-        "صعد",
-        "صعدت",
-        "تقلص",
-        "تقلصت",
-        "ارتفاع",
-        "انخفاض",
-        "زيادة",
-        "خفض",
-        "رفع",
-        "تغير",
-        "انتقل",
-        "نما",
-        "يرتفع",
-        "ترتفع",
-        "ينخفض",
-        "تنخفض",
-        "يتراجع",
-        "تتراجع",
-        "يزيد",
-        "تزيد",
-    )
-)
-RANGE_OPENERS = frozenset((fold("بين"),))  # «ما بين» is read as «ما» + «بين»
-DURATION_CUES: tuple[tuple[Phrase, str], ...] = _phrases(
-    [("خلال", "within"), ("في غضون", "within"), ("غضون", "within"), ("في خلال", "within")]
-)
-
-# Counted nouns → English unit. Forms: singular, accusative singular (+ا) and plurals.
-_UNITS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("جندي", ("جنود", "جنديا"), "troops"),
-    ("عسكري", ("عسكريين", "عسكريون", "عسكريا"), "troops"),
-    ("قوات", (), "troops"),
-    ("مقاتل", ("مقاتلين", "مقاتلون", "مقاتلا"), "fighters"),
-    ("مسلح", ("مسلحين", "مسلحون", "مسلحا"), "gunmen"),
-    ("عنصر", ("عناصر", "عنصرا"), "members"),
-    ("عضو", ("أعضاء", "عضوا"), "members"),
-    ("ضابط", ("ضباط", "ضابطا"), "officers"),
-    ("قائد", ("قادة", "قائدا"), "commanders"),
-    ("مستشار", ("مستشارين", "مستشارا"), "advisers"),
-    ("قتيل", ("قتلى", "قتيلا"), "killed"),
-    ("جريح", ("جرحى", "جريحا"), "wounded"),
-    ("مصاب", ("مصابين", "مصابا"), "wounded"),
-    ("ضحية", ("ضحايا",), "victims"),
-    ("شهيد", ("شهداء", "شهيدا"), "killed"),
-    ("مدني", ("مدنيين", "مدنيون", "مدنيا"), "civilians"),
-    ("شخص", ("أشخاص", "شخصا"), "people"),
-    ("نسمة", (), "people"),
-    ("مواطن", ("مواطنين", "مواطنون", "مواطنا"), "people"),
-    ("فرد", ("أفراد", "فردا"), "people"),
-    ("طفل", ("أطفال", "طفلا"), "children"),
-    ("امرأة", ("نساء", "سيدة", "سيدات"), "women"),
-    ("متظاهر", ("متظاهرين", "متظاهرون", "متظاهرا"), "protesters"),
-    ("سائح", ("سياح", "سائحا"), "tourists"),
-    ("مهاجر", ("مهاجرين", "مهاجرون", "مهاجرا"), "migrants"),
-    ("لاجئ", ("لاجئين", "لاجئون", "لاجئا"), "refugees"),
-    ("نازح", ("نازحين", "نازحون", "نازحا"), "displaced"),
-    ("معتقل", ("معتقلين", "معتقلا"), "detainees"),
-    ("محتجز", ("محتجزين", "محتجزا"), "detainees"),
-    ("سجين", ("سجناء", "سجينا"), "prisoners"),
-    ("أسير", ("أسرى", "أسيرا"), "prisoners"),
-    ("رهينة", ("رهائن",), "hostages"),
-    ("موظف", ("موظفين", "موظفون", "موظفا"), "employees"),
-    ("عامل", ("عمال", "عاملا"), "workers"),
-    ("طالب", ("طلاب", "طلبة", "طالبا"), "students"),
-    ("ناخب", ("ناخبين", "ناخبا"), "voters"),
-    ("صوت", ("أصوات", "صوتا"), "votes"),
-    ("مقعد", ("مقاعد", "مقعدا"), "seats"),
-    ("دولة", ("دول",), "countries"),
-    ("قاعدة", ("قواعد",), "bases"),
-    ("غارة", ("غارات",), "airstrikes"),
-    ("ضربة", ("ضربات",), "strikes"),
-    ("هجوم", ("هجمات", "هجوما"), "attacks"),
-    ("صاروخ", ("صواريخ", "صاروخا"), "missiles"),
-    ("قذيفة", ("قذائف",), "shells"),
-    ("طائرة", ("طائرات",), "aircraft"),
-    ("مسيرة", ("مسيرات",), "drones"),
-    ("دبابة", ("دبابات",), "tanks"),
-    ("آلية", ("آليات",), "vehicles"),
-    ("منزل", ("منازل", "منزلا"), "homes"),
-    ("مبنى", ("مباني", "مبان"), "buildings"),
-    ("عائلة", ("عائلات", "أسرة", "أسر"), "families"),
-    ("شاحنة", ("شاحنات",), "trucks"),
-    ("مرة", ("مرات",), "times"),
-    ("إصابة", ("إصابات",), "injuries"),
-    ("وفاة", ("وفيات",), "deaths"),
-    ("حالة", ("حالات",), "cases"),
-    ("مريض", ("مرضى", "مريضا"), "patients"),
-    ("مرشح", ("مرشحين", "مرشحون", "مرشحا"), "candidates"),
-    ("مدرسة", ("مدارس",), "schools"),
-    ("مستشفى", ("مستشفيات",), "hospitals"),
-    ("قرية", ("قرى",), "villages"),
-    ("مجزرة", ("مجازر",), "massacres"),
-    ("نقطة", ("نقاط",), "points"),
-    ("مرحلة", ("مراحل",), "phases"),
-    ("درجة", ("درجات",), "degrees"),
-    ("دولار", ("دولارات", "دولارا"), "USD"),
-    ("يورو", (), "EUR"),
-    ("جنيه", ("جنيهات", "جنيها"), "EGP"),
-    ("ليرة", ("ليرات",), "lira"),
-    ("ريال", ("ريالات", "ريالا"), "riyal"),
-    ("دينار", ("دنانير", "دينارا"), "dinar"),
-    ("درهم", ("دراهم", "درهما"), "dirham"),
-    ("كيلومتر", ("كيلومترات", "كيلومترا", "كلم", "كم", "كيلو", "كيلومتر"), "km"),
-    ("متر", ("أمتار", "مترا"), "m"),
-    ("كيلوغرام", ("كيلوغرامات", "كغ", "كجم", "كيلوجرام", "كيلوغراما"), "kg"),
-    ("طن", ("أطنان", "طنا"), "tonnes"),
-    ("برميل", ("براميل", "برميلا"), "barrels"),
-    ("لتر", ("لترات", "لترا"), "litres"),
-    ("هكتار", ("هكتارات", "هكتارا"), "hectares"),
-    ("دونم", ("دونمات", "دونما"), "dunams"),
-    ("ميغاواط", ("ميغاوات", "ميجاوات"), "MW"),
-    ("ثانية", ("ثوان", "ثواني"), "seconds"),
-    ("دقيقة", ("دقائق",), "minutes"),
-    ("ساعة", ("ساعات",), "hours"),
-    ("يوم", ("أيام", "يوما"), "days"),
-    ("أسبوع", ("أسابيع", "أسبوعا"), "weeks"),
-    ("شهر", ("أشهر", "شهور", "شهرا"), "months"),
-    ("سنة", ("سنوات", "سنين", "سنون"), "years"),
-    ("عام", ("أعوام", "عاما"), "years"),
-    ("عقد", ("عقود",), "decades"),
-    ("km", ("كم",), "km"),
-    ("troops", ("soldiers",), "troops"),
-    ("people", (), "people"),
+# (singular, other forms, unit)
+_UNITS: tuple[tuple[str, tuple[str, ...], str], ...] = tuple(
+    (noun, tuple(entry["forms"]), entry["unit"])
+    for noun, entry in word_table("units", "counted_nouns", _is_unit, "a unit and forms").items()
 )
 UNIT_NOUNS: dict[str, str] = _table(
     (form, label) for sing, plurals, label in _UNITS for form in (sing, *plurals)
 )
-TIME_UNITS = frozenset(("seconds", "minutes", "hours", "days", "weeks", "months", "years"))
+TIME_UNITS = frozenset(word_list("units", "time_units"))
 PERCENT_WORDS: tuple[tuple[Phrase, str], ...] = _phrases(
-    [
-        ("بالمئة", "%"),
-        ("بالمائة", "%"),
-        ("في المئة", "%"),
-        ("في المائة", "%"),
-        ("%", "%"),
-        ("percent", "%"),
-        ("per cent", "%"),
-    ]
+    (word, "%") for word in word_list("units", "percent_words")
 )
-SQUARE_WORDS = frozenset(fold(w) for w in ("مربع", "مربعا", "مربعة"))
+SQUARE_WORDS = _folded("units", "square_words")
 CURRENCY_ADJECTIVES: dict[tuple[str, str], str] = {
     (label, fold(adj)): code
-    for label, pairs in (
-        (
-            "lira",
-            (
-                ("سورية", "SYP"),
-                ("سوري", "SYP"),
-                ("لبنانية", "LBP"),
-                ("لبناني", "LBP"),
-                ("تركية", "TRY"),
-                ("تركي", "TRY"),
-            ),
-        ),
-        (
-            "riyal",
-            (
-                ("سعودي", "SAR"),
-                ("قطري", "QAR"),
-                ("عماني", "OMR"),
-                ("يمني", "YER"),
-                ("إيراني", "IRR"),
-            ),
-        ),
-        (
-            "dinar",
-            (
-                ("عراقي", "IQD"),
-                ("كويتي", "KWD"),
-                ("أردني", "JOD"),
-                ("ليبي", "LYD"),
-                ("تونسي", "TND"),
-                ("جزائري", "DZD"),
-                ("بحريني", "BHD"),
-            ),
-        ),
-        ("dirham", (("إماراتي", "AED"), ("مغربي", "MAD"))),
-        ("EGP", (("مصري", "EGP"), ("سوداني", "SDG"), ("إسترليني", "GBP"), ("استرليني", "GBP"))),
-        ("USD", (("أمريكي", "USD"), ("أميركي", "USD"))),
-    )
-    for adj, code in pairs
+    for label, pairs in word_table(
+        "units", "currency_adjectives", _is_word_map, "adjectives and their codes"
+    ).items()
+    for adj, code in pairs.items()
 }
-LAST_WORDS = frozenset(fold(w) for w in ("الأخيرة", "الأخير", "الأخيرين", "الأخيرتين"))
-
-# Words before a number that make it a name or a reference, not a figure.
-REFERENCE_WORDS = frozenset(
-    fold(w)
-    for w in (
-        "قرار",
-        "رقم",
-        "مادة",
-        "بند",
-        "فقرة",
-        "قانون",
-        "مرسوم",
-        "طريق",
-        "رحلة",
-        "هاتف",
-        "جوال",
-        "صفحة",
-        "فرقة",
-        "لواء",
-        "كتيبة",
-        "فوج",
-        "فيلق",
-        "دورة",
-        "نسخة",
-        "إصدار",
-        "شارع",
-        "قناة",
-        "كود",
-        "رمز",
-        "مرتبة",
-        "مركز",
-        "جولة",
-        "كوفيد",
-        "طراز",
-        "موديل",
-        "آية",
-        "سورة",
-        "جلسة",
-        "مشاهدات",
-        "مشاهدة",
-        "views",
-        "resolution",
-        "ساعة",
-        "تمام",
-        "حاجز",
-        "مجموعة",
-        "بوابة",
-        "منفذ",
-        "ملف",
-        "قضية",
-        "موقع",
-        "كيلو",
-        "كيلومتر",
-    )
-)
-# Words allowed between a reference word and its number («قرار مجلس الأمن الدولي رقم 2254»).
-REFERENCE_FILLERS = frozenset(
-    fold(w) for w in ("مجلس", "الأمن", "الأمم", "المتحدة", "العامة", "رقم", "الدولي", "الأممي")
-)
-# Words after a number that make it no figure (views, likes, o'clock, a.m./p.m.).
-AFTER_BLOCKERS = frozenset(
-    fold(w)
-    for w in (
-        "مشاهدة",
-        "مشاهدات",
-        "views",
-        "likes",
-        "إعجاب",
-        "retweets",
-        "صباحا",
-        "مساء",
-        "ظهرا",
-        "فجرا",
-        "ليلا",
-        "ص",
-        "هـ",
-        "ه",
-        "am",
-        "pm",
-    )
-)
-GLUED_UNITS = frozenset(("km", "kg", "cm", "mm", "st", "nd", "rd", "th"))
+GLUED_UNITS = frozenset(word_list("units", "glued_units"))
