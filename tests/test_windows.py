@@ -10,7 +10,7 @@ import pytest
 from fake_llm import FakeLLM
 
 from summarizer.backend import BackendChoice, Capabilities
-from summarizer.extract import NARROW_WORDS, extract_article
+from summarizer.extract import LABELS_PER_ARTICLE, NARROW_WORDS, extract_article
 from summarizer.llm import LLM
 from summarizer.models import Article, CleanArticle
 from summarizer.normalize import find_mentions
@@ -107,3 +107,27 @@ def test_a_label_the_passage_does_not_support_is_left_out(label: str) -> None:
     (figure,) = figures
     assert figure.value == 40_000_000
     assert label not in figure.text.en and "airport" not in figure.text.en
+
+
+def test_only_the_first_values_of_an_article_are_labelled() -> None:
+    # Invented: more values than an article's label budget, one per sentence.
+    amounts = [11, 22, 33, 44, 55, 66, 77, 88]
+    text = " ".join(f"وبلغت كلفة المرحلة نحو {n} مليون دينار." for n in amounts)
+    fake = FakeLLM(responder=lambda request: "cost of the phase").start()
+    try:
+        choice = BackendChoice(
+            kind="endpoint", model="m", base_url=fake.url, reason="test", api_key="sk-test-0",
+            declared=SHORT_REQUESTS,
+        )
+        clean = CleanArticle(article=Article(id="a", text=text), text=text)
+        mentions = find_mentions(text, "2031-01-10")
+        extraction, _ = extract_article(clean, mentions, LLM(choice), published="2031-01-10")
+    finally:
+        fake.stop()
+    asked = [_asked(r) for r in fake.requests]
+    assert len(asked) == LABELS_PER_ARTICLE < len(amounts)
+    assert [f"{n},000,000" in a for n, a in zip(amounts, asked, strict=False)] == [True] * 6
+    # Every value still has its line; the first ones also have the model's label.
+    figures = [p for p in extraction.picks if p.kind == "figure"]
+    assert len({p.mention_id for p in figures}) == len(amounts)
+    assert sum(bool(p.what_en) for p in figures) == LABELS_PER_ARTICLE
