@@ -43,7 +43,7 @@ from summarizer.normalize import (
     find_mentions,
     outlet_from_url,
 )
-from summarizer.normalize.facts import facts_from_picks
+from summarizer.compose import facts_from_picks
 from summarizer.normalize.timeline import iso_date
 from summarizer.settings import Settings
 from summarizer.stories import add_stories, check_as_of

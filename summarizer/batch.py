@@ -70,7 +70,7 @@ from summarizer.models import (
 from summarizer.normalize import (
     find_mentions,
 )
-from summarizer.normalize.facts import facts_from_picks
+from summarizer.compose import facts_from_picks
 from summarizer.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from summarizer.faithful import (
 )
 from summarizer.models import Article, CleanArticle, Event, Extraction, Mention, Pick
 from summarizer.normalize import find_mentions
-from summarizer.normalize.facts import facts_from_picks
+from summarizer.compose import facts_from_picks
 from summarizer.normalize.tense import speaks_of_future
 from summarizer.translate import Window, translation_problems
 

@@ -14,7 +14,7 @@ from summarizer.extract import LABELS_PER_ARTICLE, NARROW_WORDS, extract_article
 from summarizer.llm import LLM
 from summarizer.models import Article, CleanArticle
 from summarizer.normalize import find_mentions
-from summarizer.normalize.facts import facts_from_picks
+from summarizer.compose import facts_from_picks
 
 # Invented: a deadline and a figure in one long sentence, then a sentence with only a verb.
 TEXT = (

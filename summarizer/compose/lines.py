@@ -1,0 +1,231 @@
+"""The lines of a composed fact: a pick's English and Arabic, checked against their source,
+and the plain line built from what is certain when they fail (place, value, key words, dates).
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.clean import clause_around
+from summarizer.faithful import (
+    PLACEHOLDER,
+    arabic_in_source,
+    faithfulness_problems,
+    placeholders_in,
+)
+from summarizer.gloss import english_stem, literal_terms, terms_near
+from summarizer.models import (
+    Bilingual,
+    Mention,
+    Pick,
+    Source,
+)
+from summarizer.names import QuoteWords, unsupported_names
+from summarizer.normalize.formatting import (
+    MONTHS_EN,
+    mention_shown_en,
+    shown_date,
+)
+from summarizer.normalize.lexicon import place_near
+
+_MONTHS = "|".join(MONTHS_EN + tuple(m[:3] for m in MONTHS_EN))
+# A date written by the model in English ("by the end of September 2025", "in 2026", "on 27 Sep").
+_EN_DATE = re.compile(
+    rf"\b(?:(?:by|until|till|before|after|on|in|from|no later than|at least until)\s+)?"
+    rf"(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?\b(?:{_MONTHS})\b\.?"
+    rf"(?:\s*\d{{4}}\b|\s*\d{{1,2}}\b(?:,?\s*\d{{4}}\b)?)?"
+    rf"|\b(?:(?:by|until|in|since|before)\s+)?(?:19|20)\d{{2}}\b",
+    re.IGNORECASE,
+)
+DIGITS = re.compile(r"(?<![\w-])[\d.,]*\d[\d.,]*(?![\w-])")
+_AR_DATE_WORDS = re.compile(
+    r"(?:في\s+موعد\s+أقصاه|بحلول|حتى|بنهاية|نهاية|قبل|بعد|في)?\s*"
+    r"(?:\d{1,2}\s+)?(?:كانون\s+الثاني|كانون\s+الأول|تشرين\s+الأول|تشرين\s+الثاني|شباط|آذار|نيسان"
+    r"|أيار|حزيران|تموز|آب|أيلول|يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر"
+    r"|أكتوبر|نوفمبر|ديسمبر)(?:\s*/\s*\S+)?\s*(?:عام\s*)?[\d٠-٩]{0,4}"
+    r"|(?:عام\s*)?(?:19|20|١٩|٢٠)[\d٠-٩]{2}"
+)
+
+
+_LABELLED_VALUE = re.compile(r"\s*:\s*\[M\d+\]\s*$")  # «Price of diesel: [M4]»
+
+
+class Line:
+    """A pick's English and Arabic, and whether the English is a grounded translation (its
+    placeholders filled with the normalizer's words) or a model-written description."""
+
+    def __init__(
+        self, en: str, ar: str, translated: bool, given: str = "", phrase: str = ""
+    ) -> None:
+        self.en = en
+        self.ar = ar
+        self.translated = translated
+        self.given = given  # the normalizer's English words filled into the placeholders
+        self.phrase = phrase  # a label's words for what its value is («Price of diesel»)
+
+    @classmethod
+    def of(cls, pick: Pick, by_id: dict[str, Mention]) -> Line:
+        if not placeholders_in(pick.what_en):
+            ar = pick.what_ar.strip()
+            if not arabic_in_source(ar, pick.quote):  # a model's Arabic the quote does not hold
+                ar = own_words(pick, by_id.get(pick.mention_id or ""))
+            return cls(pick.what_en.strip(), ar, False)
+        def fill(match: re.Match[str]) -> str:
+            mention = by_id.get(match.group(1))
+            return mention_shown_en(mention) if mention is not None else ""
+
+        en = tidy(PLACEHOLDER.sub(fill, pick.what_en))
+        given = " ".join(
+            mention_shown_en(by_id[i])
+            for i in placeholders_in(pick.what_en)
+            if i in by_id and not unresolved(by_id[i])
+        )
+        phrase = tidy(PLACEHOLDER.sub(fill, _LABELLED_VALUE.sub("", pick.what_en)))
+        return cls(en, pick.what_ar.strip(), True, given, phrase)
+
+    def faithful(self, quote: str, value: float | None, date: str | None) -> bool:
+        """True when the English passes every support check against its source: the window
+        it translates (a translation), or the quoted sentence (a description)."""
+        if not self.en:
+            return False
+        # Each number is the item's own normalized value or date, or stands in the source: a
+        # date resolved for another mention of the window («غدا») is no number of the quote.
+        source = self.ar if self.translated else quote
+        problems = faithfulness_problems(
+            self.en, source, [source], value=value, date=date, given=self.given
+        )
+        return not problems
+
+    def terms_near(self, mention: Mention, source: Source) -> list[str]:
+        """Words of an unfaithful English line that gloss the Arabic words next to the
+        mention (:func:`summarizer.gloss.terms_near`): what the value counts, checked."""
+        arabic = self.ar if self.translated and mention.text in self.ar else source.quote
+        return terms_near(self.en, arabic, mention.text, given=self.given)
+
+
+def place_of(pick: Pick, mention: Mention | None) -> str | None:
+    """Where the item is: the pick's place when its quote names it (a model may name a place
+    the article does not), else the place the quote's own words give around the mention."""
+    if pick.place_en and not unsupported_names(pick.place_en, QuoteWords.of([pick.quote])):
+        return pick.place_en
+    if mention is not None and pick.start <= mention.start and mention.end <= pick.end:
+        return place_near(pick.quote, mention.start - pick.start, mention.end - pick.start)
+    return None
+
+
+_MOST_TERMS = 5  # key words of a plain line, besides its dates
+
+
+def key_words(
+    chosen: list[str],
+    anchor: str,
+    source: Source,
+    place: str | None,
+    dates: tuple[str, ...] = (),
+) -> str:
+    """Key words after a plain line, in parentheses: the model's checked words (``chosen``),
+    then the lexicon's plainest English of the Arabic words next to the mention's words
+    (``anchor``, :func:`summarizer.gloss.literal_terms`), what the value counts in the article's
+    words, none that repeats the place or another key word; then the ``dates`` of its clause."""
+    terms: list[str] = []
+    known = {english_stem(word) for word in (place or "").split()}
+    for term in chosen + literal_terms(source.quote, anchor):
+        stems = {english_stem(word) for word in term.split()}
+        if not stems & known or (term in chosen and stems - known):
+            terms.append(term)
+            known |= stems
+    listed = terms[:_MOST_TERMS] + [date for date in dates if date not in terms]
+    return f" ({', '.join(listed)})" if listed else ""
+
+
+def written_with(mention: Mention, source: Source, mentions: list[Mention]) -> str:
+    """The mention's words in its quote, with the same value written just before it in digits
+    («بمبلغ (2,450,000,000) ألفين وأربعمائة…»): the words about the value stand before both."""
+    for other in mentions:
+        before = source.start <= other.start and other.end <= mention.start
+        if before and other.value == mention.value and other is not mention:
+            gap = source.quote[other.end - source.start : mention.start - source.start]
+            if not gap.strip(" )("):
+                return source.quote[other.start - source.start : mention.end - source.start]
+    return mention.text
+
+
+def dates_in_clause(
+    mention: Mention, source: Source, mentions: list[Mention]
+) -> tuple[str, ...]:
+    """The dates of the value's own clause, as the article writes them («في مارس»: "March";
+    a number the quote does not write is left out): when the value was counted."""
+    clause = own_clause(mention, source)
+    shown = []
+    for other in mentions:
+        inside = source.start <= other.start and other.end <= source.end
+        if other.kind != "date" or other.date is None or not inside or other.text not in clause:
+            continue
+        en = mention_words(other).en
+        if not all(number in source.quote for number in DIGITS.findall(en)):
+            en = DIGITS.sub(" ", en).strip(" ,")
+        if en:
+            shown.append(" ".join(en.split()))
+    return tuple(dict.fromkeys(shown))
+
+
+def unresolved(mention: Mention) -> bool:
+    """A date mention the normalizer could not resolve: its English ("date not stated") is no
+    fact of the article, so a line that repeats it must pass the word check on its own."""
+    return mention.kind == "date" and mention.date is None and mention.unit is None
+
+
+def own_clause(mention: Mention, source: Source) -> str:
+    """The mention's own clause in its quoted sentence (the article's words about it)."""
+    if source.start <= mention.start and mention.end <= source.end:
+        return clause_around(
+            source.quote, mention.start - source.start, mention.end - source.start
+        )
+    return mention.text
+
+
+def own_words(pick: Pick, mention: Mention | None) -> str:
+    """The article's own clause for a pick: around its mention, or its sentence's start."""
+    if mention is not None and pick.start <= mention.start and mention.end <= pick.end:
+        at, to = mention.start - pick.start, mention.end - pick.start
+        return clause_around(pick.quote, at, to)
+    return leading_words(pick.quote)
+
+
+def leading_words(sentence: str, most: int = 30) -> str:
+    """A sentence's first ``most`` words (an ellipsis when it goes on)."""
+    words = sentence.split()
+    return " ".join(words[:most]) + ("…" if len(words) > most else "")
+
+
+_DOUBLED = re.compile(r"\b(on|in|by|until|from|before|after|at)\s+(?=(?:on|in|by|until|from"
+                      r"|before|after|at least until|no later than|the end of)\b)", re.I)
+
+
+def tidy(text: str) -> str:
+    """Drop a preposition the model wrote before a filled date that brings its own."""
+    text = _DOUBLED.sub("", text)
+    return re.sub(r"\s{2,}", " ", text).strip(" ,;")
+
+
+def mention_words(mention: Mention) -> Bilingual:
+    """An event's date as precisely as its text writes it, without a cue."""
+    how = {"part": mention.part, "written": mention.written, "coming": mention.coming}
+    return Bilingual(
+        en=shown_date(mention.date, "en", **how), ar=shown_date(mention.date, "ar", **how)
+    )
+
+
+def strip_en_date(text: str) -> str:
+    cleaned = _EN_DATE.sub(" ", text)
+    cleaned = re.sub(r"\s+([,.;:])", r"\1", cleaned)
+    return re.sub(r"\s{2,}", " ", cleaned).strip(" ,;:-") or text.strip()
+
+
+def strip_ar_date(text: str) -> str:
+    cleaned = re.sub(r"\s{2,}", " ", _AR_DATE_WORDS.sub(" ", text)).strip(" ،,:-")
+    return cleaned or text.strip()
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
