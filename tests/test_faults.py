@@ -29,7 +29,8 @@ from summarizer import Brief, summarize_batch
 from summarizer.cache import cache_key
 from summarizer.cli import _exit_code
 from summarizer.errors import ConfigurationError, EndpointUnavailable
-from summarizer.extract import _system_prompt, prompt_template
+from summarizer.extract.prompts import system_prompt as _system_prompt
+from summarizer.prompts_io import prompt_template
 from summarizer.llm import RetryPolicy
 from summarizer.load import load_batch
 from summarizer.normalize import find_mentions

@@ -22,7 +22,7 @@ from helpers import A1, B2
 from summarizer import Brief, summarize_batch
 from summarizer.cost import estimate_cost
 from summarizer.errors import ConfigurationError
-from summarizer.extract import _system_prompt
+from summarizer.extract.prompts import system_prompt as _system_prompt
 from summarizer.llm import RetryPolicy, prompt_guard, repeats_instructions
 from summarizer.models import Article, Usage
 
