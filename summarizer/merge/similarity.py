@@ -1,0 +1,249 @@
+"""How alike two items are: their content words (English subject, the article's own Arabic
+words), names, places and cues; which items may be one fact at all."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+from functools import lru_cache
+from typing import TypeVar
+
+from summarizer.merge.values import same_value
+from summarizer.models import (
+    Deadline,
+    Event,
+    Figure,
+)
+from summarizer.names import english_names, fold_arabic
+
+Item = TypeVar("Item", Deadline, Figure, Event)
+
+
+SAME_FACT = 0.34  # share of content words two items of different articles must share
+SAME_IN_ARTICLE = 0.6  # one article restating itself
+SAME_EVENT = 0.3
+# Added to the subject overlap when the keys agree beyond the date or value: never enough alone.
+KEY_PRIOR = 0.2  # the same place
+CUE_PRIOR = 0.1  # deadlines: the same kind of cue (a completion, a continuation)
+
+STOP = {
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "from", "with", "and", "or",
+    "its", "their", "is", "are", "was", "were", "be", "been", "will", "would", "has", "have",
+    "had", "that", "this", "as", "into", "it", "s", "said", "says", "about", "more", "than",
+    "less", "least", "until", "before", "after", "end", "per", "cent", "percent",
+}  # fmt: skip
+
+
+def prior_bound(item: Deadline | Figure | Event) -> float:
+    """The most :func:`item_similarity` gives two items of different articles that share no
+    content word."""
+    if isinstance(item, Event):
+        return 0.0
+    return KEY_PRIOR + (CUE_PRIOR if isinstance(item, Deadline) else 0.0)
+
+
+def score_key(item: Item) -> tuple[object, ...]:
+    """What :func:`item_similarity` reads of its ``other`` item."""
+    if isinstance(item, Event):
+        return ("event", item_words(item))
+    cue = cue_family(item.qualifier) if isinstance(item, Deadline) else None
+    return (type(item).__name__, item_words(item), place_key(item.place), cue)
+
+
+def compatible_key(item: Item) -> tuple[object, ...]:
+    """What :func:`compatible` reads of either of its items."""
+    if isinstance(item, Event):
+        return ("event",)
+    if isinstance(item, Figure):
+        values = (item.value, item.value_max, item.approx)
+        return (place_key(item.place), names_in(item.subject_ar, item.value), values)
+    return (place_key(item.place), names_in(item.subject_ar, None))
+
+
+@lru_cache(maxsize=65536)
+def place_key(place: str | None) -> str:
+    return re.sub(r"^the\s+", "", (place or "").strip().lower())
+
+
+def words_in(text: str) -> set[str]:
+    tokens = re.findall(r"[a-z0-9]+", text.lower())
+    return {en_stem(t) for t in tokens if t not in STOP and len(t) > 1}
+
+
+def en_stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+_AR_STOP = {
+    "التي", "الذي", "الذين", "حتى", "بحلول", "نهايه", "بنهايه", "موعد", "اقصاه", "بعد", "قبل",
+    "خلال", "منذ", "عام", "العام", "وفي", "على", "الى", "كان", "كانت", "ذلك", "هذا", "هذه",
+    "بين", "حيث", "انه", "وقال", "قال", "واضاف", "نحو", "اكثر", "اقل", "من", "في", "عن", "مع",
+    "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "ايلول", "تشرين", "يناير",
+    "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر",
+    "نوفمبر", "ديسمبر", "الاول", "الثاني", "اليوم", "امس", "غدا", "المقبل", "الماضي", "الجاري",
+}  # fmt: skip
+_AR_WORD = re.compile(r"[\u0621-\u064A]{2,}")
+_AR_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_AR_SUFFIXES = ("يات", "ات", "ون", "ين", "ها", "هم", "ية", "يه", "ه", "ي")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def ar_stem(word: str) -> str:
+    """A light stem of a folded Arabic word: clitics and common endings off, at least 3 letters."""
+    for prefix in _AR_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix) :]
+            break
+    for suffix in _AR_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def words_of(subject: str, place: str, arabic_text: str) -> frozenset[str]:
+    arabic = {
+        f"ar:{ar_stem(w)}"
+        for w in _AR_WORD.findall(fold_arabic(arabic_text))
+        if w not in _AR_STOP and len(w) >= 3
+    }
+    return frozenset((words_in(subject) - words_in(place)) | arabic)
+
+
+def item_words(item: Deadline | Figure | Event) -> frozenset[str]:
+    """Content words of an item: its English subject and the article's own Arabic words about
+    it (its clause; for an event, the sentences it comes from: two outlets reporting one
+    statement share them)."""
+    if isinstance(item, Event):
+        arabic_text = item.text.ar + " " + " ".join(s.quote for s in item.sources)
+    else:
+        arabic_text = item.subject_ar or item.text.ar
+    return words_of(item.subject, getattr(item, "place", None) or "", arabic_text)
+
+
+@lru_cache(maxsize=65536)
+def names_in(arabic_text: str, value: float | None) -> frozenset[float]:
+    """Numbers that name rather than count («بنزين 95», «القرار 1701»): any number of the
+    clause other than the item's own value."""
+    found = set()
+    for raw in _DIGITS.findall(arabic_text.translate(_AR_DIGITS)):
+        try:
+            number = float(raw.replace(",", ""))
+        except ValueError:
+            continue
+        if value is None or number != value:
+            found.add(number)
+    return frozenset(found)
+
+
+def item_similarity(item: Item, words: frozenset[str], other: Item, own: bool) -> float:
+    """How alike two items are: their share of content words, plus a prior when their
+    normalized keys agree on more than the number (the same place; for deadlines, the same kind
+    of cue). One article that restates a deadline at one date, cue and place states it once."""
+    score = overlap(words, item_words(other))
+    if isinstance(item, Event) or isinstance(other, Event):
+        return score
+    same_place = in_same_place(item, other)
+    if isinstance(item, Deadline) and isinstance(other, Deadline):
+        same_cue = cue_family(item.qualifier) == cue_family(other.qualifier)
+        if own and same_cue and place_key(item.place) == place_key(other.place):
+            return max(score, SAME_IN_ARTICLE)
+        return score + KEY_PRIOR * same_place + CUE_PRIOR * same_cue
+    return score + KEY_PRIOR * same_place
+
+
+@lru_cache(maxsize=65536)
+def names_key(subject: str, place: str) -> frozenset[str]:
+    """What an English subject names, as one key per name: «US» and «American» are one."""
+    keys = set()
+    for span, arabic in english_names(subject):
+        if span.lower() == place:
+            continue
+        keys.add(arabic[0] if arabic else span.lower()[:4])
+    return frozenset(keys - {names_key_of_place(place)})
+
+
+def names_key_of_place(place: str) -> str:
+    found = english_names(place.title()) if place else []
+    return found[0][1][0] if found and found[0][1] else place
+
+
+def names_en(item: Deadline | Figure) -> frozenset[str]:
+    return names_key(item.subject, place_key(item.place))
+
+
+def other_names(left: Item, right: Item) -> bool:
+    """«US troops» and «Russian troops» name different things: not one figure that changed."""
+    if isinstance(left, Event) or isinstance(right, Event):
+        return False
+    mine, theirs = names_en(left), names_en(right)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def shared_subject(left: Item, words: frozenset[str], right: Item) -> bool:
+    """Whether two items share a subject beyond their unit: two content words besides it, or
+    one and the place ("years" alone, a prisoner's age and a party's rule, is no subject)."""
+    unit = {getattr(left, "unit", None), getattr(right, "unit", None)} - {None}
+    shared = len((words & item_words(right)) - words_in(" ".join(map(str, unit))))
+    return shared >= 2 or (shared >= 1 and in_same_place(left, right))
+
+
+def in_same_place(left: Item, right: Item) -> bool:
+    """Whether two items name the same place (an event names none)."""
+    place = place_key(getattr(left, "place", None))
+    return bool(place) and place == place_key(getattr(right, "place", None))
+
+
+def one_clause(left: Item, right: Item) -> bool:
+    """Values listed in one clause («الأول بـ40 دينارا، والثاني بـ35») are a list, not sources
+    that disagree (a change one clause states, «من 300 إلى أقل من 250», is that line's own)."""
+    if isinstance(left, Event) or isinstance(right, Event):
+        return False
+    shared = bool(left.subject_ar) and left.subject_ar == right.subject_ar
+    return shared and len(names_in(left.subject_ar, None)) > 2
+
+
+def mergeable(left: Item, right: Item) -> bool:
+    """Whether two items may be one fact: compatible, and figures of the same value (or one the
+    other's rounding: a block holds values alike to two digits)."""
+    if isinstance(left, Figure) and isinstance(right, Figure) and not same_value(left, right):
+        return False
+    return compatible(left, right)
+
+
+def compatible(left: Item, right: Item) -> bool:
+    """Items about two named places, or two numbered things («بنزين 95», «بنزين 92»), are
+    never about the same thing."""
+    if isinstance(left, Event) or isinstance(right, Event):
+        return True
+    places = {place_key(left.place), place_key(right.place)} - {""}
+    if len(places) > 1:
+        return False
+    lv = left.value if isinstance(left, Figure) else None
+    rv = right.value if isinstance(right, Figure) else None
+    ln, rn = names_in(left.subject_ar, lv), names_in(right.subject_ar, rv)
+    return not ln or not rn or bool(ln & rn)
+
+
+_AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_CUE_FAMILY = {  # cues that set the same kind of deadline: a continuation, or a completion
+    "at least until": "until",
+    "by the end of": "by",
+    "no later than": "by",
+    "no later than the end of": "by",
+    "before": "by",
+    "in": "on",
+}
+
+
+def cue_family(qualifier: str) -> str:
+    return _CUE_FAMILY.get(qualifier, qualifier)
+
+
+def overlap(left: Set[str], right: Set[str]) -> float:
+    if not left or not right:
+        return 0.0
+    return len(left & right) / min(len(left), len(right))

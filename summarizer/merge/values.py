@@ -1,0 +1,79 @@
+"""One merged item from its members: the most precise value shown, each other source with its
+own; whether two values are one (a rounding of the other)."""
+
+from __future__ import annotations
+
+import math
+from typing import TypeVar
+
+from summarizer.models import (
+    Deadline,
+    Event,
+    Figure,
+    Source,
+)
+
+Item = TypeVar("Item", Deadline, Figure, Event)
+
+
+CLOSE = 0.005  # an exact value this near a more precise one may be its rounding (57, 57.2)
+
+
+def combine(cluster: list[Item]) -> Item:
+    """One item for a cluster: its most precisely stated member (57.2 % over a source's «57%»),
+    citing every member's sources, that member's first."""
+    first: Item = max(cluster, key=precision)
+    ordered = [first] + [member for member in cluster if member is not first]
+    sources = [s for member in ordered for s in own_values(member, first)]
+    return first.model_copy(update={"sources": sources})
+
+
+def own_values(member: Item, shown: Item) -> list[Source]:
+    """A member's sources, each marked with the member's value where it is not the one shown
+    (the source rounds it)."""
+    if not isinstance(member, Figure) or not isinstance(shown, Figure):
+        return member.sources
+    if member.value == shown.value:
+        return member.sources
+    return [s.model_copy(update={"value": member.value}) for s in member.sources]
+
+
+def precision(item: Deadline | Figure | Event) -> int:
+    return significant(item.value) if isinstance(item, Figure) else 0
+
+
+def leading(value: float | None) -> float | None:
+    """A value to two significant digits: the block in which one figure may be another's
+    rounding (57.2 and «57%», 6,482,000 and «نحو 6.5 ملايين»)."""
+    return None if value is None else float(f"{value:.2g}")
+
+
+def significant(value: float) -> int:
+    """How many significant digits ``value`` is written with (84.3: 3; 8,000,000: 1)."""
+    mantissa = f"{abs(value):.12e}".split("e")[0].replace(".", "").rstrip("0")
+    return max(1, len(mantissa))
+
+
+def same_value(left: Figure, right: Figure) -> bool:
+    """Equal values, or one the other's rounding: «نحو 6.5 ملايين» for 6,482,000 (said to be
+    approximate), 57 % for 57.2 % (exact, but within half a percent). A round number stated
+    exactly is no rounding («100» for 104, «23 جنيها» for 23.5)."""
+    if (left.value_max is None) != (right.value_max is None):
+        return False
+    pairs = [(left.value, right.value), (left.value_max or 0.0, right.value_max or 0.0)]
+    return all(rounds(a, b, left, right) for a, b in pairs)
+
+
+def rounds(a: float, b: float, left: Figure, right: Figure) -> bool:
+    if a == b:
+        return True
+    (precise, _), (rough, rough_item) = sorted(
+        [(a, left), (b, right)], key=lambda pair: -significant(pair[0])
+    )
+    digits = significant(rough)
+    if digits == significant(precise) or rough == 0:
+        return False
+    if rough_item.approx == "exact" and (digits < 2 or abs(precise - rough) > CLOSE * rough):
+        return False  # «23 جنيها» is no rounding of 23.5: a price of two digits is exact
+    quantum = 10.0 ** (math.floor(math.log10(abs(rough))) - digits + 1)
+    return abs(precise - rough) <= quantum / 2 * (1 + 1e-9)
