@@ -32,8 +32,8 @@ from bench_merge import _facts  # noqa: E402
 from fake_llm import FakeLLM, Reply  # noqa: E402
 
 from summarizer import load_articles, summarize_batch  # noqa: E402
-from summarizer.batch import _Job as BatchJob  # noqa: E402
-from summarizer.batch import _requests  # noqa: E402
+from summarizer.batch.jobs import Job as BatchJob  # noqa: E402
+from summarizer.batch.jobs import requests_of as _requests  # noqa: E402
 from summarizer.clean import clean_article  # noqa: E402
 from summarizer.llm import choose_backend  # noqa: E402
 from summarizer.merge import merge_facts  # noqa: E402
