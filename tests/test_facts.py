@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from summarizer.compose import facts_from_picks
 from summarizer.models import Article, CleanArticle, Extraction, Mention, Pick
 from summarizer.normalize import find_mentions
-from summarizer.compose import facts_from_picks
 
 TEXT = "وقال البيان إن المهمة ستنتهي بحلول أيلول 2025، فيما يبقى نحو 900 جندي في سوريا."
 

@@ -30,10 +30,10 @@ from summarizer.cache import cache_key
 from summarizer.cli import _exit_code
 from summarizer.errors import ConfigurationError, EndpointUnavailable
 from summarizer.extract.prompts import system_prompt as _system_prompt
-from summarizer.prompts_io import prompt_template
 from summarizer.llm import RetryPolicy
 from summarizer.load import load_batch
 from summarizer.normalize import find_mentions
+from summarizer.prompts_io import prompt_template
 
 FAST = RetryPolicy(max_attempts=4, deadline_s=20, base_wait_s=0.01, max_wait_s=0.05)
 TIMEOUT = 0.5

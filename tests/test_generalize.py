@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.compose import facts_from_picks
 from summarizer.extract import candidate_role, is_later, mention_roles
 from summarizer.faithful import (
     filler_problems,
@@ -14,7 +15,6 @@ from summarizer.faithful import (
 )
 from summarizer.models import Article, CleanArticle, Event, Extraction, Mention, Pick
 from summarizer.normalize import find_mentions
-from summarizer.compose import facts_from_picks
 from summarizer.normalize.tense import speaks_of_future
 from summarizer.translate import Window, translation_problems
 

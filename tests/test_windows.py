@@ -10,11 +10,11 @@ import pytest
 from fake_llm import FakeLLM
 
 from summarizer.backend import BackendChoice, Capabilities
+from summarizer.compose import facts_from_picks
 from summarizer.extract import LABELS_PER_ARTICLE, NARROW_WORDS, extract_article
 from summarizer.llm import LLM
 from summarizer.models import Article, CleanArticle
 from summarizer.normalize import find_mentions
-from summarizer.compose import facts_from_picks
 
 # Invented: a deadline and a figure in one long sentence, then a sentence with only a verb.
 TEXT = (

@@ -7,9 +7,9 @@ from importlib import resources
 
 import pytest
 
+from summarizer.compose import facts_from_picks
 from summarizer.models import Article, CleanArticle, Extraction, Mention, Pick
 from summarizer.normalize import find_mentions
-from summarizer.compose import facts_from_picks
 from summarizer.normalize.formatting import mention_when
 from summarizer.normalize.vocab import PART_WORDS
 from summarizer.normalize.written import parse_written, written_words

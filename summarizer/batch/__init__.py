@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from summarizer.api import CleanBatch, assemble_brief, checked_articles
+from summarizer.assemble import CleanBatch, assemble_brief
 from summarizer.batch.jobs import outcome, prepare
 from summarizer.batch.remote import STATE_FILE as STATE_FILE
 from summarizer.batch.remote import BatchPending as BatchPending
@@ -26,6 +26,7 @@ from summarizer.batch.remote import StatusCallback, run_batch
 from summarizer.cache import ExtractionCache, default_cache_dir
 from summarizer.cost import estimate_cost, load_prices
 from summarizer.errors import UsageError
+from summarizer.inputs import checked_articles
 from summarizer.llm import check_base_url, choose_backend
 from summarizer.models import Article, Brief, LoadProblem, LoadResult
 from summarizer.settings import Settings

@@ -10,11 +10,8 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from summarizer.api import (
-    ArticleOutcome,
-    article_report,
-    extraction_key,
-)
+from summarizer.api import article_report, extraction_key
+from summarizer.assemble import ArticleOutcome
 from summarizer.cache import ExtractionCache
 from summarizer.compose import facts_from_picks
 from summarizer.extract import ChunkRequest, answer_picks, chunk_requests, unique_picks
