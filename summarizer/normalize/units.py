@@ -1,0 +1,109 @@
+"""The unit after a figure («جندي», «من الضباط», «كيلومتر مربع») and digits that are no figure."""
+
+from __future__ import annotations
+
+from summarizer.normalize.context import Ctx, index_phrases
+from summarizer.normalize.vocab import (
+    AFTER_BLOCKERS,
+    CURRENCY_ADJECTIVES,
+    GLUED_UNITS,
+    HIJRI_MONTHS,
+    PERCENT_WORDS,
+    REFERENCE_FILLERS,
+    REFERENCE_WORDS,
+    SQUARE_WORDS,
+    TIME_UNITS,
+    UNIT_NOUNS,
+    fold,
+    lookup,
+)
+
+_PERCENT = index_phrases(PERCENT_WORDS)
+_MIN = fold("من")
+_ARTICLE = "ال"
+_GLUE_PREFIXES = frozenset(("ال", "و", "ب", "ل", "ف", "ك", "وال", "بال", "لل", "فال", "كال"))
+_REFERENCES = dict.fromkeys(REFERENCE_WORDS, True)
+_COUNT_WORDS = {fold("عدد"): True, fold("إجمالي"): True}
+
+
+def unit_after(ctx: Ctx, k: int, art: bool) -> tuple[str, int] | None:
+    """The counted noun (or %) after a number at ``k``: «جندي», «عنصرا», «من الضباط»."""
+    if not ctx.joins(k):
+        return None
+    pct = ctx.phrase(k, _PERCENT, conj=False)
+    if pct is not None:
+        return pct[0], pct[1]
+    found = lookup(UNIT_NOUNS, ctx.word(k), conj=False, prep=False, art=art)
+    if found is None and ctx.word(k) == _MIN and ctx.joins(k + 1):
+        noun = lookup(UNIT_NOUNS, ctx.word(k + 1), conj=False, prep=False, art=True)
+        if noun is not None and noun[0] not in TIME_UNITS and ctx.word(k + 1).startswith(_ARTICLE):
+            return _refine(ctx, noun[0], k + 2)
+    if found is None:
+        return None
+    return _refine(ctx, found[0], k + 1)
+
+
+def _refine(ctx: Ctx, label: str, k: int) -> tuple[str, int]:
+    """Square units and currency nationality: «كيلومتر مربع», «ليرة سورية»."""
+    if not ctx.joins(k):
+        return label, k
+    nxt = ctx.word(k)
+    if label in ("km", "m") and nxt in SQUARE_WORDS:
+        return label + "2", k + 1
+    code = CURRENCY_ADJECTIVES.get((label, nxt))
+    if code is not None:
+        return code, k + 1
+    if label == "cases":  # «حالة وفاة», «حالات إصابة»: cases of a counted noun are that noun
+        of = UNIT_NOUNS.get(nxt)
+        if of is not None and of not in TIME_UNITS:
+            return of, k + 1
+    return label, k
+
+
+def is_reference(ctx: Ctx, i: int) -> bool:
+    """«القرار 1701», «قرار مجلس الأمن رقم 2254», «المادة 5», «الساعة 10»."""
+    k = i - 1
+    while k >= 0 and ctx.joins(k + 1) and ctx.kind(k) == "word":
+        if lookup(_REFERENCES, ctx.word(k), art=True) is not None:
+            return True
+        if ctx.word(k) not in REFERENCE_FILLERS:
+            return False
+        k -= 1
+    return False
+
+
+def _glued_name(ctx: Ctx, i: int) -> bool:
+    """Digits inside a word or code: «عربي21», «F-16», «كوفيد-19», «1.2K», «5G»."""
+    if ctx.glued(i) and ctx.kind(i - 1) == "word" and ctx.word(i - 1) not in _GLUE_PREFIXES:
+        return True
+    dashed = ctx.word(i - 1) == "-" and ctx.glued(i - 1)
+    return ctx.glued(i) and dashed and ctx.kind(i - 2) == "word"
+
+
+def _glued_after(ctx: Ctx, end: int) -> bool:
+    word = ctx.word(end)
+    return ctx.glued(end) and word.isascii() and word.isalpha() and word not in GLUED_UNITS
+
+
+def blocked_number(ctx: Ctx, i: int, end: int) -> bool:
+    """True when the digits at ``i`` are a name, code, reference, counter or time."""
+    if ctx.kind(i) != "num":
+        return False
+    if _glued_name(ctx, i) or is_reference(ctx, i) or _glued_after(ctx, i + 1):
+        return True
+    after = ctx.word(end) if ctx.joins(end) else ""
+    return after in AFTER_BLOCKERS or after in HIJRI_MONTHS
+
+
+def counted_before(ctx: Ctx, i: int) -> str | None:
+    """The unit of a bare number from the «عدد» phrase before it: «عدد المصابين 340 ألفا»,
+    «عدد الضحايا بنحو 75 ألفا», «ارتفع عدد الوفيات إلى 1280» (the number of … is N). Only
+    words may stand between: a number or punctuation ends the search."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if ctx.kind(k) != "word":
+            return None
+        if k >= 1 and lookup(_COUNT_WORDS, ctx.word(k - 1)) is not None:
+            noun = lookup(UNIT_NOUNS, ctx.word(k), conj=False, prep=False, art=True)
+            if noun is not None and noun[0] not in TIME_UNITS and ctx.word(k).startswith(_ARTICLE):
+                return noun[0]
+    return None
