@@ -15,7 +15,7 @@ from summarizer.assemble import assemble_brief as assemble_brief
 from summarizer.assemble import first_line
 from summarizer.cache import ExtractionCache, cache_key, default_cache_dir
 from summarizer.compose import facts_from_picks
-from summarizer.cost import estimate_cost, load_prices
+from summarizer.cost import estimate_cost
 from summarizer.errors import (
     Cancelled,
     ConfigurationError,
@@ -25,14 +25,14 @@ from summarizer.errors import (
 from summarizer.extract import ChunkStore, extract_article, prompt_version
 from summarizer.inputs import check_settings as check_settings
 from summarizer.inputs import checked_articles as checked_articles
+from summarizer.inputs import start_run
 from summarizer.limiter import DEFAULT_CEILING, DEFAULT_START, AdaptiveLimiter
-from summarizer.llm import LLM, BackendChoice, RetryPolicy, check_base_url, choose_backend
+from summarizer.llm import LLM, BackendChoice, RetryPolicy
 from summarizer.models import (
     Article,
     ArticleReport,
     Brief,
     CleanArticle,
-    LoadProblem,
     LoadResult,
 )
 from summarizer.normalize import (
@@ -99,18 +99,10 @@ def summarize_batch(
     except ValueError as error:
         raise ConfigurationError(str(error)) from None
     started = time.monotonic()
-    problems: list[LoadProblem] = []
-    if isinstance(articles, LoadResult):
-        problems = list(articles.problems)
-        articles = articles.articles
-    checked = checked_articles(articles, problems)
-    settings = (settings or Settings.from_env()).with_values(
-        model=model, base_url=base_url, api_key=api_key, mode=mode
+    run = start_run(articles, settings, model=model, base_url=base_url, api_key=api_key, mode=mode)
+    checked, problems, settings, prices, choice = (
+        run.articles, run.problems, run.settings, run.prices, run.choice
     )
-    prices = load_prices(settings.prices_file)  # a bad file stops the run before any request
-    choice = choose_backend(settings)
-    if choice.base_url:
-        check_base_url(choice.base_url)  # OPENAI_BASE_URL too
     log.info("backend: %s", choice.describe())
     workers = _workers(concurrency, choice)
     limiter = AdaptiveLimiter(ceiling=workers, start=min(workers, DEFAULT_START))

@@ -6,19 +6,47 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from summarizer.errors import (
-    ConfigurationError,
-)
-from summarizer.llm import check_base_url
+from summarizer.cost import Price, load_prices
+from summarizer.errors import ConfigurationError
+from summarizer.llm import BackendChoice, check_base_url, choose_backend
 from summarizer.load import has_surrogates, replace_surrogates, unique_ids
-from summarizer.models import (
-    Article,
-    LoadProblem,
-)
+from summarizer.models import Article, LoadProblem, LoadResult
 from summarizer.normalize.timeline import iso_date
+from summarizer.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RunStart:
+    """What every executor of a batch starts from."""
+
+    articles: list[Article]  # checked: unique ids, valid dates, encodable text
+    problems: list[LoadProblem]  # the load problems, and the warnings the checks added
+    settings: Settings
+    prices: dict[str, Price]
+    choice: BackendChoice
+
+
+def start_run(
+    articles: Iterable[Article] | LoadResult, settings: Settings | None, **given: str | None
+) -> RunStart:
+    """The checked articles and their problems, the settings (each ``given`` value over
+    ``settings``, read from the environment when None), the price table (a bad price file
+    stops the run here, before any request) and the backend, its URL checked."""
+    problems: list[LoadProblem] = []
+    if isinstance(articles, LoadResult):
+        problems = list(articles.problems)
+        articles = articles.articles
+    checked = checked_articles(articles, problems)
+    settings = (settings or Settings.from_env()).with_values(**given)
+    prices = load_prices(settings.prices_file)
+    choice = choose_backend(settings)
+    if choice.base_url:
+        check_base_url(choice.base_url)  # OPENAI_BASE_URL too
+    return RunStart(checked, problems, settings, prices, choice)
 
 
 def check_settings(

@@ -13,7 +13,7 @@ from summarizer.backend import BackendChoice, Capabilities
 from summarizer.compose import facts_from_picks
 from summarizer.extract import LABELS_PER_ARTICLE, NARROW_WORDS, extract_article
 from summarizer.llm import LLM
-from summarizer.models import Article, CleanArticle
+from summarizer.models import Article, CleanArticle, Extraction
 from summarizer.normalize import find_mentions
 
 # Invented: a deadline and a figure in one long sentence, then a sentence with only a verb.
@@ -39,21 +39,27 @@ def _arabic_words(asked: str) -> int:
     return len(re.findall(r"[\u0621-\u064A]+", asked))
 
 
-def test_only_a_values_narrow_window_is_asked_not_a_date_nor_a_verb_sentence() -> None:
-    fake = FakeLLM(responder=lambda request: "unrelated words").start()
+def _extract(text: str, label: str) -> tuple[Extraction, list[Any], list[dict[str, Any]]]:
+    """The extraction and the figure lines of ``text`` when the model answers every request
+    with ``label`` (plain text, as a label request asks), and the requests it was sent."""
+    fake = FakeLLM(responder=lambda request: label).start()
     try:
         choice = BackendChoice(
             kind="endpoint", model="m", base_url=fake.url, reason="test", api_key="sk-test-0",
             declared=SHORT_REQUESTS,
         )
-        clean = CleanArticle(article=Article(id="a", text=TEXT), text=TEXT)
-        mentions = find_mentions(TEXT, "2031-01-10")
-        extraction, _ = extract_article(
-            clean, mentions, LLM(choice), published="2031-01-10"
-        )
+        clean = CleanArticle(article=Article(id="a", text=text), text=text)
+        mentions = find_mentions(text, "2031-01-10")
+        extraction, _ = extract_article(clean, mentions, LLM(choice), published="2031-01-10")
     finally:
         fake.stop()
-    asked = [_asked(r) for r in fake.requests]
+    facts = facts_from_picks(clean, extraction, mentions, "2031-01-10")
+    return extraction, facts.figures, fake.requests
+
+
+def test_only_a_values_narrow_window_is_asked_not_a_date_nor_a_verb_sentence() -> None:
+    extraction, _, requests = _extract(TEXT, "unrelated words")
+    asked = [_asked(r) for r in requests]
     assert len(asked) == 1 and "40,000,000" in asked[0]
     assert _arabic_words(asked[0]) <= NARROW_WORDS < _arabic_words(TEXT.split(".")[0])
     # The refused value and the unasked date keep their plain lines' picks (whole windows);
@@ -62,28 +68,8 @@ def test_only_a_values_narrow_window_is_asked_not_a_date_nor_a_verb_sentence() -
     assert all(p.what_ar in TEXT.split(".")[0] and not p.what_en for p in extraction.picks)
 
 
-def _extract_with_label(label: str) -> tuple[list[Any], list[dict[str, Any]]]:
-    """The figure lines of TEXT when the model answers every request with ``label`` (plain
-    text, as a label request asks), and the requests it was sent."""
-    fake = FakeLLM(responder=lambda request: label).start()
-    try:
-        choice = BackendChoice(
-            kind="endpoint", model="m", base_url=fake.url, reason="test", api_key="sk-test-0",
-            declared=SHORT_REQUESTS,
-        )
-        clean = CleanArticle(article=Article(id="a", text=TEXT), text=TEXT)
-        mentions = find_mentions(TEXT, "2031-01-10")
-        extraction, _ = extract_article(
-            clean, mentions, LLM(choice), published="2031-01-10"
-        )
-    finally:
-        fake.stop()
-    facts = facts_from_picks(clean, extraction, mentions, "2031-01-10")
-    return facts.figures, fake.requests
-
-
 def test_a_values_label_is_asked_as_plain_text_and_leads_its_key_words() -> None:
-    figures, requests = _extract_with_label("total cost")
+    _, figures, requests = _extract(TEXT, "total cost")
     (request,) = requests
     assert "response_format" not in request and "tools" not in request
     assert request["stop"] == ["\n"] and request["max_tokens"] <= 32
@@ -103,7 +89,7 @@ def test_a_values_label_is_asked_as_plain_text_and_leads_its_key_words() -> None
     ],
 )
 def test_a_label_the_passage_does_not_support_is_left_out(label: str) -> None:
-    figures, _ = _extract_with_label(label)
+    _, figures, _ = _extract(TEXT, label)
     (figure,) = figures
     assert figure.value == 40_000_000
     assert label not in figure.text.en and "airport" not in figure.text.en
@@ -113,18 +99,8 @@ def test_only_the_first_values_of_an_article_are_labelled() -> None:
     # Invented: more values than an article's label budget, one per sentence.
     amounts = [11, 22, 33, 44, 55, 66, 77, 88]
     text = " ".join(f"وبلغت كلفة المرحلة نحو {n} مليون دينار." for n in amounts)
-    fake = FakeLLM(responder=lambda request: "cost of the phase").start()
-    try:
-        choice = BackendChoice(
-            kind="endpoint", model="m", base_url=fake.url, reason="test", api_key="sk-test-0",
-            declared=SHORT_REQUESTS,
-        )
-        clean = CleanArticle(article=Article(id="a", text=text), text=text)
-        mentions = find_mentions(text, "2031-01-10")
-        extraction, _ = extract_article(clean, mentions, LLM(choice), published="2031-01-10")
-    finally:
-        fake.stop()
-    asked = [_asked(r) for r in fake.requests]
+    extraction, _, requests = _extract(text, "cost of the phase")
+    asked = [_asked(r) for r in requests]
     assert len(asked) == LABELS_PER_ARTICLE < len(amounts)
     assert [f"{n},000,000" in a for n, a in zip(amounts, asked, strict=False)] == [True] * 6
     # Every value still has its line; the first ones also have the model's label.

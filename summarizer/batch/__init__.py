@@ -24,11 +24,10 @@ from summarizer.batch.remote import BatchPending as BatchPending
 from summarizer.batch.remote import BatchStatus as BatchStatus
 from summarizer.batch.remote import StatusCallback, run_batch
 from summarizer.cache import ExtractionCache, default_cache_dir
-from summarizer.cost import estimate_cost, load_prices
+from summarizer.cost import estimate_cost
 from summarizer.errors import UsageError
-from summarizer.inputs import checked_articles
-from summarizer.llm import check_base_url, choose_backend
-from summarizer.models import Article, Brief, LoadProblem, LoadResult
+from summarizer.inputs import start_run
+from summarizer.models import Article, Brief, LoadResult
 from summarizer.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -67,23 +66,13 @@ def summarize_with_batch_api(
         BatchPending: ``wait=False`` and the batch is still running.
     """
     started = time.monotonic()
-    problems: list[LoadProblem] = []
-    if isinstance(articles, LoadResult):
-        problems = list(articles.problems)
-        articles = articles.articles
-    checked = checked_articles(articles, problems)
-    settings = (settings or Settings.from_env()).with_values(
-        model=model, base_url=base_url, api_key=api_key
-    )
-    prices = load_prices(settings.prices_file)
-    choice = choose_backend(settings)
+    run = start_run(articles, settings, model=model, base_url=base_url, api_key=api_key)
+    checked, problems, prices, choice = run.articles, run.problems, run.prices, run.choice
     if choice.capabilities.in_process:
         raise UsageError(
             "the Batch API needs an endpoint: set OPENAI_API_KEY (OpenAI) or --base-url / "
             "OPENAI_BASE_URL (a server that implements /v1/batches); the embedded model has none"
         )
-    if choice.base_url:
-        check_base_url(choice.base_url)  # one line now, not retries of a connection error
     folder = Path(cache_dir) if cache_dir else default_cache_dir()
     cache = ExtractionCache(folder) if use_cache else None
     try:
