@@ -1,4 +1,4 @@
-"""Figures: a number with its hedge, range and unit, and durations («خلال الأشهر الـ12 المقبلة»)."""
+"""Figures: a number with its hedge, range and unit, and durations («خلال السنوات الثلاث المقبلة»)."""
 
 from __future__ import annotations
 
