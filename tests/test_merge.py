@@ -269,3 +269,19 @@ def test_the_unit_alone_is_no_shared_subject() -> None:
         ArticleFacts(article_id="b", figures=[years("b", 47, "حكم الحزب دام 47 عاما")]),
     ]
     assert merge_facts(facts).conflicts == []
+
+
+def test_the_summary_words_have_the_same_sentences_and_names_in_both_languages() -> None:
+    import string
+
+    from summarizer.merge import summary_words
+
+    words = summary_words()
+    assert set(words["en"]) == set(words["ar"]) and words["en"]
+
+    def names(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    for key in words["en"]:
+        assert words["en"][key].strip() and words["ar"][key].strip(), key
+        assert names(words["en"][key]) == names(words["ar"][key]), key

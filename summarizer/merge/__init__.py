@@ -9,8 +9,11 @@ the number or the date.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import resources
 from typing import Generic, TypeVar
 
 from summarizer.merge.conflicts import deadline_conflicts, figure_conflicts
@@ -205,34 +208,41 @@ def _best_cluster(
 
 
 def summarize(merged: MergedFacts, reports: list[ArticleReport]) -> Bilingual:
-    """Compose the brief's short summary paragraph, in English and in Arabic, from the facts."""
+    """Compose the brief's short summary paragraph, in English and in Arabic, from the facts
+    (the sentences' words are data: ``summarizer/data/summary.json``)."""
     ok = sum(1 for r in reports if r.status == "ok")
     failed = len(reports) - ok
-    en = [
-        f"{ok} article{'s' if ok != 1 else ''} summarized"
-        + (f", {failed} failed" if failed else "")
-        + "."
-    ]
-    ar = [f"عدد المقالات الملخّصة: {ok}" + (f"، وتعذّر تلخيص {failed}" if failed else "") + "."]
+    return Bilingual(
+        en=_summary(merged, "en", ok, failed), ar=_summary(merged, "ar", ok, failed)
+    )
+
+
+def _summary(merged: MergedFacts, lang: str, ok: int, failed: int) -> str:
+    words = summary_words()[lang]
+    plural = "s" if ok != 1 and lang == "en" else ""
+    shown_failed = words["failed"].format(failed=failed) if failed else ""
+    parts = [words["articles"].format(ok=ok, plural=plural, failed=shown_failed)]
     dated = [d for d in merged.deadlines if d.date]
     if dated:
         widest = max(dated, key=lambda d: len(d.sources))
-        en.append(
-            f"{len(merged.deadlines)} deadline(s); most reported: {widest.text.en} "
-            f"({len(widest.sources)} source(s))."
-        )
-        ar.append(
-            f"المواعيد المذكورة: {len(merged.deadlines)}، وأكثرها تداولاً: {widest.text.ar} "
-            f"(المصادر: {len(widest.sources)})."
+        text = widest.text.en if lang == "en" else widest.text.ar
+        parts.append(
+            words["deadlines"].format(
+                count=len(merged.deadlines), text=text, sources=len(widest.sources)
+            )
         )
     if merged.figures:
-        en.append(f"{len(merged.figures)} key figure(s).")
-        ar.append(f"الأرقام الرئيسية: {len(merged.figures)}.")
+        parts.append(words["figures"].format(count=len(merged.figures)))
     if merged.conflicts:
-        en.append(
-            f"Sources disagree, or figures change, on {len(merged.conflicts)} point(s): "
-            + "; ".join(c.subject for c in merged.conflicts)
-            + "."
-        )
-        ar.append(f"نقاط تتعارض فيها المصادر أو تتغيّر فيها الأرقام: {len(merged.conflicts)}.")
-    return Bilingual(en=" ".join(en), ar=" ".join(ar))
+        # The English names the points (subjects are English); the Arabic gives their count.
+        subjects = "; ".join(c.subject for c in merged.conflicts) if lang == "en" else ""
+        parts.append(words["conflicts"].format(count=len(merged.conflicts), subjects=subjects))
+    return " ".join(parts)
+
+
+@cache
+def summary_words() -> dict[str, dict[str, str]]:
+    """The summary's sentence templates by language (loaded once)."""
+    raw = resources.files("summarizer").joinpath("data", "summary.json").read_text("utf-8")
+    data: dict[str, dict[str, str]] = json.loads(raw)
+    return {lang: data[lang] for lang in ("en", "ar")}
