@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from summarizer import local_model
 from summarizer.errors import ConfigurationError
+from summarizer.local_model import engine, grammar, model_file
 from summarizer.settings import Settings
 
 pytestmark = pytest.mark.local_model
@@ -142,13 +143,15 @@ def test_model_dir_env_is_honoured(
 ) -> None:
     elsewhere = str(tmp_path / "elsewhere")
     assert Settings.from_env({local_model.MODEL_DIR_ENV: elsewhere}).model_dir == elsewhere
-    assert local_model._models_dir(tmp_path) == tmp_path
+    assert model_file._models_dir(tmp_path) == tmp_path
 
 
 def test_missing_packages_give_one_clear_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(local_model, "PART_PACKAGE", "summarizer_no_such_model_part{}")
+    # model_path reads it in model_file, is_available in engine
+    monkeypatch.setattr(model_file, "PART_PACKAGE", "summarizer_no_such_model_part{}")
+    monkeypatch.setattr(engine, "PART_PACKAGE", "summarizer_no_such_model_part{}")
     with pytest.raises(ConfigurationError) as caught:
         local_model.model_path(tmp_path)
     message = str(caught.value)
@@ -156,17 +159,17 @@ def test_missing_packages_give_one_clear_line(
     assert "pip install -e '.[local]'" in message and "OPENAI_BASE_URL" in message
 
     ok, why = local_model.is_available(tmp_path)
-    if local_model._llama_cpp_problem() is None:
+    if engine._llama_cpp_problem() is None:
         assert not ok and "pip install" in why
 
 
 def test_missing_llama_cpp_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(local_model, "_llama_cpp_problem", lambda: "no llama_cpp here")
+    monkeypatch.setattr(engine, "_llama_cpp_problem", lambda: "no llama_cpp here")
     ok, why = local_model.is_available()
     assert not ok
     assert "no llama_cpp here" in why and "--base-url" in why
     with pytest.raises(ConfigurationError):
-        local_model._Engine().ensure(4096)
+        engine._Engine().ensure(4096)
 
 
 # --- requests --------------------------------------------------------------------------------
@@ -259,13 +262,13 @@ def test_unsupported_requests_fail_fast(available: None) -> None:
 
 def test_schema_rewrite_moves_max_length_into_the_pattern() -> None:
     schema = {"type": "string", "pattern": ENGLISH, "maxLength": 30}
-    assert local_model._fit_schema(schema)["pattern"] == r'^[^"\\\u0600-\u06FF]{1,30}$'
+    assert grammar._fit_schema(schema)["pattern"] == r'^[^"\\\u0600-\u06FF]{1,30}$'
     other = {"type": "string", "pattern": "^(a|b)+$", "maxLength": 30}
-    assert local_model._fit_schema(other) == other  # left alone: pydantic still validates it
+    assert grammar._fit_schema(other) == other  # left alone: pydantic still validates it
 
 
 def test_context_grows_for_long_requests() -> None:
-    assert local_model._context_for(100) == 4096
-    assert local_model._context_for(4097) == 8192
-    assert local_model._context_for(20_000) == 32768
-    assert local_model._context_for(10**6) == local_model.N_CTX_MAX
+    assert engine._context_for(100) == 4096
+    assert engine._context_for(4097) == 8192
+    assert engine._context_for(20_000) == 32768
+    assert engine._context_for(10**6) == local_model.N_CTX_MAX
