@@ -1,4 +1,5 @@
-"""Typed data that flows through the pipeline: load → clean → extract → normalize → merge → render.
+"""Typed data that flows through the pipeline: load → clean → normalize → extract → compose →
+merge → stories → render.
 
 Every public model here is versioned by ``SCHEMA_VERSION``; the JSON Schemas in ``schemas/`` are
 generated from them (``python -m summarizer schemas``) and a test fails when they drift.
