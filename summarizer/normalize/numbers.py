@@ -1,4 +1,5 @@
-"""Figures: a number with its hedge, range and unit, and durations («خلال السنوات الثلاث المقبلة»)."""
+"""Figures: a number with its hedge, range and unit, and durations
+(«خلال السنوات الثلاث المقبلة»)."""
 
 from __future__ import annotations
 
