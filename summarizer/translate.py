@@ -181,7 +181,7 @@ def label_problems(label: str) -> list[str]:
 
 def label_value(llm: LLM, window: Window, text: str) -> tuple[str | None, Usage]:
     """The checked English line of the one value of ``window`` — the model's few words for
-    what it counts, then the value's placeholder («Price of diesel: [M4]») — or None; and
+    what it counts, then the value's placeholder («price of diesel: [M4]») — or None; and
     what the request cost.
 
     A label is a handful of generated tokens where a translated sentence is tens (the cost
@@ -200,14 +200,13 @@ def label_value(llm: LLM, window: Window, text: str) -> tuple[str | None, Usage]
         return None, err.usage or Usage()
     label = " ".join(answer.split()).strip(_LABEL_EDGES)
     marked, missing = window.placeholders(label)  # the model may have named the value itself
-    if missing:
-        marked = f"{label}: [{mention.id}]"
-    english = marked
-    problems = label_problems(PLACEHOLDER.sub("", english).strip(_LABEL_EDGES))
+    english = f"{label}: [{mention.id}]" if missing else marked
+    passage = window.masked(text)
     given = mention_en(mention)  # its unit («troops») is the value's, not the model's word
-    problems = problems or added_negation_problems(english, window.masked(text))
+    problems = label_problems(PLACEHOLDER.sub("", english).strip(_LABEL_EDGES))
+    problems = problems or added_negation_problems(english, passage)
     # Every word, not most: a label is a handful of words, each one a claim about the value.
-    unglossed = unsupported_words(PLACEHOLDER.sub(" ", english), [window.masked(text)], given=given)
+    unglossed = unsupported_words(PLACEHOLDER.sub(" ", english), [passage], given=given)
     if unglossed and not problems:
         problems = [f"no word of the passage means {', '.join(unglossed)!r}"]
     problems = problems or translation_problems(english, window, text, given=given)
