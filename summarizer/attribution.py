@@ -21,12 +21,11 @@ from importlib import resources
 from typing import TypeVar
 
 from summarizer.gloss import word_problems
-from summarizer.models import Brief, Deadline, Dispute, Event, Figure, SaidBy, Source
+from summarizer.models import Brief, BriefItem, Deadline, Dispute, Event, Figure, SaidBy, Source
 from summarizer.normalize.lexicon import place_near
 from summarizer.normalize.vocab import fold
 from summarizer.support import unsupported_reasons
 
-Item = Deadline | Figure | Event
 T = TypeVar("T", Deadline, Figure, Event)
 MAX_SPEAKER_WORDS = 5
 SAME_CLAIM = 0.3  # cosine of content words above which a denial is about a claim
@@ -296,7 +295,7 @@ def denies(quote: str) -> bool:
     return any(_is(w.folded, table.denial) for w in _words(quote))
 
 
-def _said_by(item: Item) -> SaidBy | None:
+def _said_by(item: BriefItem) -> SaidBy | None:
     for source in item.sources:
         found = find_speaker(source.quote)
         if found is not None:
@@ -321,7 +320,11 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
 
 
 def _dispute(
-    ids: list[str], claim: list[Source], denial: list[Source], claim_text: Item, denial_text: Item
+    ids: list[str],
+    claim: list[Source],
+    denial: list[Source],
+    claim_text: BriefItem,
+    denial_text: BriefItem,
 ) -> Dispute:
     found = next((f for s in denial if (f := find_speaker(s.quote)) is not None and f[1]), None)
     return Dispute(
@@ -334,13 +337,13 @@ def _dispute(
     )
 
 
-def find_disputes(items: list[tuple[str, Item]]) -> list[Dispute]:
+def find_disputes(items: list[tuple[str, BriefItem]]) -> list[Dispute]:
     """Claims reported by one article and denied by another: an item whose sources hold both
     (the merge joined them by subject), or a denying item and a claiming item of other articles
     whose quotes share their content words (cosine ≥ ``SAME_CLAIM``)."""
     disputes: list[Dispute] = []
-    denials: list[tuple[str, Item]] = []
-    claims: list[tuple[str, Item]] = []
+    denials: list[tuple[str, BriefItem]] = []
+    claims: list[tuple[str, BriefItem]] = []
     for item_id, item in items:
         deny = [s for s in item.sources if denies(s.quote)]
         told = [s for s in item.sources if not denies(s.quote)]

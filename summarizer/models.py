@@ -228,6 +228,9 @@ class Event(BaseModel):
     sources: list[Source]
 
 
+
+BriefItem = Deadline | Figure | Event  # an item of the brief's three lists
+
 class ConflictValue(BaseModel):
     """One side of a conflict: a value (or date) as some sources give it."""
 

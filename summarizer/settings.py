@@ -37,14 +37,8 @@ class Settings:
         """The settings of a run: each ``given`` value (a CLI flag or an argument) when it is
         not None or empty, else its environment variable (:data:`ENVIRONMENT`) when set."""
         env = os.environ if env is None else env
-        unknown = set(given) - set(ENVIRONMENT)
-        if unknown:
-            raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
-        values = {
-            name: given.get(name) or env.get(variable) or None
-            for name, variable in ENVIRONMENT.items()
-        }
-        return cls(**values)
+        read = {name: env.get(variable) or None for name, variable in ENVIRONMENT.items()}
+        return cls(**read).with_values(**given)
 
     def with_values(self, **given: str | None) -> Settings:
         """These settings, with each ``given`` value that is not None or empty instead."""

@@ -20,7 +20,6 @@ from summarizer.evaluation.gold import (
     non_figure_values,
 )
 from summarizer.evaluation.match import (
-    BriefItem,
     Matches,
     all_items,
     cites,
@@ -31,7 +30,7 @@ from summarizer.evaluation.match import (
     num_eq,
     value_match,
 )
-from summarizer.models import Brief, Deadline, Event, Figure, Source
+from summarizer.models import Brief, BriefItem, Deadline, Event, Figure, Source
 from summarizer.support import unsupported_reasons
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")

@@ -28,9 +28,8 @@ from summarizer.evaluation.gold import (
     GoldItem,
     Keys,
 )
-from summarizer.models import Brief, Deadline, Event, Figure
+from summarizer.models import Brief, BriefItem, Deadline, Event, Figure
 
-BriefItem = Deadline | Figure | Event
 G = TypeVar("G", bound=GoldItem)
 It = TypeVar("It", Deadline, Figure, Event)
 Scorer = Callable[[G, It], float | None]

@@ -19,7 +19,6 @@ from summarizer.evaluation.checks import (
 from summarizer.evaluation.gold import GoldArticle, GoldDated, GoldFile, GoldItem, parse_gold
 from summarizer.evaluation.inputs import Inputs, read_articles_dir
 from summarizer.evaluation.match import (
-    BriefItem,
     Match,
     Matches,
     all_items,
@@ -39,7 +38,7 @@ from summarizer.evaluation.report import (
     micro,
 )
 from summarizer.evaluation.stories import story_grouping, titles_and_outlets
-from summarizer.models import Brief, Deadline
+from summarizer.models import Brief, BriefItem, Deadline
 
 TARGET_RECALL = 0.85
 TARGET_PRECISION = 0.85

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
-from typing import Generic, TypeVar
+from typing import Generic
 
 from summarizer.merge.conflicts import deadline_conflicts, figure_conflicts
 from summarizer.merge.similarity import (
@@ -29,7 +29,7 @@ from summarizer.merge.similarity import (
     prior_bound,
     score_key,
 )
-from summarizer.merge.values import combine, leading
+from summarizer.merge.values import Item, combine, leading
 from summarizer.models import (
     ArticleFacts,
     ArticleReport,
@@ -39,8 +39,6 @@ from summarizer.models import (
     Event,
     Figure,
 )
-
-Item = TypeVar("Item", Deadline, Figure, Event)
 
 
 class MergedFacts:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import TypeVar
 
 from summarizer.merge.similarity import (
     compatible,
@@ -18,6 +17,7 @@ from summarizer.merge.similarity import (
     prior_bound,
     shared_subject,
 )
+from summarizer.merge.values import Item
 from summarizer.models import (
     Bilingual,
     Conflict,
@@ -28,9 +28,6 @@ from summarizer.models import (
     Source,
 )
 from summarizer.normalize.formatting import format_approx, format_date, format_number
-
-Item = TypeVar("Item", Deadline, Figure, Event)
-
 
 CONFLICT_SUBJECT = 0.5
 CONFLICT_CANDIDATES = 16  # items after one that are tried as its change or disagreement

@@ -6,18 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 from functools import lru_cache
-from typing import TypeVar
 
-from summarizer.merge.values import same_value
+from summarizer.merge.values import Item, same_value
 from summarizer.models import (
     Deadline,
     Event,
     Figure,
 )
 from summarizer.names import english_names, fold_arabic
-
-Item = TypeVar("Item", Deadline, Figure, Event)
-
 
 SAME_FACT = 0.34  # share of content words two items of different articles must share
 SAME_IN_ARTICLE = 0.6  # one article restating itself

@@ -13,9 +13,8 @@ from summarizer.models import (
     Source,
 )
 
+# The kind of item a merge function takes and gives back (one of the brief's three lists).
 Item = TypeVar("Item", Deadline, Figure, Event)
-
-
 CLOSE = 0.005  # an exact value this near a more precise one may be its rounding (57, 57.2)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date as Date
 
 from summarizer.attribution import add_attribution, find_disputes
-from summarizer.models import Bilingual, Brief, Deadline, Event, Figure, Story
+from summarizer.models import Bilingual, Brief, BriefItem, Story
 from summarizer.stories.coming import check_as_of as check_as_of
 from summarizer.stories.coming import period as period
 from summarizer.stories.coming import what_comes_next as what_comes_next
@@ -35,8 +35,6 @@ from summarizer.stories.leads import (
 )
 from summarizer.stories.leads import compose_lead as compose_lead
 from summarizer.stories.leads import lead_problems as lead_problems
-
-Item = Deadline | Figure | Event
 
 
 def add_stories(brief: Brief, as_of: str | None = None) -> Brief:
@@ -87,7 +85,7 @@ def add_stories(brief: Brief, as_of: str | None = None) -> Brief:
     )
 
 
-def _title(items: list[tuple[str, Item]], headlines: list[str | None], n: int) -> Bilingual:
+def _title(items: list[tuple[str, BriefItem]], headlines: list[str | None], n: int) -> Bilingual:
     """A story's title: its most reported verified item's text when it passes the lead checks;
     else its first article's headline in Arabic and, in English, only how many articles."""
     top = most_reported(items)

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 
-from summarizer.models import Deadline, Event, Figure, NextItem
-
-Item = Deadline | Figure | Event
+from summarizer.models import BriefItem, Deadline, Event, NextItem
 
 
 def period(iso: str) -> tuple[Date, Date] | None:
@@ -29,7 +27,7 @@ def period(iso: str) -> tuple[Date, Date] | None:
 
 
 def what_comes_next(
-    items: list[tuple[str, Item]], as_of: str, story_of: dict[str, str]
+    items: list[tuple[str, BriefItem]], as_of: str, story_of: dict[str, str]
 ) -> list[NextItem]:
     """Deadlines (all of them) and events dated after ``as_of`` (their whole period): upcoming
     ones nearest first, then the passed deadlines, latest first (a period passes after its last

@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from summarizer.models import Brief, Deadline, Event, Figure
+from summarizer.models import Brief, BriefItem
 from summarizer.names import ARABIC_WORD, fold_arabic, word_forms
 
 _NUMBER = re.compile(r"\d{3,}")
@@ -26,7 +26,6 @@ EXACT_UP_TO = 300
 TOP_WORDS = 12  # an article's most weighted words, through which its neighbours are found
 COMMON_SHARE = 0.05  # a word in more of the batch than this finds no neighbours
 KEPT_WORDS = 64  # an article's heaviest words kept for its similarities in a large batch
-Item = Deadline | Figure | Event
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +89,7 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b[w] for w, v in a.items() if w in b)
 
 
-def brief_items(brief: Brief) -> list[tuple[str, Item]]:
+def brief_items(brief: Brief) -> list[tuple[str, BriefItem]]:
     """The brief's items with their ids: ``D1`` is ``deadlines[0]``, ``F1`` figures, ``E1``
     events."""
     return [

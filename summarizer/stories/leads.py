@@ -7,9 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summarizer.faithful import faithfulness_problems
-from summarizer.models import Bilingual, Conflict, Deadline, Event, Figure
-
-Item = Deadline | Figure | Event
+from summarizer.models import Bilingual, BriefItem, Conflict, Deadline, Figure
 
 
 def story_of(article_ids: Iterable[str], story_by_article: dict[str, str]) -> str | None:
@@ -22,7 +20,7 @@ def story_of(article_ids: Iterable[str], story_by_article: dict[str, str]) -> st
     return next(s for s in stories if counts[s] == top)
 
 
-def item_articles(item: Item) -> list[str]:
+def item_articles(item: BriefItem) -> list[str]:
     return list(dict.fromkeys(s.article_id for s in item.sources))
 
 
@@ -30,7 +28,7 @@ _KIND_RANK = {"E": 0, "D": 1, "F": 2}
 _TITLE_MIN_WORDS = 5  # fewer words is a value with its unit, not a statement
 
 
-def most_reported(items: list[tuple[str, Item]]) -> tuple[str, Item] | None:
+def most_reported(items: list[tuple[str, BriefItem]]) -> tuple[str, BriefItem] | None:
     """The item cited by the most articles (a statement of a few words before a bare value, an
     event before a deadline before a figure, then the shorter text)."""
     if not items:
@@ -66,7 +64,7 @@ def lead_problems(part: LeadPart) -> list[str]:
     )
 
 
-def item_part(item: Item) -> LeadPart:
+def item_part(item: BriefItem) -> LeadPart:
     value = item.value if isinstance(item, Figure) else None
     return LeadPart(
         en=item.text.en,
@@ -93,7 +91,7 @@ def plural_words(n: int, en: str) -> str:
 
 def compose_lead(
     n_articles: int,
-    items: list[tuple[str, Item]],
+    items: list[tuple[str, BriefItem]],
     conflicts: list[Conflict],
     n_stories: int | None = None,
 ) -> Bilingual:
