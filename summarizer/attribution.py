@@ -23,6 +23,7 @@ from typing import TypeVar
 from summarizer.gloss import word_problems
 from summarizer.models import Brief, BriefItem, Deadline, Dispute, Event, Figure, SaidBy, Source
 from summarizer.normalize.lexicon import place_near
+from summarizer.normalize.named import names_in
 from summarizer.normalize.vocab import fold
 from summarizer.support import unsupported_reasons
 
@@ -45,6 +46,8 @@ class AttributionWords:
     verbs: dict[str, str]  # a perfect reporting or denial verb → its English, past tense
     actions: dict[str, str]  # a perfect action verb → its English, past tense
     country_heads: frozenset[str]  # «منتخب»: with a country after it, the country itself
+    title_heads: dict[str, str]  # «رئيس»: a title, before the body it heads (head)
+    state_heads: frozenset[str]  # «دولة», «جمهورية»: words before a country's name
 
 
 def _word_list(data: dict[str, object], key: str) -> list[str]:
@@ -80,6 +83,8 @@ def parse_attribution(data: object) -> AttributionWords:
         verbs={fold(k): v for k, v in verbs.items()},
         actions={fold(k): v for k, v in actions.items()},
         country_heads=frozenset(fold(w) for w in _word_list(data, "country_heads")),
+        title_heads={fold(k): v for k, v in _word_map(data, "title_heads").items()},
+        state_heads=frozenset(fold(w) for w in _word_list(data, "state_heads")),
     )
 
 
@@ -248,22 +253,106 @@ def statement(sentence: str) -> Statement | None:
         subject = _subject(words, i + 1, table)
         if len(subject) == 1 and subject[0].folded in table.country_heads:
             subject = words[i + 1 : i + 3]  # «منتخب تونس»: an indefinite head, then the name
-        ar = " ".join(w.text for w in subject)
+        if subject and subject[0].folded in table.state_heads:  # «دولة قطر», «جمهورية مصر»
+            subject = _state_words(words, i + 1)
         said = _subject_english(subject, table) if subject else None
+        if said is None:
+            subject, said = _titled(words, i + 1, table) or (subject, None)
         if said is not None:
-            end = sentence.find(ar) + len(ar)
+            start = _end_of(sentence, [word.text for word in words[: i + 1]])
+            end = _end_of(sentence, [word.text for word in words[: i + 1] + subject])
+            place = _is_place(sentence[start:end], said)
+            others, end = _coordinated(sentence, end) if place else ([], end)
+            if others:  # «أعلنت تونس والجزائر وليبيا»: Tunisia, Algeria and Libya
+                said = ", ".join([said, *others[:-1]]) + f" and {others[-1]}"
+            ar = sentence[start:end].strip(" ،,")
             return Statement(SaidBy(en=said, ar=ar), english, end, reports=reported is not None)
     return None
 
 
+_MOST_NAME_WORDS = 4  # words of a person's name before the title that says who it is
+
+
+def _end_of(sentence: str, texts: list[str]) -> int:
+    """Where the last of ``texts`` ends, finding each after the one before it."""
+    end = 0
+    for text in texts:
+        at = sentence.find(text, end)
+        end = at + len(text) if at >= 0 else end
+    return end
+
+
+def _state_words(words: list[_Word], start: int) -> list[_Word]:
+    """The word for a state and the country's name after it («دولة قطر», «جمهورية مصر»)."""
+    named = names_in(" ".join(w.text for w in words[start + 1 : start + 1 + _MOST_NAME_WORDS]))
+    if not named or named[0].start != 0:
+        return words[start : start + 1]
+    size = len(" ".join(w.text for w in words[start + 1 :])[: named[0].end].split())
+    return words[start : start + 1 + size]
+
+
+def _titled(
+    words: list[_Word], start: int, table: AttributionWords
+) -> tuple[list[_Word], str] | None:
+    """A person's name and the title after its comma («سامي خليل، رئيس المحكمة العليا»):
+    the words through the title, and the title's English (the name is not romanized)."""
+    for k in range(start, min(start + _MOST_NAME_WORDS, len(words))):
+        if not words[k].folded or words[k].folded in table.stops:
+            return None
+        if words[k].ends:
+            title = _subject(words, k + 1, table)
+            said = _subject_english(title, table) if title else None
+            return (words[start : k + 1] + title, said) if said is not None else None
+    return None
+
+
+def _coordinated(sentence: str, end: int) -> tuple[list[str], int]:
+    """The places joined by «و» right after a subject that ends at ``end`` («وقطر», «ودولة
+    قطر», «والولايات المتحدة»), and where they end."""
+    heads = attribution_words().state_heads
+    rest, pos, others = sentence[end:], 0, []
+    for named in names_in(rest):
+        gap = rest[pos : named.start].split()
+        written = rest[named.start : named.end]
+        joined = not gap and written.startswith("و")
+        headed = len(gap) == 1 and gap[0][:1] == "و" and fold(gap[0][1:]) in heads
+        if not (joined or headed):
+            break
+        others.append(named.english)
+        pos = named.end
+    return others, end + pos
+
+
+def _is_place(arabic: str, english: str) -> bool:
+    """Whether a subject is the place it names («مصر», «جمهورية مصر العربية»)."""
+    return any(named.english == english for named in names_in(arabic))
+
+
 def _subject_english(subject: list[_Word], table: AttributionWords) -> str | None:
-    """A subject's English: a speaker of the table, a place («أعلنت مصر»), or a country
-    after one of the words that stand for it («منتخب الأردن», «المنتخب العراقي»: Jordan, Iraq)."""
+    """A subject's English: a speaker of the table, a place («أعلنت مصر», «جمهورية مصر
+    العربية»), a country after one of the words that stand for it («منتخب الأردن», «المنتخب
+    العراقي»: Jordan, Iraq), or a title before a body of the table («رئيس المحكمة الدستورية»:
+    the head of the constitutional court)."""
     ar = " ".join(w.text for w in subject)
-    found = _english(subject, table) or _country(ar)
-    if found is not None or len(subject) < 2 or subject[0].folded not in table.country_heads:
+    found = _english(subject, table) or _country(ar) or _state(subject, table)
+    if found is not None or len(subject) < 2:
         return found
-    return _country(subject[-1].text) or _country_of_adjective(subject[-1].text)
+    if subject[0].folded in table.country_heads:
+        return _country(subject[-1].text) or _country_of_adjective(subject[-1].text)
+    head = table.title_heads.get(subject[0].folded)
+    body = _english(subject[1:], table) if head else None
+    if head is None or body is None or not body.startswith("the "):
+        return None
+    english = f"the {head} of {body}"
+    return None if word_problems(english, [ar]) else english
+
+
+def _state(subject: list[_Word], table: AttributionWords) -> str | None:
+    """A country named after the word for a state («جمهورية مصر العربية», «دولة قطر»)."""
+    if len(subject) < 2 or subject[0].folded not in table.state_heads:
+        return None
+    named = names_in(" ".join(w.text for w in subject[1:]))
+    return named[0].english if named and named[0].start == 0 else None  # the first name only
 
 
 def _country_of_adjective(word: str) -> str | None:

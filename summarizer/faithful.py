@@ -23,7 +23,8 @@ _AR_NEGATION = re.compile(
 _AR_NOT_NEGATION = re.compile(r"(?<![\w])لا\s+سيما|(?<![\w])لا\s+يزال|(?<![\w])لا\s+تزال")
 _EN_NEGATION = re.compile(
     r"\b(?:not|no|never|none|nor|neither|without|cannot|deny|denies|denied|denial|refuse[sd]?"
-    r"|reject(?:s|ed)?|lack(?:s|ed)?|fail(?:s|ed)?|absence|un\w{3,}|non-?\w+)\b|n't\b",
+    r"|reject(?:s|ed)?|lack(?:s|ed)?|fail(?:s|ed)?|absence|un(?!it|ion|ivers)\w{3,}|non-?\w+)\b"
+    r"|n't\b",  # "un-" words negate ("unchanged"); United, Union, university do not
     re.IGNORECASE,
 )
 _FILLER = frozenset(

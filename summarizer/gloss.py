@@ -26,13 +26,9 @@ from summarizer.names import english_names
 from summarizer.normalize.formatting import MONTHS_EN
 from summarizer.normalize.vocab import (
     HEDGES,
-    HUNDRED_WORDS,
     POST_HEDGES,
-    SCALE_WORDS,
-    TEEN_HEADS,
-    TEN_WORDS,
-    UNIT_WORDS,
     fold,
+    is_cardinal_word,
     stems,
 )
 
@@ -286,8 +282,7 @@ def _hedge(arabic_word: str) -> bool:
 def _number_word(arabic_word: str) -> bool:
     """A word of a number («ألف», «ثلاثة», «مليار»): its value is the normalizer's, and the
     lexicon's senses of it («millenary», «beginning») are no key word."""
-    tables = (SCALE_WORDS, UNIT_WORDS, TEN_WORDS, HUNDRED_WORDS, TEEN_HEADS)
-    return any(stem in table for stem, _, _ in stems(fold(arabic_word)) for table in tables)
+    return is_cardinal_word(arabic_word)
 
 
 @cache

@@ -156,6 +156,25 @@ def _cldr_forms() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def territories_arabic() -> dict[str, str]:
+    """CLDR's Arabic territory names (vowel marks removed) -> their English names, via babel;
+    empty without babel."""
+    try:
+        from babel import Locale
+    except ImportError:
+        return {}
+    english, arabic = Locale("en").territories, Locale("ar").territories
+    return {
+        _VOWEL_MARKS.sub("", arabic[code]): name
+        for code, name in english.items()
+        if (code.isalpha() or code in _REGIONS) and code in arabic
+    }
+
+
+_VOWEL_MARKS = re.compile("[\u064B-\u0652]")
+
+
+@lru_cache(maxsize=1)
 def name_table() -> NameTable:
     """The bilingual name table, loaded once (``data/names.json`` over CLDR territory names)."""
     raw = resources.files("summarizer").joinpath("data", "names.json").read_text(encoding="utf-8")

@@ -26,7 +26,7 @@ SPEAKERS = [
      False),
     ("وأعلنت المفوضية العليا المستقلة للانتخابات، الخميس، موعد الاقتراع",
      "المفوضية العليا المستقلة للانتخابات", None, False),
-    ("وفقاً للمفوضية فإن الموعد ثابت", "المفوضية", None, False),
+    ("وفقاً للمفوضية فإن الموعد ثابت", "المفوضية", "the commission", False),
     ("ونفت السفارة الأمريكية في بغداد صحة هذه الأنباء", "السفارة الأمريكية", "the US embassy",
      True),
     ("نقلا عن مصادر أمنية أن الهجوم وقع فجرا", "مصادر أمنية", "security sources", False),
@@ -119,6 +119,10 @@ def test_attribution_data_is_valid() -> None:
         parse_attribution({**json.loads(raw), "speakers": {"مسؤول": ""}})
     with pytest.raises(ValueError, match="verb_english"):
         parse_attribution({**json.loads(raw), "verb_english": {"قال": ""}})
+    with pytest.raises(ValueError, match="title_heads"):
+        parse_attribution({**json.loads(raw), "title_heads": {}})
+    with pytest.raises(ValueError, match="state_heads"):
+        parse_attribution({**json.loads(raw), "state_heads": [""]})
 
 
 def test_disputes_and_speakers_are_rendered_in_both_languages() -> None:
@@ -154,7 +158,17 @@ STATEMENTS = [
     ("وأعلنت الحكومة أمس خطة جديدة للنقل", "the government", "announced"),
     ("وقال صندوق النقد الدولي إن النمو سيتباطأ", "the International Monetary Fund", "said"),
     ("ونفت وزارة الخارجية التقارير عن زيارة الوفد", "the foreign ministry", "denied"),
-    ("أعلنت مصر وقطر التوصل إلى اتفاق", "Egypt", "announced"),
+    # places joined by «و», with or without the word for a state, are one subject
+    ("أعلنت مصر وقطر التوصل إلى اتفاق", "Egypt and Qatar", "announced"),
+    ("وأعلنت تونس ودولة ليبيا والجزائر فتح المعابر", "Tunisia, Libya and Algeria", "announced"),
+    ("أكدت جمهورية العراق أن الحدود مفتوحة", "Iraq", "affirmed"),
+    ("وقالت المملكة المغربية إن الحدود مفتوحة", "Morocco", "said"),
+    # a title before a body of the table; a person's name, then the title that says who
+    ("وأعلن رئيس المحكمة الدستورية النتائج النهائية", "the head of the constitutional court",
+     "announced"),
+    ("وقال سامي خليل، المتحدث الرسمي، إن الوضع مستقر", "the spokesman", "said"),
+    ("أعلن ماهر يوسف، رئيس البنك المركزي الليبي، خفض الفائدة",
+     "the head of the central bank of Libya", "announced"),
     # a country adjective after the table's words
     ("وأعلنت وزارة الصحة المغربية حصيلة جديدة", "the health ministry of Morocco", "announced"),
     ("قال رئيس الوزراء الليبي إن الانتخابات ستجرى", "the prime minister of Libya", "said"),
@@ -197,6 +211,8 @@ def test_an_action_is_its_subject_and_verb_and_no_speaker(
         "لم تقرر الحكومة موعد الانتخابات",  # a negated action
         "وفاز اللاعب بالجائزة الأولى",  # a subject of no known English
         "وقالت منتخب الكرة إن المباراة أجلت",  # a country head with no country after it
+        "وقال سامي خليل، الكاتب والباحث، إن الوضع مستقر",  # a title of no known English
+        "أعلنت دولة المؤسسات أن",  # the word for a state, with no country after it
     ],
 )
 def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> None:
@@ -206,5 +222,6 @@ def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> 
 @pytest.mark.skipif(lexicon() is None, reason="the lexicon extra is not installed")
 def test_each_verbs_english_glosses_the_verb() -> None:
     raw = json.loads(resources.files("summarizer.data").joinpath("attribution.json").read_text())
-    for arabic, english in {**raw["verb_english"], **raw["action_verb_english"]}.items():
+    tables = {**raw["verb_english"], **raw["action_verb_english"], **raw["title_heads"]}
+    for arabic, english in tables.items():
         assert not word_problems(english, [arabic]), (arabic, english)

@@ -68,6 +68,10 @@ def _date(text: str, published: str | None) -> Mention:
         ("يعقد المؤتمر في 15 أيلول المقبل", "2025-08-01", "deadline"),
         # a deadline cue makes a deadline even once it has passed
         ("كان على الشركة تسليم المشروع بحلول آذار 2024", "2025-06-01", "deadline"),
+        # «حتى» before a past date: a count as of that date, no deadline
+        ("بلغ عدد الزوار 40 ألفا حتى 10 آذار 2025", "2025-06-01", "event"),
+        ("وصل عدد المسجلين إلى 900 حتى نهاية الشهر الماضي", "2025-06-01", "event"),
+        ("تستمر الحملة حتى 10 حزيران 2025", "2025-06-01", "deadline"),
         # earlier than the publication date: it dates an event
         ("أعلنت الوزارة في 3 آذار 2025 عن خطة جديدة", "2025-06-01", "event"),
         # the publication month itself is not later

@@ -285,3 +285,59 @@ def test_the_summary_words_have_the_same_sentences_and_names_in_both_languages()
     for key in words["en"]:
         assert words["en"][key].strip() and words["ar"][key].strip(), key
         assert names(words["en"][key]) == names(words["ar"][key]), key
+
+
+def _counted(article: str, value: float, unit: str, words: str, en: str) -> Figure:
+    return Figure(
+        value=value, unit=unit, approx="exact", subject=unit, subject_ar=words,  # type: ignore[arg-type]
+        text=Bilingual(en=en, ar=words), sources=[_src(article)],
+    )  # fmt: skip
+
+
+def test_a_small_count_of_two_stories_is_two_facts() -> None:
+    # Three phases of a subsidy cut and three of a truce share the count and what it counts.
+    facts = [
+        ArticleFacts(article_id="a", figures=[_counted(
+            "a", 3, "phases", "قررت الحكومة رفع الدعم عن الخبز على ثلاث مراحل", "3 phases")]),
+        ArticleFacts(article_id="b", figures=[_counted(
+            "b", 3, "phases", "يشمل اتفاق الهدنة ثلاث مراحل", "3 phases")]),
+    ]  # fmt: skip
+    assert len(merge_facts(facts).figures) == 2
+
+
+def test_a_count_within_a_count_names_nothing() -> None:
+    # «بينها 300 وفاة» counts deaths among the cases: no number that names what is counted.
+    facts = [
+        ArticleFacts(article_id="a", figures=[_counted(
+            "a", 10450, "cases", "وأصبح إجمالي عدد الإصابات بالوباء 10450، بينها 300 وفاة",
+            "10,450 cases")]),
+        ArticleFacts(article_id="b", figures=[_counted(
+            "b", 10831, "cases", "وارتفع إجمالي عدد الإصابات بالوباء إلى 10831 بينها 320 وفاة",
+            "10,831 cases")]),
+    ]  # fmt: skip
+    [change] = merge_facts(facts).conflicts
+    assert sorted(v.value or 0 for v in change.values) == [10450, 10831]
+
+
+def test_numbers_that_name_keep_two_things_apart() -> None:
+    # The same price of two numbered models is two facts.
+    facts = [
+        ArticleFacts(article_id="a", figures=[_counted(
+            "a", 90, "USD", "وبلغ سعر الطراز 320 المعروض 90 دولارا", "90 USD")]),
+        ArticleFacts(article_id="b", figures=[_counted(
+            "b", 90, "USD", "وبلغ سعر الطراز 330 المعروض 90 دولارا", "90 USD")]),
+    ]  # fmt: skip
+    assert len(merge_facts(facts).figures) == 2
+
+
+def test_a_merged_line_keeps_the_key_words_of_every_source() -> None:
+    words = "وبلغ عدد الشاحنات التي دخلت المعبر أمس 120 شاحنة"
+    facts = [
+        ArticleFacts(article_id="a", figures=[_counted(
+            "a", 120, "trucks", words, "120 trucks (aid, crossing)")]),
+        ArticleFacts(article_id="b", figures=[_counted(
+            "b", 120, "trucks", words, "120 trucks (crossing, fuel)")]),
+    ]  # fmt: skip
+    [figure] = merge_facts(facts).figures
+    assert figure.text.en == "120 trucks (aid, crossing, fuel)"
+    assert [s.article_id for s in figure.sources] == ["a", "b"]

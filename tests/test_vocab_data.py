@@ -86,6 +86,7 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
     },
     "lexicon": {
         "places": (ARABIC,),
+        "territory_homographs": (ARABIC,),
         "actions": (ARABIC,),
         "outcomes": (ARABIC,),
         "event_kinds": (ARABIC,),

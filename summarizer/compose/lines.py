@@ -27,6 +27,7 @@ from summarizer.normalize.formatting import (
     shown_date,
 )
 from summarizer.normalize.lexicon import place_near
+from summarizer.normalize.named import names_in
 
 _MONTHS = "|".join(MONTHS_EN + tuple(m[:3] for m in MONTHS_EN))
 # A date written by the model in English ("by the end of September 2025", "in 2026", "on 27 Sep").
@@ -124,18 +125,41 @@ def key_words(
     dates: tuple[str, ...] = (),
 ) -> str:
     """Key words after a plain line, in parentheses: the model's checked words (``chosen``),
-    then the lexicon's plainest English of the Arabic words next to the mention's words
-    (``anchor``, :func:`summarizer.gloss.literal_terms`), what the value counts in the article's
-    words, none that repeats the place or another key word; then the ``dates`` of its clause."""
+    then the places and countries the anchor's own clause names besides ``place``
+    (:func:`summarizer.normalize.named.names_in`: who else the value is about, «12 نقطة» of
+    «البرازيل»), then the lexicon's plainest English of the Arabic words next to the
+    mention's words (``anchor``, :func:`summarizer.gloss.literal_terms`, the names' own words
+    aside), what the value counts in the article's words, none that repeats the place or
+    another key word; then the ``dates`` of its clause."""
     terms: list[str] = []
     known = {english_stem(word) for word in (place or "").split()}
-    for term in chosen + literal_terms(source.quote, anchor):
+    names, unnamed = names_around(source.quote, anchor)
+    for term in chosen + names + literal_terms(unnamed, anchor):
         stems = {english_stem(word) for word in term.split()}
         if not stems & known or (term in chosen and stems - known):
             terms.append(term)
             known |= stems
     listed = terms[:_MOST_TERMS] + [date for date in dates if date not in terms]
     return f" ({', '.join(listed)})" if listed else ""
+
+
+def names_around(quote: str, anchor: str) -> tuple[list[str], str]:
+    """The English of the places and countries named in ``anchor``'s own clause of ``quote``
+    (once each), and the quote with every name's letters blanked (its words are no key words
+    of their own: «الشمالية» of «مقدونيا الشمالية» is not "northern")."""
+    at = quote.find(anchor)
+    if at < 0 or not anchor:
+        return [], quote
+    clause = clause_around(quote, at, at + len(anchor))
+    begin = quote.find(clause)
+    names: list[str] = []
+    unnamed = quote
+    for named in names_in(quote):
+        unnamed = unnamed[: named.start] + " " * (named.end - named.start) + unnamed[named.end :]
+        inside = begin >= 0 and begin <= named.start and named.end <= begin + len(clause)
+        if inside and named.english not in names and not (at <= named.start < at + len(anchor)):
+            names.append(named.english)
+    return names, unnamed
 
 
 def written_with(mention: Mention, source: Source, mentions: list[Mention]) -> str:

@@ -12,6 +12,7 @@ from summarizer.compose.lines import capital, leading_words, mention_words
 from summarizer.faithful import (
     faithfulness_problems,
 )
+from summarizer.gloss import english_stem
 from summarizer.models import (
     Bilingual,
     CleanArticle,
@@ -19,6 +20,7 @@ from summarizer.models import (
     Mention,
     Source,
 )
+from summarizer.normalize.named import names_in
 
 
 def with_statements(
@@ -57,12 +59,15 @@ def _statement_event(
 ) -> Event | None:
     start, end = span
     sentence = clean.text[start:end]
-    en = f"{capital(said.speaker.en or '')} {said.verb_en}"
+    head = f"{capital(said.speaker.en or '')} {said.verb_en}"
     dated = _statement_date(start, said, mentions, published, clean.text)
     date = dated.date if dated is not None else None
     given = f"{said.speaker.en} {said.verb_en}"
-    if faithfulness_problems(en, sentence, [sentence], date=date, given=given):
+    if faithfulness_problems(head, sentence, [sentence], date=date, given=given):
         return None
+    en = head + _about(sentence, said)
+    if faithfulness_problems(en, sentence, [sentence], date=date, given=given):
+        en = head
     source = Source(article_id=clean.article.id, quote=sentence, start=start, end=end)
     return Event(
         date=date,
@@ -72,6 +77,27 @@ def _statement_event(
         said_by=said.speaker if said.reports else None,
         sources=[source],
     )
+
+
+_MOST_ABOUT = 4  # key words of what a statement says or a subject did
+
+
+def _about(sentence: str, said: Statement) -> str:
+    """Key words of what was said or done, in parentheses: the places and countries named in
+    what follows the subject, besides the subject's own (names of a maintained table, so they
+    are the article's; its other words are left unread: the lexicon's first sense of a word
+    of what was said may be another sense, and saying less is better than a wrong word)."""
+    subject = {english_stem(w) for w in (said.speaker.en or "").split()}
+    rest = sentence[said.end :]
+    said_from = _WHAT_WAS_SAID.search(rest)
+    if said_from is not None and said_from.start() <= _STATEMENT_REACH:
+        rest = rest[said_from.end() :]  # before «أن»: the speaker's name and title
+    names: list[str] = []
+    for named in names_in(rest):
+        stems = {english_stem(w) for w in named.english.split()}
+        if named.english not in names and not stems <= subject:
+            names.append(named.english)
+    return f" ({', '.join(names[:_MOST_ABOUT])})" if names else ""
 
 
 def _statement_date(

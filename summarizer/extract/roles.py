@@ -24,10 +24,11 @@ def candidate_role(
 ) -> Role | None:
     """Return what a mention can be in the brief, decided by rule, or None to leave it out.
 
-    A date is forward-looking — a deadline or a scheduled date — after a deadline cue, when it
-    lies after the publication date, or when it is the publication day or month (or there is
-    no publication date) and its clause ``frame`` speaks of the future; any other resolved date
-    may date an event. A precise number with a
+    A date is forward-looking — a deadline or a scheduled date — after a deadline cue (but
+    «حتى» before a date already past: a count as of it), when it lies after the publication
+    date, or when it is the publication day or month (or there is no publication date) and its
+    clause ``frame`` speaks of the future; any other resolved date may date an event. A precise
+    number with a
     unit is a figure. Vague counts, past durations and unresolved dates are left out: the
     brief states nothing it cannot ground and normalize.
     """
@@ -46,7 +47,11 @@ def _date_role(mention: Mention, published: str | None, frame: str) -> Role | No
         # «الأسبوع المقبل» with no publication date: no event, no deadline.
         return None if _FUTURE.search(mention.text) else "event"
     if mention.qualifier in DEADLINE_CUES:
-        return "deadline"
+        # «بلغ عدد العائدين 170 ألفا حتى 15 تشرين الثاني» in a later article: a count until a
+        # past date is one as of that date, no deadline («كان عليها التسليم بحلول آذار 2024»,
+        # a deadline that passed, still is one).
+        passed = published is not None and mention.date < published[: len(mention.date)]
+        return "event" if passed and mention.qualifier == "until" else "deadline"
     if published is not None and is_later(mention.date, published):
         return "deadline"
     # The publication day or month itself («ستفرج اليوم», «من المقرر هذا الشهر»), or no

@@ -28,6 +28,7 @@ from summarizer.merge.similarity import (
     place_key,
     prior_bound,
     score_key,
+    shares_more_than_count,
 )
 from summarizer.merge.values import Item, combine, leading
 from summarizer.models import (
@@ -199,6 +200,8 @@ def _best_cluster(
         if not all(mergeable(item, member) for member in cluster.checkers.values()):
             continue
         own = article in cluster.articles
+        if not own and not any(shares_more_than_count(item, mine, m) for m in cluster.members):
+            continue
         score = max(item_similarity(item, mine, member, own) for member in cluster.scorers.values())
         if score >= (same_article if own else across) and score > best_score:
             best, best_score = index, score

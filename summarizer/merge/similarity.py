@@ -7,6 +7,7 @@ import re
 from collections.abc import Set
 from functools import lru_cache
 
+from summarizer.buckwalter import lexicon
 from summarizer.merge.values import Item, same_value
 from summarizer.models import (
     Deadline,
@@ -14,6 +15,7 @@ from summarizer.models import (
     Figure,
 )
 from summarizer.names import english_names, fold_arabic
+from summarizer.normalize.vocab import SCALE_WORDS, UNIT_NOUNS, fold, is_cardinal_word, stems
 
 SAME_FACT = 0.34  # share of content words two items of different articles must share
 SAME_IN_ARTICLE = 0.6  # one article restating itself
@@ -121,9 +123,8 @@ def item_words(item: Deadline | Figure | Event) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def names_in(arabic_text: str, value: float | None) -> frozenset[float]:
-    """Numbers that name rather than count («بنزين 95», «القرار 1701»): any number of the
-    clause other than the item's own value."""
+def numbers_in(arabic_text: str, value: float | None) -> frozenset[float]:
+    """The numbers of a clause other than the item's own value."""
     found = set()
     for raw in _DIGITS.findall(arabic_text.translate(_AR_DIGITS)):
         try:
@@ -133,6 +134,51 @@ def names_in(arabic_text: str, value: float | None) -> frozenset[float]:
         if value is None or number != value:
             found.add(number)
     return frozenset(found)
+
+
+_TOKEN = re.compile(r"[\u0621-\u064A]+|\d+(?:[.,]\d+)*|[^\s\w]")
+_DEFINITE_OR_LINKED = ("ال", "وال", "بال", "لل", "فال", "ب", "ل", "ك")
+
+
+@lru_cache(maxsize=65536)
+def names_in(arabic_text: str, value: float | None) -> frozenset[float]:
+    """Numbers that name rather than count («بنزين 95», «القرار 1701», «المادة 89 من»): a whole
+    number right after a noun, and followed by no counted noun («2515 وفاة»), no scale word
+    («101 ألف») and no percent sign; a number after a particle («بينها 2515», «و450»), a year
+    and the item's own value are none."""
+    tokens = _TOKEN.findall(arabic_text.translate(_AR_DIGITS))
+    found = set()
+    for i, token in enumerate(tokens):
+        if not token.isdigit() or i == 0 or not _is_noun(tokens[i - 1]):
+            continue
+        number = float(token)
+        if number == value or 1900 <= number <= 2100:
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if _names_before(following):
+            found.add(number)
+    return frozenset(found)
+
+
+def _is_noun(token: str) -> bool:
+    word = fold_arabic(token)
+    return len(word) >= 3 and word[0].isalpha() and not word.isdigit() and word not in _AR_STOP
+
+
+def _names_before(token: str) -> bool:
+    """Whether a number followed by ``token`` is a name: the clause goes on with a definite or
+    a linked word («95 المستخدم», «92 بـ19», «95 ليصل»), a particle, a verb, a word the lexicon
+    does not read as a common noun («92 أوكتين», «95 يباع»), or stops."""
+    if not token or not token[0].isalpha():
+        return token != "%"
+    if any(stem in SCALE_WORDS for stem, _, _ in stems(fold(token))):
+        return False
+    word = fold_arabic(token)
+    if word in _AR_STOP or word.startswith(_DEFINITE_OR_LINKED):
+        return True
+    found = lexicon()  # a noun the lexicon reads is the counted noun («وفاة»)
+    literal = found.literal(token) if found is not None else None
+    return found is not None and (literal is None or not literal.category.startswith("N"))
 
 
 def item_similarity(item: Item, words: frozenset[str], other: Item, own: bool) -> float:
@@ -187,6 +233,36 @@ def shared_subject(left: Item, words: frozenset[str], right: Item) -> bool:
     return shared >= 2 or (shared >= 1 and in_same_place(left, right))
 
 
+SMALL_COUNT = 10  # a count below this («ثلاث مراحل», «خمس سنوات») coincides across stories
+
+
+def shares_more_than_count(left: Item, words: frozenset[str], right: Item) -> bool:
+    """Whether two figures of different articles can be one fact on their words: a small
+    count needs a place or a content word in common besides what it counts and the words of
+    numbers (the three phases of a truce and of a subsidy cut share only those)."""
+    if not isinstance(left, Figure) or not isinstance(right, Figure):
+        return True
+    if max(abs(left.value), abs(right.value)) >= SMALL_COUNT or in_same_place(left, right):
+        return True
+    counted = unit_words(left.subject_ar or left.text.ar, left.unit or "") | unit_words(
+        right.subject_ar or right.text.ar, right.unit or ""
+    )
+    return bool((words & item_words(right)) - counted)
+
+
+@lru_cache(maxsize=65536)
+def unit_words(arabic_text: str, unit: str) -> frozenset[str]:
+    """The words of a clause that write a number or a counted noun of the units table
+    («ثلاث», «مراحل», «شاحنات»), and the English words of ``unit``, as :func:`words_of`
+    writes them."""
+    found = {
+        f"ar:{ar_stem(w)}"
+        for w in _AR_WORD.findall(fold_arabic(arabic_text))
+        if is_cardinal_word(w) or any(stem in UNIT_NOUNS for stem, _, _ in stems(fold(w)))
+    }
+    return frozenset(found | words_in(unit))
+
+
 def in_same_place(left: Item, right: Item) -> bool:
     """Whether two items name the same place (an event names none)."""
     place = place_key(getattr(left, "place", None))
@@ -199,7 +275,7 @@ def one_clause(left: Item, right: Item) -> bool:
     if isinstance(left, Event) or isinstance(right, Event):
         return False
     shared = bool(left.subject_ar) and left.subject_ar == right.subject_ar
-    return shared and len(names_in(left.subject_ar, None)) > 2
+    return shared and len(numbers_in(left.subject_ar, None)) > 2
 
 
 def mergeable(left: Item, right: Item) -> bool:

@@ -4,6 +4,7 @@ own; whether two values are one (a rounding of the other)."""
 from __future__ import annotations
 
 import math
+import re
 from typing import TypeVar
 
 from summarizer.models import (
@@ -24,7 +25,28 @@ def combine(cluster: list[Item]) -> Item:
     first: Item = max(cluster, key=precision)
     ordered = [first] + [member for member in cluster if member is not first]
     sources = [s for member in ordered for s in own_values(member, first)]
-    return first.model_copy(update={"sources": sources})
+    text = first.text.model_copy(update={"en": joined_key_words([m.text.en for m in ordered])})
+    return first.model_copy(update={"sources": sources, "text": text})
+
+
+_KEY_WORDS = re.compile(r"^(?P<head>.*?) \((?P<words>[^()]*)\)$")
+MOST_KEY_WORDS = 7  # key words of a merged line, from all its members
+
+
+def joined_key_words(lines: list[str]) -> str:
+    """The first line with the key words in parentheses of every line after its own, once
+    each: each member's words gloss its own quote, and the merged item cites them all."""
+    first = _KEY_WORDS.match(lines[0])
+    head = first.group("head") if first else lines[0]
+    words: list[str] = []
+    for line in lines:
+        found = _KEY_WORDS.match(line)
+        for word in found.group("words").split(", ") if found else ():
+            if word and word.lower() not in {w.lower() for w in words}:
+                words.append(word)
+    if not words:
+        return lines[0]
+    return f"{head} ({', '.join(words[:MOST_KEY_WORDS])})"
 
 
 def own_values(member: Item, shown: Item) -> list[Source]:

@@ -9,12 +9,14 @@ from summarizer.normalize import timeline
 from summarizer.normalize.context import Ctx, index_phrases
 from summarizer.normalize.vocab import (
     AMBIGUOUS_MONTHS,
+    CURRENT,
     EVENT_NAME_WORDS,
     HIJRI_MONTHS,
     MODIFIERS,
     MONTH_NAMES,
     ORDINAL_DAYS,
     PERIOD_NOUNS,
+    THIS_WORDS,
     YEAR_WORDS,
     fold,
     lookup,
@@ -162,6 +164,11 @@ def _finish(ctx: Ctx, start: int, day: int | None, m: MonthRef) -> Core | None:
     if year is not None:
         value = timeline.iso(year[0], m.month, day)
         return Core(year[1], value) if value else None
+    relative_year = _relative_year_after(ctx, m.end)
+    if relative_year is not None:
+        year_iso, end = relative_year
+        value = timeline.iso(int(year_iso), m.month, day) if year_iso else None
+        return Core(end, value, value is not None)
     mod = modifier(ctx, m.end)
     end = m.end + 1 if mod else m.end
     if mod is None and day is None and not m.sure:
@@ -172,6 +179,23 @@ def _finish(ctx: Ctx, start: int, day: int | None, m: MonthRef) -> Core | None:
             return Core(end, None, skip=True)
     value, relative = timeline.resolve_month(ctx.published, m.month, day, mod)
     return Core(end, value, relative)
+
+
+def _relative_year_after(ctx: Ctx, k: int) -> tuple[str | None, int] | None:
+    """«من العام الحالي», «من العام المقبل», «من هذا العام» after a month: the year the month
+    is of (None without a publication date), and where the phrase ends."""
+    if not (ctx.joins(k) and ctx.word(k) == _MIN and ctx.joins(k + 1)):
+        return None
+    this = ctx.word(k + 1) in THIS_WORDS and ctx.joins(k + 2)
+    noun = k + 2 if this else k + 1
+    found = definite(PERIOD_NOUNS, ctx.word(noun), clitics=False)
+    if found is None or found[0] != "year":
+        return None
+    mod = CURRENT if this else modifier(ctx, noun + 1)
+    if mod is None:
+        return None
+    year, _ = timeline.resolve_period(ctx.published, "year", mod)
+    return year, noun + (1 if this else 2)
 
 
 def _day_of_month_period(ctx: Ctx, k: int, day: int) -> Core | None:

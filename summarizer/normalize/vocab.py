@@ -313,6 +313,15 @@ VAGUE_SCALES: dict[str, float] = _lookup_table("numbers", "vague_scales", is_num
 FEW_WORDS = _folded("numbers", "few_words")
 DUAL_NOUNS: dict[str, str] = _lookup_table("numbers", "dual_nouns", is_word, "a unit")
 
+
+def is_cardinal_word(arabic_word: str) -> bool:
+    """Whether a word writes a number («ثلاث», «ألف», «مليار»): its value is the normalizer's."""
+    tables: tuple[Mapping[str, object], ...] = (
+        SCALE_WORDS, UNIT_WORDS, TEN_WORDS, HUNDRED_WORDS, TEEN_HEADS
+    )
+    return any(stem in table for stem, _, _ in stems(fold(arabic_word)) for table in tables)
+
+
 # --- units (data/units.json) ---------------------------------------------------------------
 
 # (singular, other forms, unit)

@@ -1,0 +1,126 @@
+"""The places and countries an Arabic text names, with their English: the lexicon's places,
+CLDR's territory names and the countries of nisba adjectives («الأردني», «القطرية»).
+
+A name read this way is a word of the article with a maintained English form, so a line may show
+it as a key word («12 نقطة» beside «البرازيل»: "Brazil") and pass the name check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from summarizer.names import territories_arabic
+from summarizer.normalize.vocab import is_word, word_list, word_table
+
+_WORD = re.compile(r"[\u0621-\u064A\u0671]+")
+_CLITIC = re.compile(r"^(?:[وفبل]|ول|وب|فب|لل|ولل)(?=ال)|^[وفب](?=[\u0621-\u064A]{3})")
+_NISBA = ("ية", "يه", "يين", "يون", "ي")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A name in a text: where it stands and its English."""
+
+    start: int
+    end: int
+    english: str
+
+
+@cache
+def _names() -> dict[tuple[str, ...], str]:
+    """Arabic names (as word tuples) -> English; the lexicon's places before CLDR's."""
+    homographs = set(word_list("lexicon", "territory_homographs"))
+    table = {tuple(ar.split()): en for ar, en in territories_arabic().items()}
+    places = word_table("lexicon", "places", is_word, "an English name")
+    table.update({tuple(_bare(ar).split()): en for ar, en in places.items()})
+    return {words: en for words, en in table.items() if " ".join(words) not in homographs}
+
+
+@cache
+def _longest() -> int:
+    return max(len(words) for words in _names())
+
+
+def _bare(word: str) -> str:
+    return word.replace("\u0651", "")
+
+
+def _forms(word: str) -> list[str]:
+    """A word as written and without a leading clitic («وقطر», «والأردن», «للعراق»)."""
+    forms = [word]
+    stripped = _CLITIC.sub("", word)
+    if stripped != word:
+        forms.append(stripped)
+    for clitics in ("ولل", "فلل", "لل"):  # «للعراق», «وللجزائر»: the article's ل is gone
+        if word.startswith(clitics):
+            forms.append("ال" + word[len(clitics) :])
+            break
+    return forms
+
+
+def _stems(word: str) -> list[str]:
+    """A nisba adjective's stems («الأردنية» → «أردن»): none when it is no nisba form."""
+    bare = _bare(word)
+    bare = bare[2:] if bare.startswith("ال") else bare
+    return [bare[: -len(e)] for e in _NISBA if bare.endswith(e) and len(bare) > len(e) + 2]
+
+
+def _country_forms(stem: str) -> tuple[str, ...]:
+    # «الليبي»: ليبيا; «الأمريكي»: أمريكا; «السعودي»: السعودية
+    return (stem, "ال" + stem, stem + "يا", stem + "ا", "ال" + stem + "ية")
+
+
+def country_of_adjective(word: str) -> str | None:
+    """The country of a nisba adjective («العراقي», «الأردنية», «السودانيين»), or None."""
+    table = _names()
+    for stem in _stems(word):
+        for name in _country_forms(stem):
+            if (name,) in table:
+                return table[(name,)]
+    return None
+
+
+def _country_of_adjectives(first: str, second: str) -> str | None:
+    """The country of two nisba adjectives («المقدوني الشمالي»: «مقدونيا الشمالية»), or None."""
+    table = _names()
+    for stem in _stems(first):
+        for name in _country_forms(stem):
+            for other in _stems(second):
+                if (name, "ال" + other + "ية") in table:
+                    return table[(name, "ال" + other + "ية")]
+    return None
+
+
+def names_in(text: str) -> list[Named]:
+    """The places and countries ``text`` names, in order: the longest name at each word."""
+    tokens = [(m.start(), m.end(), _bare(m.group())) for m in _WORD.finditer(text)]
+    table, found, i = _names(), [], 0
+    while i < len(tokens):
+        hit = _name_at(tokens, i, table)
+        if hit is None:
+            i += 1
+            continue
+        size, english = hit
+        found.append(Named(tokens[i][0], tokens[i + size - 1][1], english))
+        i += size
+    return found
+
+
+def _name_at(
+    tokens: list[tuple[int, int, str]], i: int, table: dict[tuple[str, ...], str]
+) -> tuple[int, str] | None:
+    for size in range(min(_longest(), len(tokens) - i), 0, -1):
+        rest = tuple(t[2] for t in tokens[i + 1 : i + size])
+        for first in _forms(tokens[i][2]):
+            if (first, *rest) in table:
+                return size, table[(first, *rest)]
+    for first in _forms(tokens[i][2]):
+        pair = _country_of_adjectives(first, tokens[i + 1][2]) if i + 1 < len(tokens) else None
+        if pair is not None:
+            return 2, pair
+        country = country_of_adjective(first)
+        if country is not None:
+            return 1, country
+    return None

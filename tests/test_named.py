@@ -1,0 +1,80 @@
+"""Names an Arabic text gives (places, countries, nisba adjectives) and where the brief shows
+them: a figure's key words and what a statement is about. Every sentence is written for the
+test (no article's words)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from summarizer.compose import facts_from_picks
+from summarizer.compose.lines import key_words
+from summarizer.faithful import polarity_problems
+from summarizer.models import Article, CleanArticle, Extraction, Source
+from summarizer.names import territories_arabic
+from summarizer.normalize import find_mentions
+from summarizer.normalize.named import country_of_adjective, names_in
+
+NAMES = [
+    # (text, the names' English in order, their words as written)
+    ("تصدرت البرازيل المجموعة بفارق نقطتين عن الأرجنتين", ["Brazil", "Argentina"],
+     ["البرازيل", "الأرجنتين"]),
+    ("وزار الوفد كوريا الجنوبية ثم جنوب أفريقيا", ["South Korea", "South Africa"],
+     ["كوريا الجنوبية", "جنوب أفريقيا"]),
+    ("وفاز المنتخب المغربي على نظيره الكوري الجنوبي", ["Morocco", "South Korea"],
+     ["المغربي", "الكوري الجنوبي"]),
+    ("وأعلنت تونس وليبيا وللجزائر", ["Tunisia", "Libya", "Algeria"],
+     ["تونس", "وليبيا", "وللجزائر"]),
+    ("وتقع سلطنة عمان جنوب شرق الجزيرة", ["Oman"], ["سلطنة عمان"]),
+    # homographs of common words, and a name that is two names without vowel marks
+    ("وقدمت الوزارة دعما ماليا بقيمة مليون دينار لبنين فقراء", [], []),
+    ("وصل الوفد إلى عمان مساء أمس", [], []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "english", "written"), NAMES)
+def test_the_names_a_text_gives(text: str, english: list[str], written: list[str]) -> None:
+    found = names_in(text)
+    assert [n.english for n in found] == english
+    assert [text[n.start : n.end] for n in found] == written
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("العراقي", "Iraq"), ("الأردنية", "Jordan"), ("السودانيين", "Sudan"), ("الليبي", "Libya"),
+     ("السعودية", "Saudi Arabia"), ("الأمريكي", "United States"), ("الدولي", None),
+     ("العربية", None), ("الوطني", None)],
+)  # fmt: skip
+def test_the_country_of_a_nisba_adjective(word: str, country: str | None) -> None:
+    assert country_of_adjective(word) == country
+
+
+def test_a_figure_names_the_other_countries_of_its_clause() -> None:
+    quote = "وتصدرت البرازيل المجموعة برصيد 12 نقطة متقدمة على الأرجنتين"
+    source = Source(article_id="a", quote=quote, start=0, end=len(quote))
+    words = key_words([], "12 نقطة", source, "Brazil")
+    assert "Argentina" in words and "Brazil" not in words
+
+
+def test_a_statement_event_names_the_places_of_what_was_said() -> None:
+    text = "وأعلنت الحكومة أمس إرسال مساعدات إلى السودان وتشاد.\n"
+    clean = CleanArticle(article=Article(id="a", text=text), text=text)
+    facts = facts_from_picks(clean, Extraction(article_id="a"), find_mentions(text, None), None)
+    [event] = facts.events
+    assert event.text.en == "The government announced (Sudan, Chad)"
+
+
+def test_a_country_name_is_no_negation() -> None:
+    # "United" is no "un-" word: a negated clause still needs its negation in the English.
+    arabic = "ونفت الولايات المتحدة التقارير"
+    assert polarity_problems("The United States confirmed the reports", arabic)
+    assert not polarity_problems("The United States denied the reports", arabic)
+
+
+def test_each_homograph_is_a_name_of_the_table() -> None:
+    # An entry that names no territory would guard nothing: a typo, or CLDR renamed it.
+    raw = resources.files("summarizer").joinpath("data", "lexicon.json").read_text("utf-8")
+    homographs = json.loads(raw)["territory_homographs"]
+    assert homographs and set(homographs) <= set(territories_arabic())
