@@ -32,6 +32,7 @@ MAX_SPEAKER_WORDS = 5
 SAME_CLAIM = 0.3  # cosine of content words above which a denial is about a claim
 _WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
 _CLITICS = ("و", "ف")
+_SPACE_OR_SLASH = re.compile(r"[\s/]+")
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ class _Word:
 
 def _words(quote: str) -> list[_Word]:
     words = []
-    for raw in quote.split():
+    for raw in _SPACE_OR_SLASH.split(quote.strip()):  # «/رياضة/خسر»: a dateline, then the verb
         match = _WORD.search(raw)
         if match is None:
             words.append(_Word(raw, "", True))
@@ -255,6 +256,7 @@ def statement(sentence: str) -> Statement | None:
             subject = words[i + 1 : i + 3]  # «منتخب تونس»: an indefinite head, then the name
         if subject and subject[0].folded in table.state_heads:  # «دولة قطر», «جمهورية مصر»
             subject = _state_words(words, i + 1)
+        subject = _name_words(subject)
         said = _subject_english(subject, table) if subject else None
         if said is None:
             subject, said = _titled(words, i + 1, table) or (subject, None)
@@ -280,6 +282,16 @@ def _end_of(sentence: str, texts: list[str]) -> int:
         at = sentence.find(text, end)
         end = at + len(text) if at >= 0 else end
     return end
+
+
+def _name_words(subject: list[_Word]) -> list[_Word]:
+    """A subject that starts with a place's name, cut after it: the definite words after a
+    name are the object («تصدرت البرازيل المجموعة»: Brazil topped the group)."""
+    text = " ".join(w.text for w in subject)
+    named = names_in(text)
+    if not named or named[0].start != 0 or named[0].end == len(text):
+        return subject
+    return subject[: len(text[: named[0].end].split())]
 
 
 def _state_words(words: list[_Word], start: int) -> list[_Word]:
@@ -368,10 +380,12 @@ def _country_of_adjective(word: str) -> str | None:
 
 
 def _country(arabic: str) -> str | None:
-    """A speaker that is one place's name («أعلنت مصر»): the place's English."""
-    if len(arabic.split()) != 1:
-        return None
-    place = place_near(arabic, 0, len(arabic))
+    """A speaker that is one place's name («أعلنت مصر», «كوريا الجنوبية»): its English."""
+    named = names_in(arabic)
+    whole = len(named) == 1 and named[0].start == 0 and named[0].end == len(arabic.strip())
+    place = named[0].english if whole else None
+    if place is None and len(arabic.split()) == 1:
+        place = place_near(arabic, 0, len(arabic))
     return place if place and not unsupported_reasons(place, [arabic]) else None
 
 

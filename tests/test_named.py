@@ -10,12 +10,12 @@ from importlib import resources
 import pytest
 
 from summarizer.compose import facts_from_picks
-from summarizer.compose.lines import key_words
+from summarizer.compose.lines import forecasts, key_words
 from summarizer.faithful import polarity_problems
 from summarizer.models import Article, CleanArticle, Extraction, Source
 from summarizer.names import territories_arabic
 from summarizer.normalize import find_mentions
-from summarizer.normalize.named import country_of_adjective, names_in
+from summarizer.normalize.named import country_of_adjective, names_in, numbered_names
 
 NAMES = [
     # (text, the names' English in order, their words as written)
@@ -78,3 +78,44 @@ def test_each_homograph_is_a_name_of_the_table() -> None:
     raw = resources.files("summarizer").joinpath("data", "lexicon.json").read_text("utf-8")
     homographs = json.loads(raw)["territory_homographs"]
     assert homographs and set(homographs) <= set(territories_arabic())
+
+
+def _source(quote: str) -> Source:
+    return Source(article_id="a", quote=quote, start=0, end=len(quote))
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [
+        ("وبلغ سعر الطراز 320 المعروض 90 دولارا", [320]),
+        ("وارتفع سعر بنزين 91 ليصل إلى 3 دنانير", [91]),
+        ("ووفق المادة 76 من الدستور", [76]),
+        # counts, parts of a number, a day before its month and a year name nothing
+        ("وأصبح عدد الإصابات 12 ألفا و300، بينها 45 وفاة", []),
+        ("برصيد 21 نقطة في المجموعة", []),
+        ("حتى اليوم 3 أبريل 2025", []),
+    ],
+)
+def test_numbers_that_name_what_they_stand_beside(text: str, numbered: list[int]) -> None:
+    assert [n.number for n in numbered_names(text)] == numbered
+
+
+def test_a_figure_names_the_numbered_thing_of_its_clause() -> None:
+    quote = "وزاد سعر بنزين 91 المستخدم على نطاق واسع ليصل إلى 3.5 دينار للتر"
+    words = key_words([], "3.5 دينار", _source(quote), None)
+    assert "gasoline 91" in words and "3.5" not in words
+
+
+@pytest.mark.parametrize(
+    ("quote", "anchor", "expected"),
+    [
+        ("وتوقعت الوزارة أن يصل عدد الزوار إلى 500 ألف زائر", "500 ألف زائر", True),
+        ("ومن المتوقع أن تنتهي الأعمال بنهاية العام", "بنهاية العام", True),
+        # a forecast of another clause, or after the value, says nothing of it
+        ("وبلغ عدد الزوار 500 ألف زائر، وتوقعت الوزارة المزيد", "500 ألف زائر", False),
+        ("وبلغ عدد الزوار 500 ألف زائر", "500 ألف زائر", False),
+    ],
+)
+def test_a_forecast_is_said_to_be_expected(quote: str, anchor: str, expected: bool) -> None:
+    assert forecasts(quote, anchor) is expected
+    assert ("expected" in key_words([], anchor, _source(quote), None)) is expected

@@ -83,6 +83,7 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
         "reference_words": MIXED,
         "reference_fillers": (ARABIC,),
         "after_blockers": MIXED,
+        "forecast_words": (ARABIC,),
     },
     "lexicon": {
         "places": (ARABIC,),

@@ -13,7 +13,7 @@ from summarizer.faithful import (
     faithfulness_problems,
     placeholders_in,
 )
-from summarizer.gloss import english_stem, literal_terms, terms_near
+from summarizer.gloss import english_stem, literal_terms, terms_near, word_problems
 from summarizer.models import (
     Bilingual,
     Mention,
@@ -27,7 +27,8 @@ from summarizer.normalize.formatting import (
     shown_date,
 )
 from summarizer.normalize.lexicon import place_near
-from summarizer.normalize.named import names_in
+from summarizer.normalize.named import names_in, numbered_names
+from summarizer.normalize.vocab import FORECAST_WORDS, fold
 
 _MONTHS = "|".join(MONTHS_EN + tuple(m[:3] for m in MONTHS_EN))
 # A date written by the model in English ("by the end of September 2025", "in 2026", "on 27 Sep").
@@ -124,23 +125,54 @@ def key_words(
     place: str | None,
     dates: tuple[str, ...] = (),
 ) -> str:
-    """Key words after a plain line, in parentheses: the model's checked words (``chosen``),
-    then the places and countries the anchor's own clause names besides ``place``
-    (:func:`summarizer.normalize.named.names_in`: who else the value is about, «12 نقطة» of
-    «البرازيل»), then the lexicon's plainest English of the Arabic words next to the
-    mention's words (``anchor``, :func:`summarizer.gloss.literal_terms`, the names' own words
-    aside), what the value counts in the article's words, none that repeats the place or
+    """Key words after a plain line, in parentheses: "expected" when its clause makes the value
+    a forecast (:func:`forecasts`), the model's checked words (``chosen``), the places and
+    countries the anchor's own clause names besides ``place`` (:func:`names_around`: who else
+    the value is about, «12 نقطة» of «البرازيل»), the numbered things of the clause
+    (:func:`designations`), then the lexicon's plainest English of the Arabic words next to
+    the mention's words (``anchor``, :func:`summarizer.gloss.literal_terms`, the names' own
+    words aside), what the value counts in the article's words; none that repeats the place or
     another key word; then the ``dates`` of its clause."""
     terms: list[str] = []
     known = {english_stem(word) for word in (place or "").split()}
     names, unnamed = names_around(source.quote, anchor)
-    for term in chosen + names + literal_terms(unnamed, anchor):
+    forecast = ["expected"] if forecasts(source.quote, anchor) else []
+    for term in forecast + chosen + names + designations(source.quote, anchor) + literal_terms(
+        unnamed, anchor
+    ):
         stems = {english_stem(word) for word in term.split()}
         if not stems & known or (term in chosen and stems - known):
             terms.append(term)
             known |= stems
     listed = terms[:_MOST_TERMS] + [date for date in dates if date not in terms]
     return f" ({', '.join(listed)})" if listed else ""
+
+
+def forecasts(quote: str, anchor: str) -> bool:
+    """Whether a word of forecast stands before ``anchor`` in its own clause («توقعت الوزارة
+    أن يصل العدد إلى 500», «ومن المتوقع أن تنتهي بنهاية العام»): the value is expected, not
+    counted; the English "expected" glosses that word."""
+    at = quote.find(anchor)
+    if at < 0 or not anchor:
+        return False
+    clause = clause_around(quote, at, at + len(anchor))
+    before = clause[: max(0, clause.find(anchor))]
+    words = [fold(w) for w in re.findall(r"[\u0621-\u064A]+", before)]
+    said = [w for w in words if w in FORECAST_WORDS or w[1:] in FORECAST_WORDS]
+    return bool(said) and not word_problems("expected", said)
+
+
+def designations(quote: str, anchor: str) -> list[str]:
+    """The numbered things of ``anchor``'s own clause («الطراز 320»: "model 320"), the value's
+    own digits aside (:func:`summarizer.normalize.named.numbered_names`): which of several
+    things a value is about."""
+    at = quote.find(anchor)
+    if at < 0 or not anchor:
+        return []
+    clause = clause_around(quote, at, at + len(anchor))
+    own = set(re.findall(r"\d+", anchor))
+    found = [f"{n.english} {n.number}" for n in numbered_names(clause) if n.english]
+    return [term for term in dict.fromkeys(found) if term.split()[-1] not in own]
 
 
 def names_around(quote: str, anchor: str) -> tuple[list[str], str]:

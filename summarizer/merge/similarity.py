@@ -7,7 +7,6 @@ import re
 from collections.abc import Set
 from functools import lru_cache
 
-from summarizer.buckwalter import lexicon
 from summarizer.merge.values import Item, same_value
 from summarizer.models import (
     Deadline,
@@ -15,7 +14,8 @@ from summarizer.models import (
     Figure,
 )
 from summarizer.names import english_names, fold_arabic
-from summarizer.normalize.vocab import SCALE_WORDS, UNIT_NOUNS, fold, is_cardinal_word, stems
+from summarizer.normalize.named import numbered_names
+from summarizer.normalize.vocab import UNIT_NOUNS, fold, is_cardinal_word, stems
 
 SAME_FACT = 0.34  # share of content words two items of different articles must share
 SAME_IN_ARTICLE = 0.6  # one article restating itself
@@ -136,49 +136,11 @@ def numbers_in(arabic_text: str, value: float | None) -> frozenset[float]:
     return frozenset(found)
 
 
-_TOKEN = re.compile(r"[\u0621-\u064A]+|\d+(?:[.,]\d+)*|[^\s\w]")
-_DEFINITE_OR_LINKED = ("ال", "وال", "بال", "لل", "فال", "ب", "ل", "ك")
-
-
 @lru_cache(maxsize=65536)
 def names_in(arabic_text: str, value: float | None) -> frozenset[float]:
-    """Numbers that name rather than count («بنزين 95», «القرار 1701», «المادة 89 من»): a whole
-    number right after a noun, and followed by no counted noun («2515 وفاة»), no scale word
-    («101 ألف») and no percent sign; a number after a particle («بينها 2515», «و450»), a year
-    and the item's own value are none."""
-    tokens = _TOKEN.findall(arabic_text.translate(_AR_DIGITS))
-    found = set()
-    for i, token in enumerate(tokens):
-        if not token.isdigit() or i == 0 or not _is_noun(tokens[i - 1]):
-            continue
-        number = float(token)
-        if number == value or 1900 <= number <= 2100:
-            continue
-        following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if _names_before(following):
-            found.add(number)
-    return frozenset(found)
-
-
-def _is_noun(token: str) -> bool:
-    word = fold_arabic(token)
-    return len(word) >= 3 and word[0].isalpha() and not word.isdigit() and word not in _AR_STOP
-
-
-def _names_before(token: str) -> bool:
-    """Whether a number followed by ``token`` is a name: the clause goes on with a definite or
-    a linked word («95 المستخدم», «92 بـ19», «95 ليصل»), a particle, a verb, a word the lexicon
-    does not read as a common noun («92 أوكتين», «95 يباع»), or stops."""
-    if not token or not token[0].isalpha():
-        return token != "%"
-    if any(stem in SCALE_WORDS for stem, _, _ in stems(fold(token))):
-        return False
-    word = fold_arabic(token)
-    if word in _AR_STOP or word.startswith(_DEFINITE_OR_LINKED):
-        return True
-    found = lexicon()  # a noun the lexicon reads is the counted noun («وفاة»)
-    literal = found.literal(token) if found is not None else None
-    return found is not None and (literal is None or not literal.category.startswith("N"))
+    """Numbers that name rather than count (:func:`summarizer.normalize.named.numbered_names`:
+    «المادة 89 من», «القرار 1701»), but the item's own value."""
+    return frozenset(float(n.number) for n in numbered_names(arabic_text) if n.number != value)
 
 
 def item_similarity(item: Item, words: frozenset[str], other: Item, own: bool) -> float:

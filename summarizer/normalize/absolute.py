@@ -17,6 +17,7 @@ from summarizer.normalize.vocab import (
     ORDINAL_DAYS,
     PERIOD_NOUNS,
     THIS_WORDS,
+    YEAR_PREPS,
     YEAR_WORDS,
     fold,
     lookup,
@@ -28,6 +29,8 @@ _MONTHS = index_phrases(MONTH_NAMES)
 _ORDINALS = index_phrases(ORDINAL_DAYS)
 _SHAHR = {fold("شهر"): True}
 _MIN = fold("من")
+_TIME_PREPS = dict.fromkeys(YEAR_PREPS, True)
+_EVERY = fold("كل")
 _COMMAS = frozenset((",", "،"))
 _SEPARATORS = frozenset(("/", "(", "-", "،", ","))
 _DAY_LINKS = frozenset(("-", "و", fold("إلى"), fold("حتى")))
@@ -100,6 +103,7 @@ def month_ref(ctx: Ctx, j: int, clitics: bool) -> MonthRef | None:
     if ctx.word(end - 1).isascii() and ctx.word(end) == "." and ctx.glued(end):
         end += 1  # «Oct. 27, 2024»
     sure = sure or end - k > 1 or ctx.word(k)[plen:] not in AMBIGUOUS_MONTHS
+    sure = sure or _after_time_preposition(ctx, j)  # «في مارس»: no verb follows «في»
     for gap in (0, 1):
         probe = end + gap
         if gap and not (ctx.joins(end) and ctx.word(end) in _SEPARATORS):
@@ -111,6 +115,11 @@ def month_ref(ctx: Ctx, j: int, clitics: bool) -> MonthRef | None:
                 end += 1
             break
     return MonthRef(month, end, lead, sure)
+
+
+def _after_time_preposition(ctx: Ctx, j: int) -> bool:
+    """Whether the word before ``j`` is a preposition of time («في», «وفي», «منذ», «خلال»)."""
+    return lookup(_TIME_PREPS, prev_word(ctx, j), conj=True, prep=False) is not None
 
 
 def _day(ctx: Ctx, j: int) -> tuple[int, int] | None:
@@ -164,6 +173,8 @@ def _finish(ctx: Ctx, start: int, day: int | None, m: MonthRef) -> Core | None:
     if year is not None:
         value = timeline.iso(year[0], m.month, day)
         return Core(year[1], value) if value else None
+    if _every_year_after(ctx, m.end):
+        return Core(m.end + 3, None, skip=True)  # «في مارس من كل عام»: every year, no date
     relative_year = _relative_year_after(ctx, m.end)
     if relative_year is not None:
         year_iso, end = relative_year
@@ -179,6 +190,13 @@ def _finish(ctx: Ctx, start: int, day: int | None, m: MonthRef) -> Core | None:
             return Core(end, None, skip=True)
     value, relative = timeline.resolve_month(ctx.published, m.month, day, mod)
     return Core(end, value, relative)
+
+
+def _every_year_after(ctx: Ctx, k: int) -> bool:
+    """«من كل عام», «من كل سنة» after a month: a yearly date, not one date."""
+    if not all(ctx.joins(k + n) for n in range(3)) or ctx.word(k) != _MIN:
+        return False
+    return ctx.word(k + 1) == _EVERY and ctx.word(k + 2) in YEAR_WORDS
 
 
 def _relative_year_after(ctx: Ctx, k: int) -> tuple[str | None, int] | None:

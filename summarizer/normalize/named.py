@@ -1,5 +1,6 @@
 """The places and countries an Arabic text names, with their English: the lexicon's places,
-CLDR's territory names and the countries of nisba adjectives («الأردني», «القطرية»).
+CLDR's territory names and the countries of nisba adjectives («الأردني», «القطرية»); and the
+numbers that name a thing rather than count it («المادة 7», «الطراز 320»).
 
 A name read this way is a word of the article with a maintained English form, so a line may show
 it as a key word («12 نقطة» beside «البرازيل»: "Brazil") and pass the name check.
@@ -11,8 +12,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from summarizer.buckwalter import lexicon
 from summarizer.names import territories_arabic
-from summarizer.normalize.vocab import is_word, word_list, word_table
+from summarizer.normalize.vocab import (
+    MONTH_NAMES,
+    SCALE_WORDS,
+    fold,
+    is_word,
+    stems,
+    word_list,
+    word_table,
+)
 
 _WORD = re.compile(r"[\u0621-\u064A\u0671]+")
 _CLITIC = re.compile(r"^(?:[وفبل]|ول|وب|فب|لل|ولل)(?=ال)|^[وفب](?=[\u0621-\u064A]{3})")
@@ -124,3 +134,68 @@ def _name_at(
         if country is not None:
             return 1, country
     return None
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers that name: «المادة 7», «الطراز 320 المعروض», «القرار 2334»
+# --------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[\u0621-\u064A]+|\d+(?:[.,]\d+)*|[^\s\w]")
+_LINKED = ("ال", "وال", "بال", "لل", "فال", "ب", "ل", "ك")
+_AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A number that names the noun before it: the noun as written, its plainest English
+    (None when the lexicon has none), and the number."""
+
+    noun: str
+    english: str | None
+    number: int
+
+
+def numbered_names(text: str) -> list[Numbered]:
+    """The numbers of ``text`` that name rather than count, in order: a whole number right
+    after a noun of the lexicon and followed by no counted noun («2515 وفاة»), no scale word
+    («101 ألف»), no month («3 أبريل») and no percent sign; a number after a particle («بينها
+    2515», «و450») and a year name nothing."""
+    found = lexicon()
+    tokens = _TOKEN.findall(text.translate(_AR_DIGITS))
+    named: list[Numbered] = []
+    for i, token in enumerate(tokens):
+        if found is None or not token.isdigit() or i == 0:
+            continue
+        noun = found.literal(tokens[i - 1]) if tokens[i - 1][0].isalpha() else None
+        if noun is None or not noun.category.startswith("N") or 1900 <= int(token) <= 2100:
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if _names_before(following):
+            english = None if noun.ambiguous or noun.name else noun.english
+            named.append(Numbered(tokens[i - 1], english, int(token)))
+    return named
+
+
+def _names_before(token: str) -> bool:
+    """Whether a number followed by ``token`` is a name: the clause goes on with a definite or
+    a linked word, a particle, a verb, a word the lexicon does not read as a common noun, or
+    stops; not with a counted noun, a scale word, a month or a percent sign."""
+    if not token or not token[0].isalpha():
+        return token != "%"
+    folded = fold(token)
+    if any(stem in SCALE_WORDS for stem, _, _ in stems(folded)) or _is_month(folded):
+        return False
+    if token.startswith(_LINKED):
+        return True
+    found = lexicon()
+    literal = found.literal(token) if found is not None else None
+    return literal is None or not literal.category.startswith("N")
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(words[0] for words, _ in MONTH_NAMES)
+
+
+def _is_month(folded: str) -> bool:
+    return any(stem in _months() for stem, _, _ in stems(folded))

@@ -275,6 +275,7 @@ POST_HEDGES: tuple[tuple[Phrase, Approx], ...] = _phrase_table(
     "cues", "post_hedges", _is_approx, "an approximation"
 )
 CHANGE_VERBS = _folded("cues", "change_verbs")
+FORECAST_WORDS = _folded("cues", "forecast_words")
 RANGE_OPENERS = _folded("cues", "range_openers")
 DURATION_CUES: tuple[tuple[Phrase, str], ...] = _phrase_table(
     "cues", "duration_cues", is_word, "a qualifier"
