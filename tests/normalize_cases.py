@@ -416,6 +416,14 @@ RELATIVE: list[Case] = [
 
 # --- numbers -------------------------------------------------------------------------------
 NUMBERS: list[Case] = [
+    # counted nouns of sports and elections, the dual, and people counted by their nisba
+    ("وفاز المنتخب بأربعة أهداف نظيفة", None, [N(4, "goals")]),
+    ("وتقدم الفريق بهدفين في الشوط الأول", None, [N(2, "goals")]),
+    ("ويتنافس في الاقتراع خمسة مترشحين", None, [N(5, "candidates")]),
+    ("ويقيم في البلاد أكثر من 1.3 مليون سوداني", None, [N(1_300_000, "people", "more than")]),
+    ("وأفرج عن 4 فلسطينيين", None, [N(4, "people")]),
+    # the «عدد» phrase before a bare number, with the article on both words
+    ("وكان العدد الإجمالي للناخبين الذين صوتوا هو 9,120,334", None, [N(9_120_334, "voters")]),
     (
         "حيث لا يزال هناك نحو 900 جندي أميركي في سوريا.",
         None,

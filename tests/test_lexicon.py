@@ -27,6 +27,9 @@ from summarizer.normalize.lexicon import action_in, event_kind, outcome_before, 
         ("وتشمل الخطة خروج تركيا من المنطقة، إضافة إلى عبور 350 شاحنة يوميا",
          "350 شاحنة", None),
         ("أعلنت مصر وقطر، في بيان لهما، عبور 200 شاحنة", "200 شاحنة", None),
+        # A country after the word for its team is a party even in the value's own clause.
+        ("وفاز المنتخب المغربي بهدفين على منتخب تونس في الرباط", "بهدفين", None),
+        ("وخسر الفريق بثلاثة أهداف أمام فريق دولة الكويت", "بثلاثة أهداف", None),
         # The sentence's only place, where something is, holds for its other clauses.
         ("وأكد المسؤول أن المخيمات في لبنان، التي تضم 5000 لاجئ، بحاجة إلى دعم",
          "5000 لاجئ", "Lebanon"),

@@ -341,3 +341,17 @@ def test_a_merged_line_keeps_the_key_words_of_every_source() -> None:
     [figure] = merge_facts(facts).figures
     assert figure.text.en == "120 trucks (aid, crossing, fuel)"
     assert [s.article_id for s in figure.sources] == ["a", "b"]
+
+
+def test_an_article_restating_a_precise_figure_states_it_once() -> None:
+    # A headline and the body give 57.3 % in other words: one fact; a round 40 is not.
+    facts = [
+        ArticleFacts(article_id="a", figures=[
+            _counted("a", 57.3, "%", "فوز المرشح بنسبة 57.3% من الأصوات", "57.3 %"),
+            _counted("a", 57.3, "%", "وأوضح رئيس اللجنة أن النتيجة تعادل 57.3%", "57.3 %"),
+            _counted("a", 40, "%", "وبلغت نسبة المشاركة 40%", "40 %"),
+            _counted("a", 40, "%", "وتراجعت البطالة إلى 40% في الريف", "40 %"),
+        ]),
+    ]  # fmt: skip
+    figures = merge_facts(facts).figures
+    assert sorted((f.value, len(f.sources)) for f in figures) == [(40, 1), (40, 1), (57.3, 2)]

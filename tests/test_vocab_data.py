@@ -88,6 +88,7 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
     "lexicon": {
         "places": (ARABIC,),
         "territory_homographs": (ARABIC,),
+        "party_heads": (ARABIC,),
         "actions": (ARABIC,),
         "outcomes": (ARABIC,),
         "event_kinds": (ARABIC,),

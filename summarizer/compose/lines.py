@@ -189,7 +189,7 @@ def names_around(quote: str, anchor: str) -> tuple[list[str], str]:
     for named in names_in(quote):
         unnamed = unnamed[: named.start] + " " * (named.end - named.start) + unnamed[named.end :]
         inside = begin >= 0 and begin <= named.start and named.end <= begin + len(clause)
-        if inside and named.english not in names and not (at <= named.start < at + len(anchor)):
+        if inside and named.english not in names:
             names.append(named.english)
     return names, unnamed
 

@@ -30,7 +30,7 @@ from summarizer.merge.similarity import (
     score_key,
     shares_more_than_count,
 )
-from summarizer.merge.values import Item, combine, leading
+from summarizer.merge.values import Item, combine, leading, restated
 from summarizer.models import (
     ArticleFacts,
     ArticleReport,
@@ -203,6 +203,8 @@ def _best_cluster(
         if not own and not any(shares_more_than_count(item, mine, m) for m in cluster.members):
             continue
         score = max(item_similarity(item, mine, member, own) for member in cluster.scorers.values())
+        if own and any(restated(item, member) for member in cluster.members):
+            score = max(score, same_article)
         if score >= (same_article if own else across) and score > best_score:
             best, best_score = index, score
     return best

@@ -13,6 +13,7 @@ from summarizer.models import (
     Figure,
     Source,
 )
+from summarizer.normalize.formatting import format_number
 
 # The kind of item a merge function takes and gives back (one of the brief's three lists).
 Item = TypeVar("Item", Deadline, Figure, Event)
@@ -25,7 +26,8 @@ def combine(cluster: list[Item]) -> Item:
     first: Item = max(cluster, key=precision)
     ordered = [first] + [member for member in cluster if member is not first]
     sources = [s for member in ordered for s in own_values(member, first)]
-    text = first.text.model_copy(update={"en": joined_key_words([m.text.en for m in ordered])})
+    lines = [(m.text.en, _own_number(m, first)) for m in ordered]
+    text = first.text.model_copy(update={"en": joined_key_words(lines)})
     return first.model_copy(update={"sources": sources, "text": text})
 
 
@@ -33,19 +35,29 @@ _KEY_WORDS = re.compile(r"^(?P<head>.*?) \((?P<words>[^()]*)\)$")
 MOST_KEY_WORDS = 7  # key words of a merged line, from all its members
 
 
-def joined_key_words(lines: list[str]) -> str:
+def _own_number(member: Item, shown: Item) -> str | None:
+    """A member's value as its line writes it, when it is not the value shown (a rounding)."""
+    if not isinstance(member, Figure) or not isinstance(shown, Figure):
+        return None
+    return None if member.value == shown.value else format_number(member.value)
+
+
+def joined_key_words(lines: list[tuple[str, str | None]]) -> str:
     """The first line with the key words in parentheses of every line after its own, once
-    each: each member's words gloss its own quote, and the merged item cites them all."""
-    first = _KEY_WORDS.match(lines[0])
-    head = first.group("head") if first else lines[0]
+    each: each member's words gloss its own quote, and the merged item cites them all; a key
+    word that writes a member's own other value («out of 11,200,000», for a shown 11,226,065)
+    is left out."""
+    first = _KEY_WORDS.match(lines[0][0])
+    head = first.group("head") if first else lines[0][0]
     words: list[str] = []
-    for line in lines:
+    for line, own_number in lines:
         found = _KEY_WORDS.match(line)
         for word in found.group("words").split(", ") if found else ():
-            if word and word.lower() not in {w.lower() for w in words}:
+            foreign = own_number is not None and own_number in word
+            if word and not foreign and word.lower() not in {w.lower() for w in words}:
                 words.append(word)
     if not words:
-        return lines[0]
+        return lines[0][0]
     return f"{head} ({', '.join(words[:MOST_KEY_WORDS])})"
 
 
@@ -73,6 +85,21 @@ def significant(value: float) -> int:
     """How many significant digits ``value`` is written with (84.3: 3; 8,000,000: 1)."""
     mantissa = f"{abs(value):.12e}".split("e")[0].replace(".", "").rstrip("0")
     return max(1, len(mantissa))
+
+
+PRECISE = 3  # significant digits of a value an article does not repeat by chance (84.3, 1,575)
+
+
+def restated(left: Item, right: Item) -> bool:
+    """Whether one article states one figure twice: the same precise value (``PRECISE``
+    significant digits or more), unit and hedge in two sentences («84.3%» in the headline and
+    the body) is one fact, whatever the words around it."""
+    if not isinstance(left, Figure) or not isinstance(right, Figure):
+        return False
+    same = (left.value, left.value_max, left.unit, left.approx) == (
+        right.value, right.value_max, right.unit, right.approx
+    )
+    return same and significant(left.value) >= PRECISE
 
 
 def same_value(left: Figure, right: Figure) -> bool:

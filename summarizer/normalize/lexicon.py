@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import typing
 
-from summarizer.normalize.vocab import data_entry, is_word, word_table
+from summarizer.normalize.vocab import data_entry, is_word, word_list, word_table
 
 if typing.TYPE_CHECKING:
     from typing import Any, TypeGuard
@@ -63,6 +63,11 @@ _ACTION_RES = tuple(
 
 
 _CLAUSE_BREAK = re.compile(r"[،,؛;.:]")
+_PARTY = re.compile(
+    r"(?<![\w])[وفبل]?(?:ال|لل)?(?:"
+    + "|".join(map(re.escape, word_list("lexicon", "party_heads")))
+    + r")\s+(?:[^\s]+\s+)?$"
+)  # «منتخب», «فريق»: with a word of its name between («منتخب سلطنة»)
 _LOCATIVE = re.compile(r"(?:^|\s)(?:و?[فب]ي|و?فى)\s*$")
 
 
@@ -72,12 +77,14 @@ def place_near(text: str, start: int, end: int) -> str | None:
     A place of the mention's own clause (where several are named there, the one introduced by
     «في»/«ب», where something is, when only one is); else the nearest place of the sentence's
     other clauses that says where («في العراق»). A country named in another clause as a party
-    («مباراته مع منتخب تونس», «خروج تركيا») is not where the value is: then no place is better
-    than a false one.
+    («مباراته مع منتخب تونس», «خروج تركيا»), or after the word for its team anywhere («على
+    منتخب البرازيل»), is not where the value is: then no place is better than a false one.
     """
     own: dict[str, bool] = {}
     elsewhere: list[tuple[int, str]] = []  # (distance, place) of the other clauses' «في» places
     for match in _PLACE_RE.finditer(text):
+        if _PARTY.search(text[max(0, match.start() - 12) : match.start()]):
+            continue  # «على منتخب البرازيل»: a team of the country, a party, not a place
         between = text[end : match.start()] if match.start() >= end else text[match.end() : start]
         locative = bool(_LOCATIVE.search(text[max(0, match.start() - 6) : match.start()]))
         locative = locative or match.group(0).startswith(("وفي", "في", "فى", "ب"))

@@ -41,8 +41,8 @@ class Named:
 @cache
 def _names() -> dict[tuple[str, ...], str]:
     """Arabic names (as word tuples) -> English; the lexicon's places before CLDR's."""
-    homographs = set(word_list("lexicon", "territory_homographs"))
-    table = {tuple(ar.split()): en for ar, en in territories_arabic().items()}
+    homographs = {_bare(word) for word in word_list("lexicon", "territory_homographs")}
+    table = {tuple(_bare(ar).split()): en for ar, en in territories_arabic().items()}
     places = word_table("lexicon", "places", is_word, "an English name")
     table.update({tuple(_bare(ar).split()): en for ar, en in places.items()})
     return {words: en for words, en in table.items() if " ".join(words) not in homographs}
@@ -54,7 +54,8 @@ def _longest() -> int:
 
 
 def _bare(word: str) -> str:
-    return word.replace("\u0651", "")
+    """A word as the tables are keyed: folded (hamza seats, ta marbuta, shadda and vowels)."""
+    return fold(word)
 
 
 def _forms(word: str) -> list[str]:
@@ -79,7 +80,7 @@ def _stems(word: str) -> list[str]:
 
 def _country_forms(stem: str) -> tuple[str, ...]:
     # «الليبي»: ليبيا; «الأمريكي»: أمريكا; «السعودي»: السعودية
-    return (stem, "ال" + stem, stem + "يا", stem + "ا", "ال" + stem + "ية")
+    return (stem, "ال" + stem, stem + "يا", stem + "ا", "ال" + stem + "يه")
 
 
 def country_of_adjective(word: str) -> str | None:
@@ -98,8 +99,8 @@ def _country_of_adjectives(first: str, second: str) -> str | None:
     for stem in _stems(first):
         for name in _country_forms(stem):
             for other in _stems(second):
-                if (name, "ال" + other + "ية") in table:
-                    return table[(name, "ال" + other + "ية")]
+                if (name, "ال" + other + "يه") in table:
+                    return table[(name, "ال" + other + "يه")]
     return None
 
 

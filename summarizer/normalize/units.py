@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summarizer.normalize.context import Ctx, index_phrases
+from summarizer.normalize.named import country_of_adjective
 from summarizer.normalize.vocab import (
     AFTER_BLOCKERS,
     CURRENCY_ADJECTIVES,
@@ -39,7 +40,8 @@ def unit_after(ctx: Ctx, k: int, art: bool) -> tuple[str, int] | None:
         if noun is not None and noun[0] not in TIME_UNITS and ctx.word(k + 1).startswith(_ARTICLE):
             return _refine(ctx, noun[0], k + 2)
     if found is None:
-        return None
+        # «1.3 مليون سوري», «3 إسرائيليين»: people of a country, counted by their nisba
+        return ("people", k + 1) if country_of_adjective(ctx.word(k)) is not None else None
     return _refine(ctx, found[0], k + 1)
 
 
@@ -97,13 +99,16 @@ def blocked_number(ctx: Ctx, i: int, end: int) -> bool:
 
 def counted_before(ctx: Ctx, i: int) -> str | None:
     """The unit of a bare number from the «عدد» phrase before it: «عدد المصابين 340 ألفا»,
-    «عدد الضحايا بنحو 75 ألفا», «ارتفع عدد الوفيات إلى 1280» (the number of … is N). Only
-    words may stand between: a number or punctuation ends the search."""
-    for k in range(i - 1, max(-1, i - 5), -1):
+    «عدد الضحايا بنحو 75 ألفا», «ارتفع عدد الوفيات إلى 1280», «العدد الإجمالي للناخبين
+    الذين صوتوا هو 9,120,334» (the number of … is N). Only words may stand between: a number
+    or punctuation ends the search."""
+    for k in range(i - 1, max(-1, i - 6), -1):
         if ctx.kind(k) != "word":
             return None
-        if k >= 1 and lookup(_COUNT_WORDS, ctx.word(k - 1)) is not None:
-            noun = lookup(UNIT_NOUNS, ctx.word(k), conj=False, prep=False, art=True)
-            if noun is not None and noun[0] not in TIME_UNITS and ctx.word(k).startswith(_ARTICLE):
+        if k >= 1 and lookup(_COUNT_WORDS, ctx.word(k - 1), art=True) is not None:
+            # «عدد الناخبين», «العدد الإجمالي للناخبين»: the counted noun is definite
+            noun = lookup(UNIT_NOUNS, ctx.word(k), conj=False, prep=True, art=True)
+            definite = ctx.word(k).startswith((_ARTICLE, "لل"))
+            if noun is not None and noun[0] not in TIME_UNITS and definite:
                 return noun[0]
     return None
