@@ -254,7 +254,7 @@ def statement(sentence: str) -> Statement | None:
         subject = _subject(words, i + 1, table)
         if len(subject) == 1 and subject[0].folded in table.country_heads:
             subject = words[i + 1 : i + 3]  # «منتخب تونس»: an indefinite head, then the name
-        if subject and subject[0].folded in table.state_heads:  # «دولة قطر», «جمهورية مصر»
+        if subject and subject[0].folded in table.state_heads:  # «دولة الكويت», «جمهورية العراق»
             subject = _state_words(words, i + 1)
         subject = _name_words(subject)
         said = _subject_english(subject, table) if subject else None
@@ -295,7 +295,7 @@ def _name_words(subject: list[_Word]) -> list[_Word]:
 
 
 def _state_words(words: list[_Word], start: int) -> list[_Word]:
-    """The word for a state and the country's name after it («دولة قطر», «جمهورية مصر»)."""
+    """The word for a state and the country's name after it («دولة الكويت», «جمهورية العراق»)."""
     named = names_in(" ".join(w.text for w in words[start + 1 : start + 1 + _MOST_NAME_WORDS]))
     if not named or named[0].start != 0:
         return words[start : start + 1]
@@ -319,8 +319,8 @@ def _titled(
 
 
 def _coordinated(sentence: str, end: int) -> tuple[list[str], int]:
-    """The places joined by «و» right after a subject that ends at ``end`` («وقطر», «ودولة
-    قطر», «والولايات المتحدة»), and where they end."""
+    """The places joined by «و» right after a subject that ends at ``end`` («وليبيا», «ودولة
+    الكويت», «والمملكة المتحدة»), and where they end."""
     heads = attribution_words().state_heads
     rest, pos, others = sentence[end:], 0, []
     for named in names_in(rest):
@@ -336,15 +336,15 @@ def _coordinated(sentence: str, end: int) -> tuple[list[str], int]:
 
 
 def _is_place(arabic: str, english: str) -> bool:
-    """Whether a subject is the place it names («مصر», «جمهورية مصر العربية»)."""
+    """Whether a subject is the place it names («العراق», «جمهورية العراق»)."""
     return any(named.english == english for named in names_in(arabic))
 
 
 def _subject_english(subject: list[_Word], table: AttributionWords) -> str | None:
-    """A subject's English: a speaker of the table, a place («أعلنت مصر», «جمهورية مصر
-    العربية»), a country after one of the words that stand for it («منتخب الأردن», «المنتخب
-    العراقي»: Jordan, Iraq), or a title before a body of the table («رئيس المحكمة الدستورية»:
-    the head of the constitutional court)."""
+    """A subject's English: a speaker of the table, a place («أعلنت مصر», «جمهورية
+    العراق»), a country after one of the words that stand for it («منتخب الأردن», «المنتخب
+    العراقي»: Jordan, Iraq), or a title before a body of the table («رئيس المحكمة العليا»:
+    the head of the court)."""
     ar = " ".join(w.text for w in subject)
     found = _english(subject, table) or _country(ar) or _state(subject, table)
     if found is not None or len(subject) < 2:
@@ -360,7 +360,7 @@ def _subject_english(subject: list[_Word], table: AttributionWords) -> str | Non
 
 
 def _state(subject: list[_Word], table: AttributionWords) -> str | None:
-    """A country named after the word for a state («جمهورية مصر العربية», «دولة قطر»)."""
+    """A country named after the word for a state («جمهورية العراق», «دولة الكويت»)."""
     if len(subject) < 2 or subject[0].folded not in table.state_heads:
         return None
     named = names_in(" ".join(w.text for w in subject[1:]))

@@ -195,7 +195,20 @@ class Lexicon:
         senses = {_first_sense(e) for e in alike if not _first_sense(e)[:1].isupper()}
         name = first[0].isupper()  # "Cairo", "August": a name keeps its capitals
         ambiguous = len(nominal) > 1 or len({s.lower() for s in senses}) > 1
+        ambiguous = ambiguous or self._clitic_reading(ranked, ranked[0][0][0], first)
         return Literal(first if name else first.lower(), entry.category, ambiguous, name)
+
+    @staticmethod
+    def _clitic_reading(
+        ranked: list[tuple[tuple[int, int, int, int], Entry]], length: int, first: str
+    ) -> bool:
+        """Whether a shorter stem, the word's first letter read as a clitic, gives a noun of
+        another sense («لقوة»: facial paralysis, or ل + قوة, force): then the longer reading
+        is no plainer than the other."""
+        return any(
+            rank[0] == length + 1 and e.category.startswith("N") and _first_sense(e) != first
+            for rank, e in ranked
+        )
 
     def _compatible(self, prefix: str, category: str, suffix: str) -> bool:
         tables = self._tables

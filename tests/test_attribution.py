@@ -164,8 +164,7 @@ STATEMENTS = [
     ("أكدت جمهورية العراق أن الحدود مفتوحة", "Iraq", "affirmed"),
     ("وقالت المملكة المغربية إن الحدود مفتوحة", "Morocco", "said"),
     # a title before a body of the table; a person's name, then the title that says who
-    ("وأعلن رئيس المحكمة الدستورية النتائج النهائية", "the head of the constitutional court",
-     "announced"),
+    ("وأعلن رئيس المحكمة العليا قرارها في الطعون", "the head of the court", "announced"),
     ("وقال سامي خليل، المتحدث الرسمي، إن الوضع مستقر", "the spokesman", "said"),
     ("أعلن ماهر يوسف، رئيس البنك المركزي الليبي، خفض الفائدة",
      "the head of the central bank of Libya", "announced"),

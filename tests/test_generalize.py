@@ -47,6 +47,11 @@ def test_a_bare_weekday_resolves_by_tense(text: str, published: str, expected: s
         ("أعلنت الحكومة رفع الدعم", False),
         ("وصلت السيارات الجديدة إلى الميناء", False),  # «سيارات» is a noun, not «سـ» + verb
         ("ناقش المجلس سياسة الإسكان", False),
+        # «سـ» before any imperfect the lexicon reads, vowelled or not
+        ("ستُفرج السلطات عن المعتقلين غدا", True),
+        ("وستحتضن العاصمة المعرض الدولي", True),
+        ("وقتل ستة أشخاص في الحادث", False),
+        ("وسيطرت القوات على المطار", False),
     ],
 )
 def test_speaks_of_future(clause: str, future: bool) -> None:

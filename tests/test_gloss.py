@@ -152,3 +152,18 @@ def test_the_compatibility_tables_choose_the_analysis(tmp_path: Path) -> None:
     assert by_article is not None and by_article.english == "verdict"
     assert by_ending is not None and by_ending.english == "judge"
     assert bare is not None and bare.english == "verdict" and bare.ambiguous
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("word", "ambiguous"),
+    [("لقوة", True), ("للقوة", True),  # one word (a rare sense) or ل + «قوة» (force)
+     ("بنزين", False), ("وفاة", False), ("الحكومة", False)],
+)  # fmt: skip
+def test_a_first_letter_that_may_be_a_clitic_makes_a_word_ambiguous(
+    word: str, ambiguous: bool
+) -> None:
+    found = lexicon()
+    assert found is not None
+    literal = found.literal(word)
+    assert literal is not None and literal.ambiguous is ambiguous

@@ -309,10 +309,10 @@ def test_a_count_within_a_count_names_nothing() -> None:
     # «بينها 300 وفاة» counts deaths among the cases: no number that names what is counted.
     facts = [
         ArticleFacts(article_id="a", figures=[_counted(
-            "a", 10450, "cases", "وأصبح إجمالي عدد الإصابات بالوباء 10450، بينها 300 وفاة",
+            "a", 10450, "cases", "وأصبح إجمالي عدد المصابين بالحمى 10450، بينها 300 وفاة",
             "10,450 cases")]),
         ArticleFacts(article_id="b", figures=[_counted(
-            "b", 10831, "cases", "وارتفع إجمالي عدد الإصابات بالوباء إلى 10831 بينها 320 وفاة",
+            "b", 10831, "cases", "وارتفع إجمالي عدد المصابين بالحمى إلى 10831 بينها 320 وفاة",
             "10,831 cases")]),
     ]  # fmt: skip
     [change] = merge_facts(facts).conflicts

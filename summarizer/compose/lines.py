@@ -26,7 +26,7 @@ from summarizer.normalize.formatting import (
     mention_shown_en,
     shown_date,
 )
-from summarizer.normalize.lexicon import place_near
+from summarizer.normalize.lexicon import outcome_before, place_near
 from summarizer.normalize.named import names_in, numbered_names
 from summarizer.normalize.vocab import FORECAST_WORDS, fold
 
@@ -126,7 +126,8 @@ def key_words(
     dates: tuple[str, ...] = (),
 ) -> str:
     """Key words after a plain line, in parentheses: "expected" when its clause makes the value
-    a forecast (:func:`forecasts`), the model's checked words (``chosen``), the places and
+    a forecast (:func:`forecasts`), what happened to the people counted (:func:`outcome_of`),
+    the model's checked words (``chosen``), the places and
     countries the anchor's own clause names besides ``place`` (:func:`names_around`: who else
     the value is about, «12 نقطة» of «البرازيل»), the numbered things of the clause
     (:func:`designations`), then the lexicon's plainest English of the Arabic words next to
@@ -137,9 +138,9 @@ def key_words(
     known = {english_stem(word) for word in (place or "").split()}
     names, unnamed = names_around(source.quote, anchor)
     forecast = ["expected"] if forecasts(source.quote, anchor) else []
-    for term in forecast + chosen + names + designations(source.quote, anchor) + literal_terms(
-        unnamed, anchor
-    ):
+    said = forecast + outcome_of(source.quote, anchor) + chosen
+    numbered = designations(source.quote, anchor)
+    for term in said + names + numbered + literal_terms(unnamed, anchor):
         stems = {english_stem(word) for word in term.split()}
         if not stems & known or (term in chosen and stems - known):
             terms.append(term)
@@ -148,10 +149,19 @@ def key_words(
     return f" ({', '.join(listed)})" if listed else ""
 
 
+def outcome_of(quote: str, anchor: str) -> list[str]:
+    """What happened to the people a value counts, from the words before it («مقتل 35
+    عنصرا»: killed; :func:`summarizer.normalize.lexicon.outcome_before`), when its English
+    glosses a word of the quote."""
+    at = quote.find(anchor)
+    outcome = outcome_before(quote, at) if at >= 0 and anchor else None
+    return [outcome] if outcome and not word_problems(outcome, [quote]) else []
+
+
 def forecasts(quote: str, anchor: str) -> bool:
     """Whether a word of forecast stands before ``anchor`` in its own clause («توقعت الوزارة
-    أن يصل العدد إلى 500», «ومن المتوقع أن تنتهي بنهاية العام»): the value is expected, not
-    counted; the English "expected" glosses that word."""
+    ارتفاع الصادرات إلى 500», «ومن المتوقع أن تنتهي الأشغال بنهاية العام»): the value is
+    expected, not counted; the English "expected" glosses that word."""
     at = quote.find(anchor)
     if at < 0 or not anchor:
         return False

@@ -47,7 +47,7 @@ def _date_role(mention: Mention, published: str | None, frame: str) -> Role | No
         # «الأسبوع المقبل» with no publication date: no event, no deadline.
         return None if _FUTURE.search(mention.text) else "event"
     if mention.qualifier in DEADLINE_CUES:
-        # «بلغ عدد العائدين 170 ألفا حتى 15 تشرين الثاني» in a later article: a count until a
+        # «بلغ عدد الزوار 40 ألفا حتى 3 آذار» in a later article: a count until a
         # past date is one as of that date, no deadline («كان عليها التسليم بحلول آذار 2024»,
         # a deadline that passed, still is one).
         passed = published is not None and mention.date < published[: len(mention.date)]

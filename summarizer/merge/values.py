@@ -45,7 +45,7 @@ def _own_number(member: Item, shown: Item) -> str | None:
 def joined_key_words(lines: list[tuple[str, str | None]]) -> str:
     """The first line with the key words in parentheses of every line after its own, once
     each: each member's words gloss its own quote, and the merged item cites them all; a key
-    word that writes a member's own other value («out of 11,200,000», for a shown 11,226,065)
+    word that writes a member's own other value («out of 5,100,000», for a shown 5,123,456)
     is left out."""
     first = _KEY_WORDS.match(lines[0][0])
     head = first.group("head") if first else lines[0][0]
@@ -54,7 +54,8 @@ def joined_key_words(lines: list[tuple[str, str | None]]) -> str:
         found = _KEY_WORDS.match(line)
         for word in found.group("words").split(", ") if found else ():
             foreign = own_number is not None and own_number in word
-            if word and not foreign and word.lower() not in {w.lower() for w in words}:
+            said = word.lower() in head.lower()  # the line's own words («Iraq announced»)
+            if word and not foreign and not said and word.lower() not in {w.lower() for w in words}:
                 words.append(word)
     if not words:
         return lines[0][0]

@@ -76,9 +76,11 @@ def place_near(text: str, start: int, end: int) -> str | None:
 
     A place of the mention's own clause (where several are named there, the one introduced by
     «في»/«ب», where something is, when only one is); else the nearest place of the sentence's
-    other clauses that says where («في العراق»). A country named in another clause as a party
-    («مباراته مع منتخب تونس», «خروج تركيا»), or after the word for its team anywhere («على
-    منتخب البرازيل»), is not where the value is: then no place is better than a false one.
+    earlier clauses that says where («في العراق، …»; a later clause's place, «…، مضيفا أن
+    المعرض في الأردن سيفتتح», is that clause's own). A country named in another clause as a
+    party («مباراته مع منتخب تونس», «خروج تركيا»), or after the word for its team anywhere
+    («على منتخب البرازيل»), is not where the value is: then no place is better than a false
+    one.
     """
     own: dict[str, bool] = {}
     elsewhere: list[tuple[int, str]] = []  # (distance, place) of the other clauses' «في» places
@@ -91,7 +93,7 @@ def place_near(text: str, start: int, end: int) -> str | None:
         place = _PLACES[match.group(1)]
         if not _CLAUSE_BREAK.search(between):
             own[place] = own.get(place, False) or locative
-        elif locative:
+        elif locative and match.start() < start:  # a later clause's place is its own
             elsewhere.append((len(between), place))
     if len(own) == 1:
         return next(iter(own))

@@ -40,7 +40,7 @@ def unit_after(ctx: Ctx, k: int, art: bool) -> tuple[str, int] | None:
         if noun is not None and noun[0] not in TIME_UNITS and ctx.word(k + 1).startswith(_ARTICLE):
             return _refine(ctx, noun[0], k + 2)
     if found is None:
-        # «1.3 مليون سوري», «3 إسرائيليين»: people of a country, counted by their nisba
+        # «2.1 مليون لبناني», «4 فرنسيين»: people of a country, counted by their nisba
         return ("people", k + 1) if country_of_adjective(ctx.word(k)) is not None else None
     return _refine(ctx, found[0], k + 1)
 
@@ -99,14 +99,14 @@ def blocked_number(ctx: Ctx, i: int, end: int) -> bool:
 
 def counted_before(ctx: Ctx, i: int) -> str | None:
     """The unit of a bare number from the «عدد» phrase before it: «عدد المصابين 340 ألفا»,
-    «عدد الضحايا بنحو 75 ألفا», «ارتفع عدد الوفيات إلى 1280», «العدد الإجمالي للناخبين
-    الذين صوتوا هو 9,120,334» (the number of … is N). Only words may stand between: a number
+    «عدد الضحايا بنحو 75 ألفا», «ارتفع عدد الوفيات إلى 1280», «العدد الإجمالي للاجئين
+    المسجلين بلغ 9,120,334» (the number of … is N). Only words may stand between: a number
     or punctuation ends the search."""
     for k in range(i - 1, max(-1, i - 6), -1):
         if ctx.kind(k) != "word":
             return None
         if k >= 1 and lookup(_COUNT_WORDS, ctx.word(k - 1), art=True) is not None:
-            # «عدد الناخبين», «العدد الإجمالي للناخبين»: the counted noun is definite
+            # «عدد اللاجئين», «العدد الإجمالي للاجئين»: the counted noun is definite
             noun = lookup(UNIT_NOUNS, ctx.word(k), conj=False, prep=True, art=True)
             definite = ctx.word(k).startswith((_ARTICLE, "لل"))
             if noun is not None and noun[0] not in TIME_UNITS and definite:
