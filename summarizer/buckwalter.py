@@ -202,11 +202,13 @@ class Lexicon:
     def _clitic_reading(
         ranked: list[tuple[tuple[int, int, int, int], Entry]], length: int, first: str
     ) -> bool:
-        """Whether a shorter stem, the word's first letter read as a clitic, gives a noun of
-        another sense («لقوة»: facial paralysis, or ل + قوة, force): then the longer reading
-        is no plainer than the other."""
+        """Whether a shorter stem, the word's first letter or two read as a clitic or the
+        article, gives a noun of another sense («لقوة»: facial paralysis, or ل + قوة, force;
+        «الغاز»: riddles, or the gas): then the longer reading is no plainer than the other."""
         return any(
-            rank[0] == length + 1 and e.category.startswith("N") and _first_sense(e) != first
+            rank[0] in (length + 1, length + 2)  # «ل», «ب»…, or the article «ال»
+            and e.category.startswith("N")
+            and _first_sense(e) != first
             for rank, e in ranked
         )
 

@@ -37,6 +37,7 @@ __all__ = [
     "english_stem",
     "lexicon",
     "literal_terms",
+    "synonymous",
     "terms_near",
     "unsupported_words",
     "word_problems",
@@ -141,6 +142,12 @@ def _unglossed(words: list[str], quotes: list[str]) -> list[str]:
     return [w for w in words if not _glosses(w, senses)]
 
 
+def synonymous(left: str, right: str) -> bool:
+    """Whether two English words are one word or synonyms in news text (``english_synonyms``):
+    "wounded" and "injuries", "killed" and "deaths"."""
+    return _glosses(left, {english_stem(right)})
+
+
 def _glosses(word: str, senses: set[str]) -> bool:
     """Whether an English word, or a synonym of it, is one of ``senses`` (English stems)."""
     stem = english_stem(word)
@@ -199,7 +206,9 @@ _CLAUSE_TOKEN = re.compile(r"[\u0621-\u064A\u0671]+|\d+(?:[.,]\d+)*|[،,.؛;:()�
 _WEEKDAYS = _CALENDAR - {m.lower() for m in MONTHS_EN}
 
 
-def literal_terms(arabic: str, anchor: str, *, before: int = 3, after: int = 2) -> list[str]:
+def literal_terms(
+    arabic: str, anchor: str, *, before: int = 3, after: int = 2, counted: bool = False
+) -> list[str]:
     """The plainest English (:meth:`Lexicon.literal`) of the content words of ``anchor``'s own
     clause in ``arabic``: the ``before`` nearest before it and the ``after`` nearest after, in
     the article's order, once each. Words of the anchor, names, hedges, cardinal numbers and
@@ -208,19 +217,23 @@ def literal_terms(arabic: str, anchor: str, *, before: int = 3, after: int = 2) 
 
     What a value counts or measures stands next to it in Arabic news («عدد الإصابات», «سعر
     البنزين», «شاحنة مساعدات»): the lexicon's first sense of those words names it without a
-    model, in the article's own words.
+    model, in the article's own words. For a value (``counted``), the walk back also stops at
+    the counted noun of a number before it («20 ألف قتيل ونحو 15 مليون نازح»: the 15 million
+    were not killed); a date takes it («ثلاث رهائن اليوم»: the hostages of today).
     """
     found = lexicon()
     located = _located(arabic, anchor, _CLAUSE_TOKEN)
     if found is None or located is None or not located[1]:
         return []
     tokens, inside = located
-    left = _side(tokens[: inside[0]][::-1], found, before, counted=False)[::-1]
+    left = _side(tokens[: inside[0]][::-1], found, before, counted=False, apart=counted)[::-1]
     right = _side(tokens[inside[-1] + 1 :], found, after, counted=True)
     return list(dict.fromkeys(left + right))
 
 
-def _side(tokens: list[tuple[int, str]], found: Lexicon, limit: int, *, counted: bool) -> list[str]:
+def _side(
+    tokens: list[tuple[int, str]], found: Lexicon, limit: int, *, counted: bool, apart: bool = False
+) -> list[str]:
     """Literal glosses of the content words met walking away from a value, up to ``limit``,
     until the clause ends or another number begins. A word that reads as a noun or as a verb
     is kept only right after the value (``counted``): there it is the counted noun («12
@@ -233,6 +246,9 @@ def _side(tokens: list[tuple[int, str]], found: Lexicon, limit: int, *, counted:
             return _numbered(token, tokens[distance + 1 : distance + 2], found)
         if len(terms) >= limit or not token[0].isalpha():
             break
+        further = tokens[distance + 1][1] if distance + 1 < len(tokens) else ""
+        if apart and (further[:1].isdigit() or (further and _number_word(further))):
+            break  # «20 ألف قتيل ونحو 15 مليون»: «قتيل» is the count before, not this one's
         hedge, literal = _hedge(token), found.literal(token)
         unread = hedge or _number_word(token)
         term = _term(literal, unread, rules, adjacent=counted and distance == 0)

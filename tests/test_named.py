@@ -126,3 +126,21 @@ def test_a_count_of_people_says_what_happened_to_them() -> None:
     assert "killed" in key_words([], "12 مدنيا", _source(quote), None)
     calm = "ووصل إلى البلدة 12 مدنيا على الأقل"
     assert "killed" not in key_words([], "12 مدنيا", _source(calm), None)
+
+
+def test_the_noun_of_another_count_is_no_key_word_of_a_figure() -> None:
+    # «قتيل» counts the 7,000; the 40,000 were displaced, not killed.
+    quote = "وخلفت المعارك أكثر من 7 آلاف قتيل ونحو 40 ألف نازح في الإقليم"
+    words = key_words([], "نحو 40 ألف نازح", _source(quote), None, unit="displaced")
+    assert "killed" not in words
+    # A date keeps it: «رهائن» is what is due on that day.
+    dated = "وستفرج الحركة عن أربع رهائن غدا"
+    assert "hostages" in key_words([], "غدا", _source(dated), None)
+
+
+def test_what_happened_stands_right_before_the_count() -> None:
+    # «إصابة» is what the 900 cases are, not what happened to the 12 who died among them.
+    quote = "وسجلت الوزارة 900 إصابة جديدة بالحمى، بينها 12 وفاة"
+    assert "wounded" not in key_words([], "12 وفاة", _source(quote), None, unit="deaths")
+    counted = "وأعلنت الوزارة أن عدد الإصابات 900"
+    assert "wounded" not in key_words([], "900", _source(counted), None, unit="injuries")

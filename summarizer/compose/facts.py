@@ -130,7 +130,7 @@ def _figure(
     if line.translated:  # the model's checked label leads the key words of the plain line
         subject = DIGITS.sub("", strip_en_date(line.phrase)).strip(" :,-")
         en = (f"{place}: {amount}" if place else amount) + key_words(
-            [line.phrase], anchor or mention.text, source, place, dates
+            [line.phrase], anchor or mention.text, source, place, dates, mention.unit
         )
     else:
         subject = DIGITS.sub("", strip_en_date(line.en)).strip(" :,-")
@@ -141,7 +141,7 @@ def _figure(
         terms = line.terms_near(mention, source)
         subject = " ".join(terms) or mention.unit or "figure"
         en = (f"{place}: {amount}" if place else amount) + key_words(
-            terms, anchor or mention.text, source, place, dates
+            terms, anchor or mention.text, source, place, dates, mention.unit
         )
     ar = (
         line.ar

@@ -13,7 +13,7 @@ from summarizer.faithful import (
     faithfulness_problems,
     placeholders_in,
 )
-from summarizer.gloss import english_stem, literal_terms, terms_near, word_problems
+from summarizer.gloss import english_stem, literal_terms, synonymous, terms_near, word_problems
 from summarizer.models import (
     Bilingual,
     Mention,
@@ -124,6 +124,7 @@ def key_words(
     source: Source,
     place: str | None,
     dates: tuple[str, ...] = (),
+    unit: str | None = None,
 ) -> str:
     """Key words after a plain line, in parentheses: "expected" when its clause makes the value
     a forecast (:func:`forecasts`), what happened to the people counted (:func:`outcome_of`),
@@ -133,14 +134,16 @@ def key_words(
     (:func:`designations`), then the lexicon's plainest English of the Arabic words next to
     the mention's words (``anchor``, :func:`summarizer.gloss.literal_terms`, the names' own
     words aside), what the value counts in the article's words; none that repeats the place or
-    another key word; then the ``dates`` of its clause."""
+    another key word; then the ``dates`` of its clause. ``unit`` is a figure's (None for a
+    date): the words a figure's unit says already are not repeated."""
     terms: list[str] = []
     known = {english_stem(word) for word in (place or "").split()}
     names, unnamed = names_around(source.quote, anchor)
     forecast = ["expected"] if forecasts(source.quote, anchor) else []
-    said = forecast + outcome_of(source.quote, anchor) + chosen
+    said = forecast + outcome_of(source.quote, anchor, unit) + chosen
     numbered = designations(source.quote, anchor)
-    for term in said + names + numbered + literal_terms(unnamed, anchor):
+    nearby = literal_terms(unnamed, anchor, counted=unit is not None)
+    for term in said + names + numbered + nearby:
         stems = {english_stem(word) for word in term.split()}
         if not stems & known or (term in chosen and stems - known):
             terms.append(term)
@@ -149,13 +152,15 @@ def key_words(
     return f" ({', '.join(listed)})" if listed else ""
 
 
-def outcome_of(quote: str, anchor: str) -> list[str]:
-    """What happened to the people a value counts, from the words before it («مقتل 35
+def outcome_of(quote: str, anchor: str, unit: str | None = None) -> list[str]:
+    """What happened to the people a value counts, from the word right before it («مقتل 35
     عنصرا»: killed; :func:`summarizer.normalize.lexicon.outcome_before`), when its English
-    glosses a word of the quote."""
+    glosses a word of the quote and the ``unit`` does not say it already."""
     at = quote.find(anchor)
-    outcome = outcome_before(quote, at) if at >= 0 and anchor else None
-    return [outcome] if outcome and not word_problems(outcome, [quote]) else []
+    outcome = outcome_before(quote, at, adjacent=True) if at >= 0 and anchor else None
+    if outcome is None or (unit and synonymous(outcome, unit)):
+        return []  # «عدد الإصابات 500»: the count's own noun, what the unit says already
+    return [outcome] if not word_problems(outcome, [quote]) else []
 
 
 def forecasts(quote: str, anchor: str) -> bool:

@@ -111,10 +111,17 @@ _OUTCOME_RES = tuple(
 )
 
 
-def outcome_before(text: str, position: int) -> str | None:
-    """Return what happened to the people counted at ``position`` (killed, wounded, ...)."""
+def outcome_before(text: str, position: int, adjacent: bool = False) -> str | None:
+    """Return what happened to the people counted at ``position`` (killed, wounded, ...); with
+    ``adjacent``, only from the word right before it («مقتل 35»: «إصابة … بينها 22 وفاة»
+    does not say the 22 were wounded)."""
     window = text[max(0, position - 40) : position]
-    found = [(m.end(), name) for name, regex in _OUTCOME_RES for m in regex.finditer(window)]
+    found = [
+        (m.end(), name)
+        for name, regex in _OUTCOME_RES
+        for m in regex.finditer(window)
+        if not adjacent or not window[m.end() :].strip()
+    ]
     return max(found)[1] if found else None
 
 
