@@ -144,3 +144,10 @@ def test_what_happened_stands_right_before_the_count() -> None:
     assert "wounded" not in key_words([], "12 وفاة", _source(quote), None, unit="deaths")
     counted = "وأعلنت الوزارة أن عدد الإصابات 900"
     assert "wounded" not in key_words([], "900", _source(counted), None, unit="injuries")
+
+
+def test_a_deadline_says_what_happens_by_it() -> None:
+    quote = "وقال المسؤول إن انسحاب القوات من المدينة سيتم بحلول آذار 2027"
+    assert key_words([], "بحلول آذار 2027", _source(quote), None).startswith(" (withdraws")
+    meeting = "ويعقد المؤتمر السنوي بحلول آذار 2027"
+    assert "withdraws" not in key_words([], "بحلول آذار 2027", _source(meeting), None)

@@ -26,7 +26,7 @@ from summarizer.normalize.formatting import (
     mention_shown_en,
     shown_date,
 )
-from summarizer.normalize.lexicon import outcome_before, place_near
+from summarizer.normalize.lexicon import action_before, outcome_before, place_near
 from summarizer.normalize.named import names_in, numbered_names
 from summarizer.normalize.vocab import FORECAST_WORDS, fold
 
@@ -127,7 +127,8 @@ def key_words(
     unit: str | None = None,
 ) -> str:
     """Key words after a plain line, in parentheses: "expected" when its clause makes the value
-    a forecast (:func:`forecasts`), what happened to the people counted (:func:`outcome_of`),
+    a forecast (:func:`forecasts`), what happens by a date (:func:`action_of`), what happened
+    to the people counted (:func:`outcome_of`),
     the model's checked words (``chosen``), the places and
     countries the anchor's own clause names besides ``place`` (:func:`names_around`: who else
     the value is about, «12 نقطة» of «البرازيل»), the numbered things of the clause
@@ -140,7 +141,8 @@ def key_words(
     known = {english_stem(word) for word in (place or "").split()}
     names, unnamed = names_around(source.quote, anchor)
     forecast = ["expected"] if forecasts(source.quote, anchor) else []
-    said = forecast + outcome_of(source.quote, anchor, unit) + chosen
+    happens = action_of(source.quote, anchor) if unit is None else []
+    said = forecast + happens + outcome_of(source.quote, anchor, unit) + chosen
     numbered = designations(source.quote, anchor)
     nearby = literal_terms(unnamed, anchor, counted=unit is not None)
     for term in said + names + numbered + nearby:
@@ -150,6 +152,15 @@ def key_words(
             known |= stems
     listed = terms[:_MOST_TERMS] + [date for date in dates if date not in terms]
     return f" ({', '.join(listed)})" if listed else ""
+
+
+def action_of(quote: str, anchor: str) -> list[str]:
+    """What the sentence says happens by a date (ends, withdraws, continues: the nearest action
+    of the lexicon before it, :func:`summarizer.normalize.lexicon.action_before`), when its
+    English glosses a word of the quote."""
+    at = quote.find(anchor)
+    action = action_before(quote, at) if at >= 0 and anchor else None
+    return [action] if action and not word_problems(action, [quote]) else []
 
 
 def outcome_of(quote: str, anchor: str, unit: str | None = None) -> list[str]:

@@ -125,6 +125,15 @@ def outcome_before(text: str, position: int, adjacent: bool = False) -> str | No
     return max(found)[1] if found else None
 
 
+def action_before(text: str, position: int) -> str | None:
+    """Return what the sentence says happens by a date at ``position``: the nearest action of
+    the words before it («انسحاب القوات سيتم على مراحل، على أن تكتمل بحلول أيلول»: withdraws,
+    the nearer «تكتمل» being no action of the table), or None."""
+    before = text[:position]
+    found = [(m.start(), name) for name, regex in _ACTION_RES for m in regex.finditer(before)]
+    return max(found)[1] if found else None
+
+
 def action_in(text: str) -> str | None:
     """Return what the clause says happens (ends, withdraws, continues, ...), or None."""
     found = [(m.start(), name) for name, regex in _ACTION_RES if (m := regex.search(text))]
