@@ -422,6 +422,10 @@ NUMBERS: list[Case] = [
     ("ويتنافس في الاقتراع خمسة مترشحين", None, [N(5, "candidates")]),
     ("ويعمل في الخليج نحو 2.4 مليون سوداني", None, [N(2_400_000, "people", "about")]),
     ("وأفرج عن 4 فلسطينيين", None, [N(4, "people")]),
+    # a time noun in the singular before a number counts no time: a day's number, a date
+    ("وتبدأ العودة من اليوم 15 من بدء الهدنة", None, [N(15)]),
+    ("وبلغ سعر الدولار حتى اليوم 9 مايو 2024 نحو 50 جنيها", None,
+     [D("2024-05-09"), N(50, "EGP", "about")]),
     # the «عدد» phrase before a bare number, with the article on both words
     ("وكان العدد الإجمالي للاجئين المسجلين لديها 9,120,334", None, [N(9_120_334, "refugees")]),
     (

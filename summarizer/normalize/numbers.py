@@ -21,6 +21,7 @@ from summarizer.normalize.vocab import (
     PAST,
     POST_HEDGES,
     RANGE_OPENERS,
+    TIME_SINGULARS,
     TIME_UNITS,
     UNIT_NOUNS,
     fold,
@@ -77,10 +78,11 @@ def _time_modifier(ctx: Ctx, k: int) -> tuple[int, bool]:
 
 
 def _noun_first(ctx: Ctx, i: int) -> Quantity | None:
-    """«الأشهر الـ12 المقبلة», «السنوات العشر الماضية»: the time noun before the number."""
+    """«الأشهر الـ12 المقبلة», «السنوات العشر الماضية»: the time noun before the number, in
+    the plural («اليوم 22 من بدء التنفيذ» is day 22; «اليوم 3 أبريل», today, 3 April)."""
     found = None
     for stem, plen, had_art in stems(ctx.word(i), art=True):
-        if had_art and UNIT_NOUNS.get(stem) in TIME_UNITS:
+        if had_art and stem not in TIME_SINGULARS and UNIT_NOUNS.get(stem) in TIME_UNITS:
             found = (UNIT_NOUNS[stem], span_lead(plen, had_art))
             break
     if found is None:
