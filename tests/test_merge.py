@@ -355,3 +355,19 @@ def test_an_article_restating_a_precise_figure_states_it_once() -> None:
     ]  # fmt: skip
     figures = merge_facts(facts).figures
     assert sorted((f.value, len(f.sources)) for f in figures) == [(40, 1), (40, 1), (57.3, 2)]
+
+
+def test_a_merged_deadline_says_only_the_shown_lines_action() -> None:
+    def due(article: str, en: str) -> Deadline:
+        return Deadline(
+            date="2027-03", qualifier="until", subject="mission", place="Chad",
+            subject_ar="مهمة القوة في تشاد", text=Bilingual(en=en, ar="نص"),
+            sources=[_src(article)],
+        )  # fmt: skip
+
+    facts = [
+        ArticleFacts(article_id="a", deadlines=[due("a", "Chad: until March 2027 (continues)")]),
+        ArticleFacts(article_id="b", deadlines=[due("b", "Chad: until March 2027 (ends, force)")]),
+    ]
+    [deadline] = merge_facts(facts).deadlines
+    assert deadline.text.en == "Chad: until March 2027 (continues, force)"

@@ -14,6 +14,7 @@ from summarizer.models import (
     Source,
 )
 from summarizer.normalize.formatting import format_number
+from summarizer.normalize.lexicon import ACTION_NAMES
 
 # The kind of item a merge function takes and gives back (one of the brief's three lists).
 Item = TypeVar("Item", Deadline, Figure, Event)
@@ -53,7 +54,11 @@ def joined_key_words(lines: list[tuple[str, str | None]]) -> str:
     for line, own_number in lines:
         found = _KEY_WORDS.match(line)
         for word in found.group("words").split(", ") if found else ():
-            foreign = own_number is not None and own_number in word
+            # another member's numbers are its own (a rounding); what happens by a date is
+            # the shown line's («ends» of one member beside «continues» of another)
+            foreign = (own_number is not None and own_number in word) or (
+                line is not lines[0][0] and word in ACTION_NAMES
+            )
             said = word.lower() in head.lower()  # the line's own words («Iraq announced»)
             if word and not foreign and not said and word.lower() not in {w.lower() for w in words}:
                 words.append(word)

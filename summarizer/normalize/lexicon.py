@@ -57,6 +57,7 @@ def _phrase_pattern(phrase: str) -> str:
 
 # What happens by or until a date, from the verb or verbal noun in the clause.
 _ACTIONS = _rules("actions")
+ACTION_NAMES = frozenset(name for name, _ in _ACTIONS)  # "ends", "withdraws", "continues"…
 _ACTION_RES = tuple(
     (name, re.compile(rf"(?<![\w])[وفلب]?(?:ال)?(?:{pattern})")) for name, pattern in _ACTIONS
 )
