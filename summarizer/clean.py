@@ -170,8 +170,13 @@ def clause_around(text: str, start: int, end: int, max_words: int = 24) -> str:
     Used to give an item native wording in the article's language without asking a model to
     write it: the words are the article's own.
     """
-    left, cut = _span_around(text, start, end, max_words, _CLAUSE_BREAK)
+    left, cut = clause_span(text, start, end, max_words)
     return re.sub(r"\s+", " ", text[left:cut]).strip()
+
+
+def clause_span(text: str, start: int, end: int, max_words: int = 24) -> tuple[int, int]:
+    """The span of :func:`clause_around` in ``text`` (its white space as written)."""
+    return _span_around(text, start, end, max_words, _CLAUSE_BREAK)
 
 
 def window_around(text: str, start: int, end: int, max_words: int = 24) -> tuple[int, int]:

@@ -155,7 +155,14 @@ def _glosses(word: str, senses: set[str]) -> bool:
 
 
 def terms_near(
-    english: str, arabic: str, anchor: str, *, given: str = "", before: int = 6, after: int = 2
+    english: str,
+    arabic: str,
+    anchor: str,
+    *,
+    given: str = "",
+    before: int = 6,
+    after: int = 2,
+    at: int | None = None,
 ) -> list[str]:
     """The content words of ``english`` (in its order, once each) that gloss an Arabic word
     close to ``anchor`` in ``arabic``: up to ``before`` words before it and ``after`` after.
@@ -163,9 +170,10 @@ def terms_near(
     A translation that fails its checks may still name what a value counts («عدد شاحنات
     المساعدات»: "trucks", "aid"): the model chose the sense, the lexicon confirms it, and the words
     stand next to the value in the article. Numbers of the English that stand there count too.
+    ``at``: where the anchor stands in ``arabic`` (else its first occurrence).
     """
     found = lexicon()
-    located = _located(arabic, anchor, _TOKEN)
+    located = _located(arabic, anchor, _TOKEN, at)
     if found is None or located is None:
         return []
     words, inside = located
@@ -190,11 +198,12 @@ _TOKEN = re.compile(r"[\u0621-\u064A\u0671]+|\d+")
 
 
 def _located(
-    arabic: str, anchor: str, pattern: re.Pattern[str]
+    arabic: str, anchor: str, pattern: re.Pattern[str], at: int | None = None
 ) -> tuple[list[tuple[int, str]], list[int]] | None:
-    """The tokens of ``arabic`` (start, text) and the indexes of those inside the first
-    occurrence of ``anchor``; None when it does not occur."""
-    at = arabic.find(anchor)
+    """The tokens of ``arabic`` (start, text) and the indexes of those inside ``anchor`` where
+    it stands at ``at`` (else its first occurrence); None when it does not occur."""
+    if at is None or arabic[at : at + len(anchor)] != anchor:
+        at = arabic.find(anchor)
     if at < 0 or not anchor:
         return None
     tokens = [(m.start(), m.group()) for m in pattern.finditer(arabic)]
@@ -207,7 +216,13 @@ _WEEKDAYS = _CALENDAR - {m.lower() for m in MONTHS_EN}
 
 
 def literal_terms(
-    arabic: str, anchor: str, *, before: int = 3, after: int = 2, counted: bool = False
+    arabic: str,
+    anchor: str,
+    *,
+    before: int = 3,
+    after: int = 2,
+    counted: bool = False,
+    at: int | None = None,
 ) -> list[str]:
     """The plainest English (:meth:`Lexicon.literal`) of the content words of ``anchor``'s own
     clause in ``arabic``: the ``before`` nearest before it and the ``after`` nearest after, in
@@ -219,10 +234,11 @@ def literal_terms(
     البنزين», «شاحنة مساعدات»): the lexicon's first sense of those words names it without a
     model, in the article's own words. For a value (``counted``), the walk back also stops at
     the counted noun of a number before it («20 ألف قتيل ونحو 15 مليون نازح»: the 15 million
-    were not killed); a date takes it («ثلاث رهائن اليوم»: the hostages of today).
+    were not killed); a date takes it («ثلاث رهائن اليوم»: the hostages of today). ``at``:
+    where the anchor stands (a word the sentence writes twice, «الليلة … الليلة»).
     """
     found = lexicon()
-    located = _located(arabic, anchor, _CLAUSE_TOKEN)
+    located = _located(arabic, anchor, _CLAUSE_TOKEN, at)
     if found is None or located is None or not located[1]:
         return []
     tokens, inside = located

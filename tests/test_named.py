@@ -151,3 +151,11 @@ def test_a_deadline_says_what_happens_by_it() -> None:
     assert key_words([], "بحلول آذار 2027", _source(quote), None).startswith(" (withdraws")
     meeting = "ويعقد المؤتمر السنوي بحلول آذار 2027"
     assert "withdraws" not in key_words([], "بحلول آذار 2027", _source(meeting), None)
+
+
+def test_key_words_are_read_where_the_mention_stands() -> None:
+    # «الليلة» twice: the deadline is the second, the meeting's.
+    quote = "والليلة احتفل الجمهور بالفوز، ومن المقرر أن يعقد المجلس اجتماعا الليلة"
+    at = quote.rindex("الليلة")
+    assert "meeting" in key_words([], "الليلة", _source(quote), None, at=at)
+    assert "meeting" not in key_words([], "الليلة", _source(quote), None)  # the first one

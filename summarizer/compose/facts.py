@@ -100,7 +100,7 @@ def _deadline(
         terms = line.terms_near(mention, source)
         subject = " ".join(terms) or place or "deadline"
         en = (f"{place}: {when_en}" if place else capital(when_en)) + key_words(
-            terms, mention.text, source, place
+            terms, mention.text, source, place, at=mention.start - source.start
         )
     # The article's own clause already says the date in its words; otherwise compose it.
     ar = line.ar if mention.text in line.ar else f"{strip_ar_date(line.ar)} {when_ar}"
@@ -127,10 +127,12 @@ def _figure(
 ) -> Figure | None:
     value = mention.value if mention.value is not None else 0.0
     amount = amount_en(mention)
+    words = anchor or mention.text  # they end where the mention ends
+    at = mention.end - source.start - len(words)
     if line.translated:  # the model's checked label leads the key words of the plain line
         subject = DIGITS.sub("", strip_en_date(line.phrase)).strip(" :,-")
         en = (f"{place}: {amount}" if place else amount) + key_words(
-            [line.phrase], anchor or mention.text, source, place, dates, mention.unit
+            [line.phrase], words, source, place, dates, mention.unit, at
         )
     else:
         subject = DIGITS.sub("", strip_en_date(line.en)).strip(" :,-")
@@ -141,7 +143,7 @@ def _figure(
         terms = line.terms_near(mention, source)
         subject = " ".join(terms) or mention.unit or "figure"
         en = (f"{place}: {amount}" if place else amount) + key_words(
-            terms, anchor or mention.text, source, place, dates, mention.unit
+            terms, words, source, place, dates, mention.unit, at
         )
     ar = (
         line.ar

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.clean import clause_around
+from summarizer.clean import clause_around, clause_span
 from summarizer.faithful import (
     PLACEHOLDER,
     arabic_in_source,
@@ -101,8 +101,10 @@ class Line:
     def terms_near(self, mention: Mention, source: Source) -> list[str]:
         """Words of an unfaithful English line that gloss the Arabic words next to the
         mention (:func:`summarizer.gloss.terms_near`): what the value counts, checked."""
-        arabic = self.ar if self.translated and mention.text in self.ar else source.quote
-        return terms_near(self.en, arabic, mention.text, given=self.given)
+        if self.translated and mention.text in self.ar:
+            return terms_near(self.en, self.ar, mention.text, given=self.given)
+        at = mention.start - source.start
+        return terms_near(self.en, source.quote, mention.text, given=self.given, at=at)
 
 
 def place_of(pick: Pick, mention: Mention | None) -> str | None:
@@ -125,6 +127,7 @@ def key_words(
     place: str | None,
     dates: tuple[str, ...] = (),
     unit: str | None = None,
+    at: int | None = None,
 ) -> str:
     """Key words after a plain line, in parentheses: "expected" when its clause makes the value
     a forecast (:func:`forecasts`), what happens by a date (:func:`action_of`), what happened
@@ -136,15 +139,18 @@ def key_words(
     the mention's words (``anchor``, :func:`summarizer.gloss.literal_terms`, the names' own
     words aside), what the value counts in the article's words; none that repeats the place or
     another key word; then the ``dates`` of its clause. ``unit`` is a figure's (None for a
-    date): the words a figure's unit says already are not repeated."""
+    date): the words a figure's unit says already are not repeated; ``at``: where the anchor
+    stands in the quote (a sentence may write its words twice)."""
     terms: list[str] = []
     known = {english_stem(word) for word in (place or "").split()}
-    names, unnamed = names_around(source.quote, anchor)
-    forecast = ["expected"] if forecasts(source.quote, anchor) else []
-    happens = action_of(source.quote, anchor) if unit is None else []
-    said = forecast + happens + outcome_of(source.quote, anchor, unit) + chosen
-    numbered = designations(source.quote, anchor)
-    nearby = literal_terms(unnamed, anchor, counted=unit is not None)
+    quote = source.quote
+    at = position(quote, anchor, at)
+    names, unnamed = names_around(quote, anchor, at)
+    forecast = ["expected"] if forecasts(quote, anchor, at) else []
+    happens = action_of(quote, anchor, at) if unit is None else []
+    said = forecast + happens + outcome_of(quote, anchor, unit, at) + chosen
+    numbered = designations(quote, anchor, at)
+    nearby = literal_terms(unnamed, anchor, counted=unit is not None, at=at)
     for term in said + names + numbered + nearby:
         stems = {english_stem(word) for word in term.split()}
         if not stems & known or (term in chosen and stems - known):
@@ -154,67 +160,76 @@ def key_words(
     return f" ({', '.join(listed)})" if listed else ""
 
 
-def action_of(quote: str, anchor: str) -> list[str]:
+def position(quote: str, anchor: str, at: int | None = None) -> int:
+    """Where ``anchor`` stands in ``quote``: at ``at`` when it stands there, else its first
+    occurrence (-1: nowhere)."""
+    if at is not None and at >= 0 and anchor and quote[at : at + len(anchor)] == anchor:
+        return at
+    return quote.find(anchor) if anchor else -1
+
+
+def action_of(quote: str, anchor: str, at: int | None = None) -> list[str]:
     """What the sentence says happens by a date (ends, withdraws, continues: the nearest action
     of the lexicon before it, :func:`summarizer.normalize.lexicon.action_before`), when its
     English glosses a word of the quote."""
-    at = quote.find(anchor)
-    action = action_before(quote, at) if at >= 0 and anchor else None
+    at = position(quote, anchor, at)
+    action = action_before(quote, at) if at >= 0 else None
     return [action] if action and not word_problems(action, [quote]) else []
 
 
-def outcome_of(quote: str, anchor: str, unit: str | None = None) -> list[str]:
+def outcome_of(
+    quote: str, anchor: str, unit: str | None = None, at: int | None = None
+) -> list[str]:
     """What happened to the people a value counts, from the word right before it («مقتل 35
     عنصرا»: killed; :func:`summarizer.normalize.lexicon.outcome_before`), when its English
     glosses a word of the quote and the ``unit`` does not say it already."""
-    at = quote.find(anchor)
-    outcome = outcome_before(quote, at, adjacent=True) if at >= 0 and anchor else None
+    at = position(quote, anchor, at)
+    outcome = outcome_before(quote, at, adjacent=True) if at >= 0 else None
     if outcome is None or (unit and synonymous(outcome, unit)):
         return []  # «عدد الإصابات 500»: the count's own noun, what the unit says already
     return [outcome] if not word_problems(outcome, [quote]) else []
 
 
-def forecasts(quote: str, anchor: str) -> bool:
+def forecasts(quote: str, anchor: str, at: int | None = None) -> bool:
     """Whether a word of forecast stands before ``anchor`` in its own clause («توقعت الوزارة
     ارتفاع الصادرات إلى 500», «ومن المتوقع أن تنتهي الأشغال بنهاية العام»): the value is
     expected, not counted; the English "expected" glosses that word."""
-    at = quote.find(anchor)
-    if at < 0 or not anchor:
+    at = position(quote, anchor, at)
+    if at < 0:
         return False
-    clause = clause_around(quote, at, at + len(anchor))
-    before = clause[: max(0, clause.find(anchor))]
+    before = quote[clause_span(quote, at, at + len(anchor))[0] : at]
     words = [fold(w) for w in re.findall(r"[\u0621-\u064A]+", before)]
     said = [w for w in words if w in FORECAST_WORDS or w[1:] in FORECAST_WORDS]
     return bool(said) and not word_problems("expected", said)
 
 
-def designations(quote: str, anchor: str) -> list[str]:
+def designations(quote: str, anchor: str, at: int | None = None) -> list[str]:
     """The numbered things of ``anchor``'s own clause («الطراز 320»: "model 320"), the value's
     own digits aside (:func:`summarizer.normalize.named.numbered_names`): which of several
     things a value is about."""
-    at = quote.find(anchor)
-    if at < 0 or not anchor:
+    at = position(quote, anchor, at)
+    if at < 0:
         return []
-    clause = clause_around(quote, at, at + len(anchor))
+    begin, end = clause_span(quote, at, at + len(anchor))
+    clause = quote[begin:end]
     own = set(re.findall(r"\d+", anchor))
     found = [f"{n.english} {n.number}" for n in numbered_names(clause) if n.english]
     return [term for term in dict.fromkeys(found) if term.split()[-1] not in own]
 
 
-def names_around(quote: str, anchor: str) -> tuple[list[str], str]:
+def names_around(quote: str, anchor: str, at: int | None = None) -> tuple[list[str], str]:
     """The English of the places and countries named in ``anchor``'s own clause of ``quote``
     (once each), and the quote with every name's letters blanked (its words are no key words
     of their own: «الشمالية» of «مقدونيا الشمالية» is not "northern")."""
-    at = quote.find(anchor)
-    if at < 0 or not anchor:
+    at = position(quote, anchor, at)
+    if at < 0:
         return [], quote
-    clause = clause_around(quote, at, at + len(anchor))
-    begin = quote.find(clause)
+    begin, end = clause_span(quote, at, at + len(anchor))
     names: list[str] = []
     unnamed = quote
     for named in names_in(quote):
         unnamed = unnamed[: named.start] + " " * (named.end - named.start) + unnamed[named.end :]
-        inside = begin >= 0 and begin <= named.start and named.end <= begin + len(clause)
+        inside = begin <= named.start and named.end <= end
         if inside and named.english not in names:
             names.append(named.english)
     return names, unnamed
