@@ -20,7 +20,11 @@ _AR_NEGATION = re.compile(
     r"(?<![\w])(?:[وف]?(?:لم|لن|ليس|ليست|لا)|[وفب]?(?:غير|عدم)"
     r"|[وف]?(?:نفى|نفت|ينفي|تنفي|نفي|نفوا))(?![\w])"
 )
-_AR_NOT_NEGATION = re.compile(r"(?<![\w])لا\s+سيما|(?<![\w])لا\s+يزال|(?<![\w])لا\s+تزال")
+# Phrases with «لا» that deny nothing: «لا سيما» (especially), «لا يزال» (still), and a score's
+# «مقابل لا شيء» (to nil: «فاز بهدفين مقابل لا شيء»).
+_AR_NOT_NEGATION = re.compile(
+    r"(?<![\w])لا\s+سيما|(?<![\w])لا\s+يزال|(?<![\w])لا\s+تزال|(?<![\w])مقابل\s+لا\s+شيء"
+)
 _EN_NEGATION = re.compile(
     r"\b(?:not|no|never|none|nor|neither|without|cannot|deny|denies|denied|denial|refuse[sd]?"
     r"|reject(?:s|ed)?|lack(?:s|ed)?|fail(?:s|ed)?|absence|un(?!it|ion|ivers)\w{3,}|non-?\w+)\b"

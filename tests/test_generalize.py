@@ -123,6 +123,8 @@ def test_a_span_counted_back_is_background_never_a_figure() -> None:
         ("وأكدت عدم وجود إصابات", True),
         ("لا سيما في المناطق الشمالية", False),
         ("وصلت المساعدات إلى المدينة", False),
+        ("وفاز الفريق بثلاثة أهداف مقابل لا شيء", False),  # a score «to nil» denies nothing
+        ("وقال المدرب إن الفريق لا شيء يخيفه", True),
     ],
 )
 def test_negation_in_arabic(arabic: str, negated: bool) -> None:
