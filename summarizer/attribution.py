@@ -23,7 +23,7 @@ from typing import TypeVar
 from summarizer.gloss import word_problems
 from summarizer.models import Brief, BriefItem, Deadline, Dispute, Event, Figure, SaidBy, Source
 from summarizer.normalize.lexicon import place_near
-from summarizer.normalize.named import names_in
+from summarizer.normalize.named import country_of_adjective, names_in
 from summarizer.normalize.vocab import fold
 from summarizer.support import unsupported_reasons
 
@@ -188,7 +188,7 @@ def _english(speaker: list[_Word], table: AttributionWords) -> str | None:
             if problems:
                 return None
             rest = speaker[len(phrase) :]
-            country = _country_of_adjective(rest[-1].text) if len(rest) == 1 else None
+            country = country_of_adjective(rest[-1].text) if len(rest) == 1 else None
             return f"{english} of {country}" if country else english
     return None
 
@@ -350,7 +350,7 @@ def _subject_english(subject: list[_Word], table: AttributionWords) -> str | Non
     if found is not None or len(subject) < 2:
         return found
     if subject[0].folded in table.country_heads:
-        return _country(subject[-1].text) or _country_of_adjective(subject[-1].text)
+        return _country(subject[-1].text) or country_of_adjective(subject[-1].text)
     head = table.title_heads.get(subject[0].folded)
     body = _english(subject[1:], table) if head else None
     if head is None or body is None or not body.startswith("the "):
@@ -365,18 +365,6 @@ def _state(subject: list[_Word], table: AttributionWords) -> str | None:
         return None
     named = names_in(" ".join(w.text for w in subject[1:]))
     return named[0].english if named and named[0].start == 0 else None  # the first name only
-
-
-def _country_of_adjective(word: str) -> str | None:
-    """The country of a nisba adjective («العراقي», «الأردنية»: Iraq, Jordan), or None."""
-    bare = word.replace("\u0651", "")
-    bare = bare[2:] if bare.startswith("ال") else bare
-    for ending in ("ية", "يه", "ي"):
-        if bare.endswith(ending) and len(bare) > len(ending) + 2:
-            stem = bare[: -len(ending)]
-            names = (stem, "ال" + stem, stem + "يا", stem + "ا")  # «الليبي»: ليبيا
-            return next((c for c in map(_country, names) if c is not None), None)
-    return None
 
 
 def _country(arabic: str) -> str | None:
