@@ -51,13 +51,13 @@ def joined_key_words(lines: list[tuple[str, str | None]]) -> str:
     first = _KEY_WORDS.match(lines[0][0])
     head = first.group("head") if first else lines[0][0]
     words: list[str] = []
-    for line, own_number in lines:
+    for position, (line, own_number) in enumerate(lines):
         found = _KEY_WORDS.match(line)
         for word in found.group("words").split(", ") if found else ():
             # another member's numbers are its own (a rounding); what happens by a date is
             # the shown line's («ends» of one member beside «continues» of another)
             foreign = (own_number is not None and own_number in word) or (
-                line is not lines[0][0] and word in ACTION_NAMES
+                position > 0 and word in ACTION_NAMES
             )
             said = word.lower() in head.lower()  # the line's own words («Iraq announced»)
             if word and not foreign and not said and word.lower() not in {w.lower() for w in words}:
