@@ -21,7 +21,7 @@ _AR_NEGATION = re.compile(
     r"|[وف]?(?:نفى|نفت|ينفي|تنفي|نفي|نفوا))(?![\w])"
 )
 # Phrases with «لا» that deny nothing: «لا سيما» (especially), «لا يزال» (still), and a score's
-# «مقابل لا شيء» (to nil: «فاز بهدفين مقابل لا شيء»).
+# «مقابل لا شيء» (to nil: «فاز بأربعة أهداف مقابل لا شيء»).
 _AR_NOT_NEGATION = re.compile(
     r"(?<![\w])لا\s+سيما|(?<![\w])لا\s+يزال|(?<![\w])لا\s+تزال|(?<![\w])مقابل\s+لا\s+شيء"
 )

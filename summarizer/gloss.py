@@ -233,8 +233,8 @@ def literal_terms(
     What a value counts or measures stands next to it in Arabic news («عدد الإصابات», «سعر
     البنزين», «شاحنة مساعدات»): the lexicon's first sense of those words names it without a
     model, in the article's own words. For a value (``counted``), the walk back also stops at
-    the counted noun of a number before it («20 ألف قتيل ونحو 15 مليون نازح»: the 15 million
-    were not killed); a date takes it («ثلاث رهائن اليوم»: the hostages of today). ``at``:
+    the counted noun of a number before it («7 آلاف قتيل ونحو 40 ألف نازح»: the 40,000
+    were not killed); a date takes it («أربع رهائن غدا»: the hostages of tomorrow). ``at``:
     where the anchor stands (a word the sentence writes twice, «الليلة … الليلة»).
     """
     found = lexicon()
@@ -264,7 +264,7 @@ def _side(
             break
         further = tokens[distance + 1][1] if distance + 1 < len(tokens) else ""
         if apart and (further[:1].isdigit() or (further and _number_word(further))):
-            break  # «20 ألف قتيل ونحو 15 مليون»: «قتيل» is the count before, not this one's
+            break  # «7 آلاف قتيل ونحو 40 ألفا»: «قتيل» is the count before, not this one's
         hedge, literal = _hedge(token), found.literal(token)
         unread = hedge or _number_word(token)
         term = _term(literal, unread, rules, adjacent=counted and distance == 0)

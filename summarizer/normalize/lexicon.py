@@ -114,7 +114,7 @@ _OUTCOME_RES = tuple(
 
 def outcome_before(text: str, position: int, adjacent: bool = False) -> str | None:
     """Return what happened to the people counted at ``position`` (killed, wounded, ...); with
-    ``adjacent``, only from the word right before it («مقتل 35»: «إصابة … بينها 22 وفاة»
+    ``adjacent``, only from the word right before it («مقتل 35»: «إصابة … بينها 12 وفاة»
     does not say the 22 were wounded)."""
     window = text[max(0, position - 40) : position]
     found = [
@@ -128,8 +128,7 @@ def outcome_before(text: str, position: int, adjacent: bool = False) -> str | No
 
 def action_before(text: str, position: int) -> str | None:
     """Return what the sentence says happens by a date at ``position``: the nearest action of
-    the words before it («انسحاب القوات سيتم على مراحل، على أن تكتمل بحلول أيلول»: withdraws,
-    the nearer «تكتمل» being no action of the table), or None."""
+    the words before it («انسحاب القوات من المدينة سيتم بحلول آذار»: withdraws), or None."""
     before = text[:position]
     found = [(m.start(), name) for name, regex in _ACTION_RES for m in regex.finditer(before)]
     return max(found)[1] if found else None

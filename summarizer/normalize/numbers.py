@@ -78,8 +78,8 @@ def _time_modifier(ctx: Ctx, k: int) -> tuple[int, bool]:
 
 
 def _noun_first(ctx: Ctx, i: int) -> Quantity | None:
-    """«الأشهر الـ12 المقبلة», «السنوات العشر الماضية»: the time noun before the number, in
-    the plural («اليوم 22 من بدء التنفيذ» is day 22; «اليوم 3 أبريل», today, 3 April)."""
+    """«الأشهر الـ6 المقبلة», «السنوات العشر الماضية»: the time noun before the number, in
+    the plural («اليوم 15 من بدء الهدنة» is day 15; «اليوم 9 مايو», today, 9 May)."""
     found = None
     for stem, plen, had_art in stems(ctx.word(i), art=True):
         if had_art and stem not in TIME_SINGULARS and UNIT_NOUNS.get(stem) in TIME_UNITS:
