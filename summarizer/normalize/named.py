@@ -26,7 +26,7 @@ from summarizer.normalize.vocab import (
 
 _WORD = re.compile(r"[\u0621-\u064A\u0671]+")
 _CLITIC = re.compile(r"^(?:[وفبل]|ول|وب|فب|لل|ولل)(?=ال)|^[وفب](?=[\u0621-\u064A]{3})")
-_NISBA = ("ية", "يه", "يين", "يون", "ي")
+_NISBA = ("يه", "يين", "يون", "ي")  # as folded: «ية» is «يه»
 
 
 @dataclass(frozen=True)
@@ -40,22 +40,17 @@ class Named:
 
 @cache
 def _names() -> dict[tuple[str, ...], str]:
-    """Arabic names (as word tuples) -> English; the lexicon's places before CLDR's."""
-    homographs = {_bare(word) for word in word_list("lexicon", "territory_homographs")}
-    table = {tuple(_bare(ar).split()): en for ar, en in territories_arabic().items()}
+    """Arabic names (folded, as word tuples) -> English; the lexicon's places before CLDR's."""
+    homographs = {fold(word) for word in word_list("lexicon", "territory_homographs")}
+    table = {tuple(fold(ar).split()): en for ar, en in territories_arabic().items()}
     places = word_table("lexicon", "places", is_word, "an English name")
-    table.update({tuple(_bare(ar).split()): en for ar, en in places.items()})
+    table.update({tuple(fold(ar).split()): en for ar, en in places.items()})
     return {words: en for words, en in table.items() if " ".join(words) not in homographs}
 
 
 @cache
 def _longest() -> int:
     return max(len(words) for words in _names())
-
-
-def _bare(word: str) -> str:
-    """A word as the tables are keyed: folded (hamza seats, ta marbuta, shadda and vowels)."""
-    return fold(word)
 
 
 def _forms(word: str) -> list[str]:
@@ -73,7 +68,7 @@ def _forms(word: str) -> list[str]:
 
 def _stems(word: str) -> list[str]:
     """A nisba adjective's stems («الأردنية» → «أردن»): none when it is no nisba form."""
-    bare = _bare(word)
+    bare = fold(word)
     bare = bare[2:] if bare.startswith("ال") else bare
     return [bare[: -len(e)] for e in _NISBA if bare.endswith(e) and len(bare) > len(e) + 2]
 
@@ -106,7 +101,7 @@ def _country_of_adjectives(first: str, second: str) -> str | None:
 
 def names_in(text: str) -> list[Named]:
     """The places and countries ``text`` names, in order: the longest name at each word."""
-    tokens = [(m.start(), m.end(), _bare(m.group())) for m in _WORD.finditer(text)]
+    tokens = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
     table, found, i = _names(), [], 0
     while i < len(tokens):
         hit = _name_at(tokens, i, table)
@@ -142,7 +137,7 @@ def _name_at(
 # --------------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"[\u0621-\u064A]+|\d+(?:[.,]\d+)*|[^\s\w]")
-_LINKED = ("ال", "وال", "بال", "لل", "فال", "ب", "ل", "ك")
+_LINKED = ("ال", "وال", "فال", "ب", "ل", "ك")  # «بال», «لل» start with «ب», «ل»
 _AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
