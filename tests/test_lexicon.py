@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.normalize.lexicon import action_in, event_kind, outcome_before, place_near
+from summarizer.normalize.lexicon import (
+    action_in,
+    actions_before,
+    event_kind,
+    outcome_before,
+    place_near,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,6 +60,23 @@ def test_place_of_a_mention(sentence: str, mention: str, place: str | None) -> N
 )
 def test_action_before_a_deadline(text: str, action: str | None) -> None:
     assert action_in(text) == action
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        # The nearest action, alone.
+        ("وقال الوزير إن الجسر الجديد سيبدأ العمل بحلول", ["begins"]),
+        ("تنسحب الفرق الطبية من المخيم ثم يستمر الدعم حتى", ["continues"]),
+        # One that only completes another: the one completed too.
+        ("ويبدأ انسحاب الشرطة من الميناء الشهر المقبل على أن يكتمل في موعد أقصاه", ["is completed", "withdraws"]),
+        ("وسينتقل الموظفون إلى المقر الجديد تدريجيا، على أن تكتمل العملية بنهاية", ["is completed", "transitions"]),
+        ("على أن يكتمل التسجيل بحلول", ["is completed"]),
+        ("لم يحدد أي موعد", []),
+    ],
+)  # fmt: skip
+def test_actions_by_a_date(text: str, actions: list[str]) -> None:
+    assert actions_before(text, len(text)) == actions
 
 
 def test_outcome_of_a_count() -> None:

@@ -26,7 +26,7 @@ from summarizer.normalize.formatting import (
     mention_shown_en,
     shown_date,
 )
-from summarizer.normalize.lexicon import action_before, outcome_before, place_near
+from summarizer.normalize.lexicon import actions_before, outcome_before, place_near
 from summarizer.normalize.named import names_in, numbered_names
 from summarizer.normalize.vocab import FORECAST_WORDS, fold
 
@@ -170,11 +170,12 @@ def position(quote: str, anchor: str, at: int | None = None) -> int:
 
 def action_of(quote: str, anchor: str, at: int | None = None) -> list[str]:
     """What the sentence says happens by a date (ends, withdraws, continues: the nearest action
-    of the lexicon before it, :func:`summarizer.normalize.lexicon.action_before`), when its
-    English glosses a word of the quote."""
+    of the lexicon before it, and the one it completes when it only completes another,
+    :func:`summarizer.normalize.lexicon.actions_before`), each when its English glosses a word
+    of the quote."""
     at = position(quote, anchor, at)
-    action = action_before(quote, at) if at >= 0 else None
-    return [action] if action and not word_problems(action, [quote]) else []
+    actions = actions_before(quote, at) if at >= 0 else []
+    return [action for action in actions if not word_problems(action, [quote])]
 
 
 def outcome_of(

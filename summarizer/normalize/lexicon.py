@@ -58,6 +58,10 @@ def _phrase_pattern(phrase: str) -> str:
 # What happens by or until a date, from the verb or verbal noun in the clause.
 _ACTIONS = _rules("actions")
 ACTION_NAMES = frozenset(name for name, _ in _ACTIONS)  # "ends", "withdraws", "continues"…
+# Actions that say only that another one is done («تكتمل», «يتم»): "is completed".
+_COMPLETING = frozenset(word_list("lexicon", "completing_actions"))
+if not _COMPLETING <= ACTION_NAMES:
+    raise ValueError("lexicon.json: completing_actions must be names of actions")
 _ACTION_RES = tuple(
     (name, re.compile(rf"(?<![\w])[وفلب]?(?:ال)?(?:{pattern})")) for name, pattern in _ACTIONS
 )
@@ -126,12 +130,19 @@ def outcome_before(text: str, position: int, adjacent: bool = False) -> str | No
     return max(found)[1] if found else None
 
 
-def action_before(text: str, position: int) -> str | None:
-    """Return what the sentence says happens by a date at ``position``: the nearest action of
-    the words before it («انسحاب القوات من المدينة سيتم بحلول آذار»: withdraws), or None."""
+def actions_before(text: str, position: int) -> list[str]:
+    """What happens by a date at ``position``: the nearest action before it and, when that
+    one only completes another («… على أن يكتمل الانسحاب», «الانسحاب … على أن تكتمل العملية
+    بحلول آذار»: is completed), the action it completes, the nearest other one before it."""
     before = text[:position]
-    found = [(m.start(), name) for name, regex in _ACTION_RES for m in regex.finditer(before)]
-    return max(found)[1] if found else None
+    found = sorted(
+        ((m.start(), name) for name, regex in _ACTION_RES for m in regex.finditer(before)),
+        reverse=True,
+    )
+    names = list(dict.fromkeys(name for _, name in found))
+    if names and names[0] in _COMPLETING:
+        return names[:2]
+    return names[:1]
 
 
 def action_in(text: str) -> str | None:
