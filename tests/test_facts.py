@@ -59,3 +59,34 @@ def test_a_date_the_normalizer_could_not_resolve_is_no_given_word() -> None:
     )
     [figure] = facts.figures
     assert "not stated" not in figure.text.en and figure.value == 500000
+
+
+def _plain_figure(text: str, published: str | None, counted: str) -> str:
+    """The English of the figure of ``counted`` in ``text`` when the model gave no label."""
+    mentions = find_mentions(text, published)
+    number = next(m for m in mentions if m.kind == "number" and counted in m.text)
+    pick = Pick(
+        kind="figure", mention_id=number.id, what_en="", what_ar=number.text, quote=text,
+        start=0, end=len(text),
+    )  # fmt: skip
+    clean = CleanArticle(article=Article(id="a", text=text), text=text)
+    facts = facts_from_picks(clean, Extraction(article_id="a", picks=[pick]), mentions, published)
+    [figure] = facts.figures
+    return figure.text.en
+
+
+def test_a_month_without_its_year_still_dates_a_figure() -> None:
+    # Invented: no publication date, so «في مايو» has no year; it still says which month.
+    assert "(May" in _plain_figure("وفي مايو وصل نحو 700 مهاجر إلى الجزيرة", None, "700")
+    assert "October" in _plain_figure("وسجلت المدينة 40 حريقا في أكتوبر", None, "40")
+    # A resolved date keeps its full words.
+    en = _plain_figure("وسجلت المدينة 40 حريقا في أكتوبر 2031", None, "40")
+    assert "October 2031" in en
+
+
+def test_a_clause_of_when_takes_the_time_of_the_clause_before() -> None:
+    # Invented: «عندما» (when) starts a clause about the time the clause before it names.
+    text = "وهو أقل من شهر يناير 2030، عندما سجلت المدينة 90 حريقا"
+    assert "January 2030" in _plain_figure(text, None, "90")
+    text = "وهو أقل من شهر يناير 2030، وسجلت المدينة 90 حريقا"
+    assert "January 2030" not in _plain_figure(text, None, "90")

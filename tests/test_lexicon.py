@@ -69,8 +69,10 @@ def test_action_before_a_deadline(text: str, action: str | None) -> None:
         ("وقال الوزير إن الجسر الجديد سيبدأ العمل بحلول", ["begins"]),
         ("تنسحب الفرق الطبية من المخيم ثم يستمر الدعم حتى", ["continues"]),
         # One that only completes another: the one completed too.
-        ("ويبدأ انسحاب الشرطة من الميناء الشهر المقبل على أن يكتمل في موعد أقصاه", ["is completed", "withdraws"]),
-        ("وسينتقل الموظفون إلى المقر الجديد تدريجيا، على أن تكتمل العملية بنهاية", ["is completed", "transitions"]),
+        ("ويبدأ انسحاب الشرطة من الميناء الشهر المقبل على أن يكتمل في موعد أقصاه",
+         ["is completed", "withdraws"]),
+        ("وسينتقل الموظفون إلى المقر الجديد تدريجيا، على أن تكتمل العملية بنهاية",
+         ["is completed", "transitions"]),
         ("على أن يكتمل التسجيل بحلول", ["is completed"]),
         ("لم يحدد أي موعد", []),
     ],

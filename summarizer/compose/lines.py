@@ -28,7 +28,7 @@ from summarizer.normalize.formatting import (
 )
 from summarizer.normalize.lexicon import actions_before, outcome_before, place_near
 from summarizer.normalize.named import names_in, numbered_names
-from summarizer.normalize.vocab import FORECAST_WORDS, fold
+from summarizer.normalize.vocab import FORECAST_WORDS, WHEN_LINKS, fold, month_named
 
 _MONTHS = "|".join(MONTHS_EN + tuple(m[:3] for m in MONTHS_EN))
 # A date written by the model in English ("by the end of September 2025", "in 2026", "on 27 Sep").
@@ -253,18 +253,34 @@ def dates_in_clause(
 ) -> tuple[str, ...]:
     """The dates of the value's own clause, as the article writes them («في مارس»: "March";
     a number the quote does not write is left out): when the value was counted."""
-    clause = own_clause(mention, source)
+    clause = _clause_and_its_time(mention, source)
     shown = []
     for other in mentions:
         inside = source.start <= other.start and other.end <= source.end
-        if other.kind != "date" or other.date is None or not inside or other.text not in clause:
+        if other.kind != "date" or not inside or other.text not in clause:
             continue
-        en = mention_words(other).en
+        month = month_named(other.text) if unresolved(other) else None
+        if other.date is None and month is None:
+            continue
+        en = MONTHS_EN[month - 1] if month is not None else mention_words(other).en
         if not all(number in source.quote for number in DIGITS.findall(en)):
             en = DIGITS.sub(" ", en).strip(" ,")
         if en:
             shown.append(" ".join(en.split()))
     return tuple(dict.fromkeys(shown))
+
+
+def _clause_and_its_time(mention: Mention, source: Source) -> str:
+    """The value's own clause, and the clause before it when its own starts with «عندما» or
+    «حين» (``when_links``: «مقارنة بشهر يناير 2024، عندما عاد 300»): it is about the time that
+    one names."""
+    clause = own_clause(mention, source)
+    at = source.quote.find(clause) if clause else -1
+    first = re.match(r"[\u0621-\u064A]+", clause)
+    if at <= 1 or first is None or fold(first.group()) not in WHEN_LINKS:
+        return clause
+    before = source.quote[:at].rstrip(" ،,")
+    return f"{clause_around(before, len(before) - 1, len(before))} {clause}"
 
 
 def unresolved(mention: Mention) -> bool:

@@ -10,6 +10,7 @@ tables of them (phrases longest first, compound number words, clitic readings).
 from __future__ import annotations
 
 import json
+import re
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
@@ -235,7 +236,24 @@ MONTH_NAMES: tuple[tuple[Phrase, int], ...] = _phrase_table(
     "calendar", "months", is_count, "a month number"
 )
 AMBIGUOUS_MONTHS = _folded("calendar", "ambiguous_months")
+
+
+def month_named(text: str) -> int | None:
+    """The month that ``text`` is the name of, alone or after a clitic or «شهر» («مارس»,
+    «وفي أيلول», «بشهر مايو»), or None: a date the normalizer could not place in a year
+    still says which month it is."""
+    words = [fold(w) for w in re.findall(r"[\u0621-\u064A]+", text)]
+    words = [w for w in words if w not in _MONTH_FRAME]
+    if len(words) != 1:
+        return None
+    for word in (words[0], words[0][1:], words[0][2:]):
+        month = _MONTH_WORDS.get(word)
+        if month is not None:
+            return month
+    return None
 HIJRI_MONTHS = _folded("calendar", "hijri_months")
+_MONTH_WORDS = {words[0]: month for words, month in MONTH_NAMES if len(words) == 1}
+_MONTH_FRAME = frozenset(fold(w) for w in ("في", "وفي", "شهر", "بشهر", "لشهر", "خلال"))
 WEEKDAYS: dict[str, int] = _lookup_table("calendar", "weekdays", is_count, "a weekday number")
 WEEKDAY_BLOCKERS = _folded("calendar", "weekday_blockers")
 DAY_TIME_WORDS = _folded("calendar", "day_time_words")
@@ -276,6 +294,7 @@ POST_HEDGES: tuple[tuple[Phrase, Approx], ...] = _phrase_table(
 )
 CHANGE_VERBS = _folded("cues", "change_verbs")
 FORECAST_WORDS = _folded("cues", "forecast_words")
+WHEN_LINKS = _folded("cues", "when_links")
 RANGE_OPENERS = _folded("cues", "range_openers")
 DURATION_CUES: tuple[tuple[Phrase, str], ...] = _phrase_table(
     "cues", "duration_cues", is_word, "a qualifier"
