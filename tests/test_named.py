@@ -104,6 +104,9 @@ def test_a_figure_names_the_numbered_thing_of_its_clause() -> None:
     quote = "وسجل بنزين 91 في المحطات الجديدة 3.5 دينار للتر"
     words = key_words([], "3.5 دينار", _source(quote), None)
     assert "gasoline 91" in words and "3.5" not in words
+    # After the model's words for what the value is, the number still tells which one.
+    words = key_words(["price of gasoline"], "3.5 دينار", _source(quote), None)
+    assert "price of gasoline" in words and "gasoline 91" in words
 
 
 @pytest.mark.parametrize(

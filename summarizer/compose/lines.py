@@ -153,7 +153,9 @@ def key_words(
     nearby = literal_terms(unnamed, anchor, counted=unit is not None, at=at)
     for term in said + names + numbered + nearby:
         stems = {english_stem(word) for word in term.split()}
-        if not stems & known or (term in chosen and stems - known):
+        # The model's words and a numbered thing («gasoline 92» after "price of gasoline")
+        # still add what they say besides words already shown.
+        if not stems & known or ((term in chosen or term in numbered) and stems - known):
             terms.append(term)
             known |= stems
     listed = terms[:_MOST_TERMS] + [date for date in dates if date not in terms]
