@@ -78,13 +78,41 @@ def clean_article(article: Article) -> CleanArticle:
     lines = article.text.split("\n")
     end, marker = _tail_start(lines)
     kept = [line.strip() for line in lines[:end] if _is_body_line(line)]
-    text = "\n".join(line for line in kept if line)
+    kept = [line for line in kept if line]
+    run = _unpunctuated_tail(kept)
+    if run:
+        marker = marker or kept[-run][:60]
+        kept = kept[:-run]
+    text = "\n".join(kept)
     return CleanArticle(
         article=article,
         text=text,
         removed_chars=len(article.text) - len(text),
         boilerplate_start=marker,
     )
+
+
+TAIL_LINE_WORDS = 20  # at most, a line of a related-articles block (a headline)
+CREDIT_WORDS = 6  # at most, one last line that credits a source or names a section
+
+
+def _unpunctuated_tail(lines: list[str]) -> int:
+    """How many of the last body lines are a block of headlines or a credit, not the article:
+    lines of at most ``TAIL_LINE_WORDS`` words that end without a sentence's punctuation,
+    after a body whose lines do end with it (a related-articles list, «وكالات», a section
+    name). One such line alone counts only when it is a credit's length."""
+    run = 0
+    while run < len(lines) and _headline_shaped(lines[-1 - run]):
+        run += 1
+    if run == len(lines) or not any(_TERMINAL.search(line) for line in lines[: len(lines) - run]):
+        return 0
+    if run == 1 and len(lines[-1].split()) > CREDIT_WORDS:
+        return 0
+    return run
+
+
+def _headline_shaped(line: str) -> bool:
+    return not _TERMINAL.search(line) and len(line.split()) <= TAIL_LINE_WORDS
 
 
 def _tail_start(lines: list[str]) -> tuple[int, str | None]:

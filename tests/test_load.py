@@ -10,6 +10,7 @@ import pytest
 from summarizer.clean import clean_article, split_sentences
 from summarizer.errors import UsageError
 from summarizer.load import MAX_ARTICLE_BYTES, load_articles, load_batch
+from summarizer.models import Article
 
 ARABIC = "أعلنت وزارة الدفاع بدء تخفيض القوات في العراق بحلول أيلول 2025."
 
@@ -76,8 +77,6 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_cleaning_drops_tails_and_furniture() -> None:
-    from summarizer.models import Article
-
     text = "\n".join([
         "تابعونا على فيسبوك",
         "عنوان الخبر",
@@ -97,6 +96,39 @@ def test_cleaning_drops_tails_and_furniture() -> None:
     assert "900 جندي" in clean.text and ARABIC in clean.text
     for start, end in split_sentences(clean.text):
         assert clean.text[start:end].strip() == clean.text[start:end]
+
+
+BODY = [
+    "وقالت الوزارة إن أعمال الترميم في المتحف ستكتمل بحلول الصيف المقبل.",
+    "وأضافت أن كلفة المشروع بلغت نحو 12 مليون دينار.",
+]
+
+
+@pytest.mark.parametrize(
+    ("tail", "cut"),
+    [
+        # A block of related articles' headlines, the last one cut off mid-word.
+        (["افتتاح معرض الكتاب", "فوز الفريق المحلي بالكأس بعد مباراة مثيرة / موقعنا",
+          "ارتفاع أسعار الخضار 300 بالمئة خلال أسبو"], True),
+        # A one-line credit or section name.
+        (["وكالات"], True),
+        (["Dans la même rubrique"], True),
+        # A last sentence that only lacks its full stop is the article's own.
+        (["وأشارت الوزارة إلى أن المتحف سيستقبل الزوار مجانا خلال أيام افتتاحه الأولى"],
+         False),
+        ([], False),
+    ],
+)  # fmt: skip
+def test_a_tail_of_unpunctuated_lines_is_cut(tail: list[str], cut: bool) -> None:
+    clean = clean_article(Article(id="x", text="\n".join(BODY + tail)))
+    assert ("\n".join(BODY) == clean.text) is (cut or not tail)
+    assert (clean.boilerplate_start == (tail[0][:60] if cut else None)) is True
+    assert "12 مليون" in clean.text
+
+
+def test_an_article_of_unpunctuated_lines_is_kept_whole() -> None:
+    lines = ["عنوان الخبر الأول", "سطر ثان بلا نقطة", "سطر ثالث بلا نقطة"]
+    assert clean_article(Article(id="x", text="\n".join(lines))).text == "\n".join(lines)
 
 
 def test_seed_tails_are_cut() -> None:
