@@ -132,7 +132,7 @@ def outcome_before(text: str, position: int, adjacent: bool = False) -> str | No
 
 def actions_before(text: str, position: int) -> list[str]:
     """What happens by a date at ``position``: the nearest action before it and, when that
-    one only completes another («… على أن يكتمل الانسحاب», «الانسحاب … على أن تكتمل العملية
+    one only completes another («… على أن يكتمل الانسحاب», «الانسحاب … على أن يكتمل النقل
     بحلول آذار»: is completed), the action it completes, the nearest other one before it."""
     before = text[:position]
     found = sorted(
