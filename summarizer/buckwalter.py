@@ -40,6 +40,7 @@ _LITERAL_WORDS = 2
 class _Letters:
     letters: dict[str, str]
     variants: tuple[tuple[str, str], ...]
+    news_senses: tuple[tuple[str, str, str], ...]
 
 
 @cache
@@ -48,6 +49,7 @@ def _letters() -> _Letters:
     return _Letters(
         letters=dict(raw["buckwalter"]),
         variants=tuple((a, b) for a, b in raw["stem_variants"]),
+        news_senses=tuple((ar, category, en) for ar, category, en in raw["news_senses"]),
     )
 
 
@@ -151,6 +153,22 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def with_news_senses(self, senses: tuple[tuple[str, str, str], ...]) -> Lexicon:
+        """This lexicon with the sense that news text means put first in the gloss of each
+        (Arabic stem, category) of ``senses``: a 2002 lexicon may give an older or rarer sense
+        first («مفوضية»: legation, where news means a commission)."""
+        stems = dict(self._entries)
+        for arabic, category, english in senses:
+            form = transliterate(arabic)
+            entries = stems.get(form, ())
+            if not any(e.category == category for e in entries):
+                raise ValueError(f"gloss.json: news_senses: no {category} stem «{arabic}»")
+            stems[form] = tuple(
+                Entry(e.category, f"{english};{e.gloss}") if e.category == category else e
+                for e in entries
+            )
+        return Lexicon(stems, self._prefixes, self._suffixes, self._tables)
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process, loaded once
     def senses(self, arabic_word: str) -> frozenset[str]:
@@ -301,4 +319,6 @@ def _load() -> Lexicon | None:
     if spec is None or not spec.submodule_search_locations:
         return None
     folder = Path(next(iter(spec.submodule_search_locations)))
-    return Lexicon.from_folder(folder) if (folder / "dictStems").is_file() else None
+    if not (folder / "dictStems").is_file():
+        return None
+    return Lexicon.from_folder(folder).with_news_senses(_letters().news_senses)

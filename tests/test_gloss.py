@@ -80,8 +80,12 @@ def test_the_gloss_data_file_is_well_formed() -> None:
     raw = json.loads(resources.files("summarizer.data").joinpath("gloss.json").read_text("utf-8"))
     assert set(raw) == {
         "about", "buckwalter", "stem_variants", "english_function_words", "english_synonyms",
-        "english_number_words", "english_ordinals",
+        "english_number_words", "english_ordinals", "news_senses",
     }  # fmt: skip
+    assert all(
+        len(entry) == 3 and all(isinstance(part, str) and part for part in entry)
+        for entry in raw["news_senses"]
+    )
     assert all(len(k) == 1 and "\u0621" <= k <= "\u0671" for k in raw["buckwalter"])
     assert all(len(pair) == 2 for pair in raw["stem_variants"])
     words = raw["english_function_words"]
@@ -167,3 +171,35 @@ def test_a_first_letter_that_may_be_a_clitic_makes_a_word_ambiguous(
     assert found is not None
     literal = found.literal(word)
     assert literal is not None and literal.ambiguous is ambiguous
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("arabic", "anchor", "wanted", "unwanted"),
+    [
+        # The sense news text means comes first (gloss.json news_senses), in several forms.
+        ("وبلغ العدد الأولي للمصابين 40 شخصا", "40 شخصا", {"initial"}, {"first"}),
+        ("وقدر التقييم الأولي عدد المنازل المتضررة بنحو 300", "300", {"initial"}, {"first"}),
+        ("وقالت المفوضية إن 2000 مهاجر وصلوا", "2000 مهاجر", {"commission"}, {"legation"}),
+        ("وطالبت مفوضية الانتخابات بفرز 150 صندوقا", "150 صندوقا", {"commission"}, {"legation"}),
+        ("وقرر البنك تثبيت سعر الفائدة عند 5%", "5%", {"fixing"}, {"substantiation"}),
+        # An ordinal stays the first one.
+        ("وتبدأ المرحلة الأولى بنقل 500 عائلة", "500 عائلة", set(), {"initial"}),
+    ],
+)  # fmt: skip
+def test_the_news_sense_of_a_word_comes_first(
+    arabic: str, anchor: str, wanted: set[str], unwanted: set[str]
+) -> None:
+    terms = set(literal_terms(arabic, anchor, before=4))
+    assert wanted <= terms and not unwanted & terms, terms
+    found = lexicon()
+    assert found is not None
+    assert not unsupported_words(" ".join(wanted), [arabic])
+
+
+@needs_lexicon
+def test_a_news_sense_of_a_stem_the_lexicon_lacks_is_refused() -> None:
+    found = lexicon()
+    assert found is not None
+    with pytest.raises(ValueError, match="no Nap stem"):
+        found.with_news_senses((("ززز", "Nap", "nothing"),))
