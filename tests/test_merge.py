@@ -371,3 +371,37 @@ def test_a_merged_deadline_says_only_the_shown_lines_action() -> None:
     ]
     [deadline] = merge_facts(facts).deadlines
     assert deadline.text.en == "Chad: until March 2027 (continues, force)"
+
+
+def test_two_plain_deadlines_of_unrelated_subjects_are_no_conflict() -> None:
+    # A plain line's fallback subject ("deadline") and one shared number word are no subject.
+    def plain(article: str, date: str, words: str) -> Deadline:
+        return Deadline(
+            date=date, qualifier="on", subject="deadline", subject_ar=words,
+            text=Bilingual(en=f"On {date}", ar=words), sources=[_src(article)],
+        )  # fmt: skip
+
+    facts = [
+        ArticleFacts(article_id="a", deadlines=[plain("a", "2031-01-19", "يطلق ثلاث سجناء اليوم")]),
+        ArticleFacts(article_id="b", deadlines=[plain("b", "2031-07", "تنفذ الخطة على ثلاث مراحل")]),
+    ]
+    assert merge_facts(facts).conflicts == []
+
+
+def test_particles_are_no_words_of_a_subject() -> None:
+    # One rate stated by two outlets in other words: what they share is the rate's own words,
+    # not «كما» or «فقد», which only weigh down their share of words in common.
+    def rate(article: str, value: float, words: str) -> Figure:
+        return Figure(
+            value=value, unit="%", approx="exact", subject="%", subject_ar=words,
+            text=Bilingual(en=f"{value} %", ar=words), sources=[_src(article)],
+        )  # fmt: skip
+
+    facts = [
+        ArticleFacts(article_id="a", figures=[
+            rate("a", 31.5, "كما تراجعت نسبة البطالة الأولية إلى 31.5% مقارنة بالربع")]),
+        ArticleFacts(article_id="b", figures=[
+            rate("b", 32, "فقد بلغت نسبة البطالة الأولية 32% بحسب المكتب")]),
+    ]  # fmt: skip
+    [conflict] = merge_facts(facts).conflicts
+    assert sorted(v.value or 0 for v in conflict.values) == [31.5, 32]

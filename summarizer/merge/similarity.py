@@ -29,6 +29,8 @@ STOP = {
     "its", "their", "is", "are", "was", "were", "be", "been", "will", "would", "has", "have",
     "had", "that", "this", "as", "into", "it", "s", "said", "says", "about", "more", "than",
     "less", "least", "until", "before", "after", "end", "per", "cent", "percent",
+    # what a plain line is called when nothing is known of its subject: no shared subject
+    "deadline", "figure",
 }  # fmt: skip
 
 
@@ -82,6 +84,7 @@ _AR_STOP = {
     "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "ايلول", "تشرين", "يناير",
     "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر",
     "نوفمبر", "ديسمبر", "الاول", "الثاني", "اليوم", "امس", "غدا", "المقبل", "الماضي", "الجاري",
+    "كما", "فقد", "وقد", "بينما", "ايضا",
 }  # fmt: skip
 _AR_STOP = {fold_arabic(word) for word in _AR_STOP}  # «الى», «على»: as the words are folded
 _AR_WORD = re.compile(r"[\u0621-\u064A]{2,}")
