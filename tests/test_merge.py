@@ -381,9 +381,10 @@ def test_two_plain_deadlines_of_unrelated_subjects_are_no_conflict() -> None:
             text=Bilingual(en=f"On {date}", ar=words), sources=[_src(article)],
         )  # fmt: skip
 
+    release, phases = "يطلق ثلاث سجناء اليوم", "تنفذ الخطة على ثلاث مراحل"
     facts = [
-        ArticleFacts(article_id="a", deadlines=[plain("a", "2031-01-19", "يطلق ثلاث سجناء اليوم")]),
-        ArticleFacts(article_id="b", deadlines=[plain("b", "2031-07", "تنفذ الخطة على ثلاث مراحل")]),
+        ArticleFacts(article_id="a", deadlines=[plain("a", "2031-01-19", release)]),
+        ArticleFacts(article_id="b", deadlines=[plain("b", "2031-07", phases)]),
     ]
     assert merge_facts(facts).conflicts == []
 
