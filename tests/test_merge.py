@@ -406,3 +406,19 @@ def test_particles_are_no_words_of_a_subject() -> None:
     ]  # fmt: skip
     [conflict] = merge_facts(facts).conflicts
     assert sorted(v.value or 0 for v in conflict.values) == [31.5, 32]
+
+
+def test_a_precise_figure_restated_about_or_exactly_is_one_fact_but_not_a_bound() -> None:
+    def stated(value: float, approx: str, words: str) -> Figure:
+        figure = _counted("a", value, "%", words, f"{value} %")
+        return figure.model_copy(update={"approx": approx})
+
+    facts = [
+        ArticleFacts(article_id="a", figures=[
+            stated(57.3, "exact", "فوز المرشح بنسبة 57.3% من الأصوات"),
+            stated(57.3, "about", "أي ما يقارب 57.3%"),
+            stated(57.3, "more than", "وحصل حزبه على أكثر من 57.3% في العاصمة"),
+        ]),
+    ]  # fmt: skip
+    figures = merge_facts(facts).figures
+    assert sorted((f.approx, len(f.sources)) for f in figures) == [("exact", 2), ("more than", 1)]

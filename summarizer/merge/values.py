@@ -99,13 +99,16 @@ PRECISE = 3  # significant digits of a value an article does not repeat by chanc
 def restated(left: Item, right: Item) -> bool:
     """Whether one article states one figure twice: the same precise value (``PRECISE``
     significant digits or more), unit and hedge in two sentences («84.3%» in the headline and
-    the body) is one fact, whatever the words around it."""
+    the body) is one fact, whatever the words around it. "About" a precise value is that value
+    («ما يعادل 84.30%»); a bound («أكثر من») is another claim."""
     if not isinstance(left, Figure) or not isinstance(right, Figure):
         return False
-    same = (left.value, left.value_max, left.unit, left.approx) == (
-        right.value, right.value_max, right.unit, right.approx
-    )
-    return same and significant(left.value) >= PRECISE
+    same = (left.value, left.value_max, left.unit) == (right.value, right.value_max, right.unit)
+    alike = left.approx == right.approx or {left.approx, right.approx} <= _ROUGHLY
+    return same and alike and significant(left.value) >= PRECISE
+
+
+_ROUGHLY = frozenset({"exact", "about"})  # hedges one precise value may be written with
 
 
 def same_value(left: Figure, right: Figure) -> bool:
