@@ -16,9 +16,12 @@ from summarizer.support import unsupported_reasons
 PLACEHOLDER = re.compile(r"\[(M\d+)\]")
 _WORD = re.compile(r"[\w']+")
 # A clitic conjunction or preposition may be glued to the particle: «ولم», «فلن», «بعدم».
+# «دون» and «بدون» say "without" («دون زيادة»: with no increase), but after «ما» it is "below"
+# («ما دون 18 عاما»).
 _AR_NEGATION = re.compile(
     r"(?<![\w])(?:[وف]?(?:لم|لن|ليس|ليست|لا)|[وفب]?(?:غير|عدم)"
     r"|[وف]?(?:نفى|نفت|ينفي|تنفي|نفي|نفوا))(?![\w])"
+    r"|(?<!ما )(?<![\w])[وف]?(?:ب|من\s+)?دون(?![\w])"
 )
 # Phrases with «لا» that deny nothing: «لا سيما» (especially), «لا يزال» (still), and a score's
 # «مقابل لا شيء» (to nil: «فاز بأربعة أهداف مقابل لا شيء»).
@@ -74,7 +77,8 @@ def filler_problems(english: str) -> list[str]:
 
 
 def negates(arabic: str) -> bool:
-    """True when Arabic words state a denial or a negation (نفى، لم، لن، ليس، غير، لا، عدم)."""
+    """True when Arabic words state a denial or a negation (نفى، لم، لن، ليس، غير، لا، عدم،
+    دون)."""
     return bool(_AR_NEGATION.search(_AR_NOT_NEGATION.sub(" ", arabic)))
 
 

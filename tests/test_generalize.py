@@ -125,6 +125,12 @@ def test_a_span_counted_back_is_background_never_a_figure() -> None:
         ("وصلت المساعدات إلى المدينة", False),
         ("وفاز الفريق بثلاثة أهداف مقابل لا شيء", False),  # a score «to nil» denies nothing
         ("وقال المدرب إن الفريق لا شيء يخيفه", True),
+        # «دون» / «بدون» / «من دون»: without; «ما دون»: below
+        ("وقررت البلدية تمديد العقد دون زيادة في الرسوم", True),
+        ("ودخل الوفد بدون تصريح", True),
+        ("وانتهى الاجتماع من دون اتفاق", True),
+        ("ويحق التصويت لمن هم ما دون 18 عاما", False),
+        ("ودونت اللجنة ملاحظاتها", False),
     ],
 )
 def test_negation_in_arabic(arabic: str, negated: bool) -> None:
