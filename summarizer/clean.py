@@ -186,7 +186,7 @@ def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
         spans.append((start, end))
 
 
-# A comma or a point between digits (11,226,065; 17.50) is part of a number, not a break.
+# A comma or a point between digits (12,345,678; 4.25) is part of a number, not a break.
 _CLAUSE_BREAK = re.compile(r"[،؛;:!?؟\n\"“”«»]|(?<!\d)[.,]|[.,](?!\d)")
 # Breaks of a window: sentence punctuation only, so a window keeps the clause's subject.
 _WINDOW_BREAK = re.compile(r"[؛;!?؟\n]|(?<!\d)\.|\.(?!\d)")

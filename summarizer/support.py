@@ -121,7 +121,7 @@ def arabic_numbers(quote: str) -> set[float]:
             if scale:
                 numbers.add(value * scale)
     numbers |= {float(m.group().replace(".", "")) for m in _AR_DOT_THOUSANDS.finditer(text)}
-    for m in _AR_COMPOUND.finditer(text):  # «مليون و300 ألف» = 1,300,000
+    for m in _AR_COMPOUND.finditer(text):  # «مليون و400 ألف» = 1,400,000
         scale = _AR_SCALE.get(m.group(2)) or float(_AR_WORDS[m.group(2)])  # duals: 2e6, 2e9
         numbers.add(float(m.group(1) or 1) * scale + float(m.group(3)) * 1e3)
     if _AR_ZERO.search(text):

@@ -234,15 +234,15 @@ def _window(text: str, published: str | None = "2025-01-01") -> Window:
 
 
 def test_values_are_found_with_the_hedge_cue_or_unit_the_model_wrote() -> None:
-    text = "رفعت اللجنة سعر الوقود بنسبة نحو 13% ليبلغ 17.50 جنيه، وتنتهي المرحلة بحلول أيلول 2025"
+    text = "زادت البلدية رسوم النقل بنسبة نحو 12% لتبلغ 3.75 دينار، وتنتهي الأشغال بحلول أيار 2031"
     window = _window(text)
     m1, m2, m3 = (m.id for m in window.mentions)
     english = (
-        "The committee raised fuel by about 13% to 17.50 EGP; the phase ends in September 2025"
+        "The municipality raised fares by about 12% to 3.75 dinar; the works end in May 2031"
     )
     marked, missing = window.placeholders(english)
     assert missing == []
-    assert marked == f"The committee raised fuel by [{m1}] to [{m2}]; the phase ends [{m3}]"
+    assert marked == f"The municipality raised fares by [{m1}] to [{m2}]; the works end [{m3}]"
 
 
 def test_a_value_the_model_changed_is_not_found() -> None:

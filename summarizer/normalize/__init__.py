@@ -7,13 +7,13 @@ The formatting helpers render normalized values back into English or Arabic word
 Rules for the ambiguous cases:
 
 * Mentions never overlap: a left-to-right scan tries a date first, then a number, at each token.
-* Durations («خلال الـ12 شهراً المقبلة», «الأشهر الـ12 المقبلة», «لعامين») are *number*
+* Durations («خلال الـ18 شهراً المقبلة», «الأشهر الـ18 المقبلة», «لعامين») are *number*
   mentions (value 12, unit "months"), never dates. With a forward cue (خلال / في غضون, not
   followed by الماضية/الأخيرة) the cue is part of the span and ``qualifier`` is "within".
-* "Ago" expressions («قبل ١٠ سنوات», «منذ ثلاثة أيام», «قبل عامين») are *date* mentions resolved
+* "Ago" expressions («قبل ٧ سنوات», «منذ ثلاثة أيام», «قبل عامين») are *date* mentions resolved
   from the publication date at the unit's precision (years → YYYY, months → YYYY-MM,
   days → YYYY-MM-DD, weeks → YYYY-MM only when the whole week lies in one month); the count is
-  kept in ``value``/``unit``. Hedged ones («منذ أكثر من 13 عاماً») and ones tied to an event
+  kept in ``value``/``unit``. Hedged ones («منذ أكثر من 9 أعوام») and ones tied to an event
   («قبل 10 أيام من الانتخابات») are numbers.
 * A bare weekday («الجمعة», «اليوم الجمعة») is the most recent such day on or before
   publication; «الماضي» strictly before, «المقبل» strictly after; after a deadline cue

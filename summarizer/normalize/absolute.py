@@ -1,5 +1,5 @@
-"""Dates written with a month or in digits: «27 أيلول الماضي», «الخامس من تشرين الثاني»,
-«سبتمبر عام ٢٠٢٥», «October 26, 2024», 2025/11/8; and the pieces other date readers share."""
+"""Dates written with a month or in digits: «14 آذار الماضي», «الخامس من تشرين الثاني»,
+«مارس عام ٢٠٣١», «October 26, 2024», 2025/11/8; and the pieces other date readers share."""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def year_num(ctx: Ctx, k: int) -> tuple[int, int] | None:
 
 
 def year_after(ctx: Ctx, k: int, comma: bool = False) -> tuple[int, int] | None:
-    """The year after a month: «أيلول 2025», «سبتمبر عام ٢٠٢٥», «2, 2024»."""
+    """The year after a month: «أيلول 2025», «مارس عام ٢٠٣١», «2, 2024»."""
     if comma and ctx.joins(k) and ctx.word(k) in _COMMAS:
         k += 1
     if ctx.joins(k) and ctx.word(k) == _MIN and ctx.word(k + 1) in YEAR_WORDS:
@@ -239,7 +239,7 @@ def _day_span(ctx: Ctx, k: int) -> int | None:
 
 
 def explicit_date(ctx: Ctx, j: int) -> Core | None:
-    """«27 أيلول الماضي», «الخامس من تشرين الثاني», «سبتمبر عام ٢٠٢٥», «October 26, 2024»."""
+    """«14 آذار الماضي», «الخامس من تشرين الثاني», «مارس عام ٢٠٣١», «October 26, 2024»."""
     day = _day(ctx, j)
     ordinal = None if day else ctx.phrase(j, _ORDINALS, conj=True, prep=True)
     if ordinal is not None and definite(_ORDINAL_HEADS, prev_word(ctx, j), True) is not None:

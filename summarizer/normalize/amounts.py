@@ -1,4 +1,4 @@
-"""Cardinals in digits and words («ألفين و500», «ثلاثة ملايين و(500) ألف») and vague counts."""
+"""Cardinals in digits and words («ألفين و700», «ثلاثة ملايين و(500) ألف») and vague counts."""
 
 from __future__ import annotations
 
@@ -173,7 +173,7 @@ def _scaled(ctx: Ctx, a: Atom) -> tuple[float, int, float] | None:
 
 
 def parse_amount(ctx: Ctx, i: int, clitics: bool = True, art: bool = False) -> Amount | None:
-    """A cardinal in digits, words or both: «ألفين و500», «ثلاثة ملايين و(500) ألف»."""
+    """A cardinal in digits, words or both: «ألفين و700», «ثلاثة ملايين و(500) ألف»."""
     current = atom(ctx, i, clitics, art)
     if current is None:
         return None

@@ -139,7 +139,7 @@ def amount_en(mention: Mention) -> str:
 
 
 def mention_en(mention: Mention) -> str:
-    """A mention in English words, from the normalizer: «بحلول أيلول 2025» → by September 2025."""
+    """A mention in English words, from the normalizer: «بحلول آذار 2031» → by March 2031."""
     if mention.kind == "date":
         if mention.value is not None and mention.unit:
             return f"{format_number(mention.value, 'en')} {mention.unit} ago"

@@ -51,7 +51,7 @@ def find_mentions(text: str, published: str | None = None) -> list[Mention]:
     """Find every date and number expression in ``text``.
 
     Returns mentions sorted by offset with ids ``M1``, ``M2``, ...; ``text[m.start:m.end]``
-    is always ``m.text``. Relative expressions («أمس», «27 أيلول الماضي», «قبل ١٠ سنوات»)
+    is always ``m.text``. Relative expressions («أمس», «14 آذار الماضي», «قبل ٧ سنوات»)
     are resolved against ``published`` (ISO date) and stay ``date=None`` without it.
     """
     ctx = Ctx(normalize(text), parse_published(published))

@@ -3,7 +3,7 @@
 
 Only the header is trusted for the date: a labelled line («تاريخ النشر: ...», «نشر في»,
 «Published») or a dateline near the top that is little more than a date
-(«الأربعاء، 1 أكتوبر 2025»). Dates inside body sentences are never taken.
+(«الاثنين، 3 مارس 2031»). Dates inside body sentences are never taken.
 """
 
 from __future__ import annotations
@@ -267,8 +267,8 @@ def detect_title(text: str) -> str | None:
 def detect_metadata(text: str) -> tuple[str | None, str | None]:
     """Return (publication date as ISO ``YYYY-MM-DD`` or None, source name or None).
 
-    The date comes from a labelled header line («تاريخ النشر: 26th, October 2024 GMT»), else
-    from a dateline near the top («الأربعاء، 1 أكتوبر 2025»), else from an update stamp;
+    The date comes from a labelled header line («تاريخ النشر: 3rd, March 2031 GMT»), else
+    from a dateline near the top («الاثنين، 3 مارس 2031»), else from an update stamp;
     the source from «المصدر: ...» or a «City ـ Source» dateline on the first lines.
     """
     lines = text.splitlines()

@@ -69,7 +69,7 @@ def period(ctx: Ctx, j: int, plain: bool = False) -> Core | None:
 
 
 def year_word(ctx: Ctx, j: int) -> Core | None:
-    """«عام 2026», «في العام 2014», «لعام 2025», «سنة 2020»."""
+    """«عام 2026», «في العام 2017», «لعام 2025», «سنة 2020»."""
     found = lookup(_YEAR_WORDS, ctx.word(j), art=True)
     if found is None or not ctx.joins(j + 1):
         return None
@@ -82,7 +82,7 @@ def year_word(ctx: Ctx, j: int) -> Core | None:
 
 
 def part_of(ctx: Ctx, j: int) -> Core | None:
-    """«منتصف شباط فبراير», «مطلع 2025», «أواخر العام الماضي», «نهاية الشهر»."""
+    """«منتصف آب أغسطس», «مطلع 2025», «أواخر العام الماضي», «نهاية الشهر»."""
     found = lookup(_PARTS, ctx.word(j), prep=True)
     if found is None or not ctx.joins(j + 1):
         return None

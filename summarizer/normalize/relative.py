@@ -1,5 +1,5 @@
-"""Dates relative to publication: «قبل ١٠ سنوات», «أمس», «اليوم», «الليلة الماضية», weekdays
-(«الجمعة», «الأحد الماضي», «الأربعاء، 1 أكتوبر 2025») and «يوم 27 أيلول»."""
+"""Dates relative to publication: «قبل ٧ سنوات», «أمس», «اليوم», «الليلة الماضية», weekdays
+(«الجمعة», «الأحد الماضي», «الاثنين، 3 مارس 2031») and «يوم 14 آذار»."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def _ago_count(ctx: Ctx, k: int) -> tuple[float, str, int] | None:
 
 
 def ago(ctx: Ctx, j: int) -> Core | None:
-    """«قبل ١٠ سنوات», «منذ ثلاثة أيام», «قبل عامين»: a date back from publication."""
+    """«قبل ٧ سنوات», «منذ ثلاثة أيام», «قبل عامين»: a date back from publication."""
     found = lookup(_AGO, ctx.word(j), prep=False)
     if found is None or not ctx.joins(j + 1):
         return None
@@ -129,7 +129,7 @@ def _punct_around(ctx: Ctx, j: int, end: int) -> bool:
 
 
 def weekday_date(ctx: Ctx, j: int) -> Core | None:
-    """«الجمعة», «اليوم الجمعة», «الأحد الماضي», «الأربعاء، 1 أكتوبر 2025»."""
+    """«الجمعة», «اليوم الجمعة», «الأحد الماضي», «الاثنين، 3 مارس 2031»."""
     k, lead = j, 0
     for _ in range(2):  # «صباح اليوم الاثنين», «يوم أمس الأحد»
         prefix = lookup(_DAY_TIME_TODAY, ctx.word(k), prep=k == j)
@@ -182,7 +182,7 @@ def _after_weekday(ctx: Ctx, end: int) -> Core | None:
 
 
 def day_time_date(ctx: Ctx, j: int) -> Core | None:
-    """«يوم 27 أيلول», «مساء 5 آذار»."""
+    """«يوم 14 آذار», «مساء 5 آذار»."""
     prefix = lookup(_DAY_TIME, ctx.word(j), prep=True)
     if prefix is None or not ctx.joins(j + 1) or ctx.integer(j + 1) is None:
         return None

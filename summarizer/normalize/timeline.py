@@ -78,7 +78,7 @@ def _month_year(pub: date, month: int, day: int | None, mod: str | None) -> int:
 def resolve_month(
     pub: date | None, month: int, day: int | None, mod: str | None
 ) -> tuple[str | None, bool]:
-    """«27 أيلول الماضي», «نوفمبر المقبل», «11 أكتوبر الجاري», «منتصف شباط» (nearest)."""
+    """«14 آذار الماضي», «نوفمبر المقبل», «11 أكتوبر الجاري», «منتصف شباط» (nearest)."""
     if pub is None:
         return None, False
     value = iso(_month_year(pub, month, day, mod), month, day)
@@ -130,7 +130,7 @@ def resolve_offset(pub: date | None, days: int) -> tuple[str | None, bool]:
 
 
 def resolve_ago(pub: date | None, count: float, unit: str) -> tuple[str | None, bool]:
-    """«قبل ١٠ سنوات» → the year; «منذ ثلاثة أيام» → the day; «قبل شهرين» → the month."""
+    """«قبل ٧ سنوات» → the year; «منذ ثلاثة أيام» → the day; «قبل شهرين» → the month."""
     if pub is None or not float(count).is_integer():
         return None, False
     n = int(count)
