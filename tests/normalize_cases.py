@@ -705,6 +705,11 @@ VARIANTS: list[Case] = [
     # Dots that group thousands («1.234.567»); one dot is a decimal point.
     ("وتضم القوائم 1.250.000 ناخب مسجل.", None, [N(1250000, "voters")]),
     ("وبلغ عدد الناخبين 1.250.000.", None, [N(1250000, "voters")]),
+    # One dot before three digits of a count of whole people or things groups its thousands
+    # (no count has thousandths); a price keeps its decimals, a scale word its fraction.
+    ("وحصل المرشح الثاني على 731.000 صوت.", None, [N(731000, "votes")]),
+    ("ووصل إلى الجزيرة 1.250 مهاجرا عبر البحر.", None, [N(1250, "migrants")]),
+    ("وبلغ عدد اللاجئين 2.5 مليون لاجئ.", None, [N(2500000, "refugees")]),
     # A larger scale word after a sum multiplies all of it: (1,000 + 200) billion.
     ("وبلغت الديون ألف ومائتي مليار دولار.", None, [N(1.2e12, "USD")]),
     ("وتقدر الكلفة بألف وخمسمائة مليون دينار.", None, [N(1.5e9, "dinar")]),

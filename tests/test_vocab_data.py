@@ -66,6 +66,7 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
     },
     "units": {
         "counted_nouns": MIXED,
+        "whole_units": (LATIN,),
         "time_units": (LATIN,),
         "percent_words": (*MIXED, PERCENT),
         "square_words": (ARABIC,),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Literal
 
@@ -24,6 +25,7 @@ from summarizer.normalize.vocab import (
     TIME_SINGULARS,
     TIME_UNITS,
     UNIT_NOUNS,
+    WHOLE_UNITS,
     fold,
     lookup,
     span_lead,
@@ -180,7 +182,21 @@ def _counted(ctx: Ctx, i: int, mode: RangeMode) -> Quantity | None:
     past = False
     if label in TIME_UNITS:
         end, past = _time_modifier(ctx, end)
+    if label in WHOLE_UNITS and value_max is None and amount.end == k + 1:
+        value = _whole(ctx.word(k)[amount.lead :], value)
     return Quantity(value, end, lead, value_max, approx, label, past)
+
+
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+
+
+def _whole(digits: str, value: float) -> float:
+    """A count of whole people or things written with one dot before three digits («904.000
+    صوت», «1.250 ناخب»): the dot groups thousands, as in «24.351.551»; a count has no
+    thousandths."""
+    if _DOT_THOUSANDS.fullmatch(digits):
+        return float(digits.replace(".", ""))
+    return value
 
 
 def parse_number(ctx: Ctx, i: int) -> Hit | None:

@@ -353,6 +353,7 @@ UNIT_NOUNS: dict[str, str] = _table(
     (form, label) for sing, plurals, label in _UNITS for form in (sing, *plurals)
 )
 TIME_UNITS = frozenset(word_list("units", "time_units"))
+WHOLE_UNITS = frozenset(word_list("units", "whole_units"))
 # «يوم», «شهر»: a time noun in the singular, which before a number counts no time («اليوم 22»)
 TIME_SINGULARS = frozenset(fold(sing) for sing, _, label in _UNITS if label in TIME_UNITS)
 PERCENT_WORDS: tuple[tuple[Phrase, str], ...] = _phrases(
