@@ -286,8 +286,8 @@ def _term(literal: Literal | None, unread: bool, rules: _Rules, *, adjacent: boo
     words = set(literal.english.split())
     if words <= rules.function_words - rules.ordinals or words & rules.number_words:
         return None
-    if literal.ambiguous and not adjacent:
-        return None
+    if literal.ambiguous and not adjacent and literal.english not in rules.ordinals:
+        return None  # an ordinal («الأولى») is read as one far from the value too
     return literal.english
 
 

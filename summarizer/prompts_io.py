@@ -26,7 +26,7 @@ def prompt_template(name: str) -> str:
 # Raised when what is asked or kept of an answer changes (which mentions are candidates, the
 # checks a translation must pass, how values are found in it), so that answers cached under the
 # old rules are asked again.
-ANSWER_RULES = "12"
+ANSWER_RULES = "13"
 
 
 @cache

@@ -111,6 +111,8 @@ LITERAL = [
     ("وتبدأ المرحلة الثانية في شهر تموز المقبل", "في شهر تموز المقبل", {"second"}, set()),
     ("وأفرج عن ستة أسرى مقابل 30 معتقلا", "30 معتقلا", set(), {"six"}),
     ("وتصحيح أوضاع 200 ألف عامل خلال ثلاثة أعوام", "ثلاثة أعوام", set(), {"millenary", "three"}),
+    # An ordinal is read as one away from the value too («الأولى»: first, not "more apt").
+    ("وتبدأ المرحلة الأولى منها الشهر المقبل", "الشهر المقبل", {"first"}, set()),
     # A comma ends the value's clause: what the next clause says is another fact.
     ("وأصيب 30 مدنيا بجروح، فيما انهار مبنى", "30", {"civilian"}, {"rivers", "building"}),
 ]

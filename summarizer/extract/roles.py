@@ -58,8 +58,15 @@ def _date_role(mention: Mention, published: str | None, frame: str) -> Role | No
     # publication date: the tense of the clause decides.
     today = published is not None and mention.date == published[: len(mention.date)]
     if published is None or today:
-        return "deadline" if speaks_of_future(frame) else "event"
+        coming = speaks_of_future(frame) or _listed_with_future(mention, frame)
+        return "deadline" if coming else "event"
     return "event"
+
+
+def _listed_with_future(mention: Mention, frame: str) -> bool:
+    """Whether the publication period stands in one clause with a coming one («ثلاث مراحل،
+    الأولى الشهر الحالي والثانية في تموز المقبل»): a schedule, whose first step is due too."""
+    return bool(_FUTURE.search(frame.replace(mention.text, " ")))
 
 
 def is_later(date: str, published: str) -> bool:
