@@ -15,7 +15,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TypeVar
@@ -49,6 +49,12 @@ class AttributionWords:
     country_heads: frozenset[str]  # «منتخب»: with a country after it, the country itself
     title_heads: dict[str, str]  # «رئيس»: a title, before the body it heads (head)
     state_heads: frozenset[str]  # «دولة», «جمهورية»: words before a country's name
+    # «اتفاق وقف إطلاق النار»: what happens rather than who acts (an agreement, elections)
+    happenings: tuple[tuple[tuple[str, ...], str], ...] = ()  # longest first
+    # «دخل»: a verb whose meaning needs a phrase later in its clause («حيز التنفيذ»)
+    phrase_actions: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
+        default_factory=dict
+    )
 
 
 def _word_list(data: dict[str, object], key: str) -> list[str]:
@@ -86,7 +92,31 @@ def parse_attribution(data: object) -> AttributionWords:
         country_heads=frozenset(fold(w) for w in _word_list(data, "country_heads")),
         title_heads={fold(k): v for k, v in _word_map(data, "title_heads").items()},
         state_heads=frozenset(fold(w) for w in _word_list(data, "state_heads")),
+        happenings=tuple(
+            sorted(
+                ((tuple(fold(k).split()), v) for k, v in _word_map(data, "happenings").items()),
+                key=lambda p: -len(p[0]),
+            )
+        ),
+        phrase_actions=_phrase_actions(data),
     )
+
+
+def _phrase_actions(
+    data: dict[str, object],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """«دخل» → ((«حيز», «التنفيذ»), "took effect"), …: ``phrase_actions`` as [verb, phrase,
+    English] entries, a verb's phrases in their order."""
+    raw = data.get("phrase_actions")
+    if not isinstance(raw, list) or not raw or not all(
+        isinstance(e, list) and len(e) == 3 and all(isinstance(w, str) and w for w in e)
+        for e in raw
+    ):
+        raise ValueError("data/attribution.json: 'phrase_actions' must be [verb, phrase, English]")
+    found: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+    for verb, phrase, english in raw:
+        found[fold(verb)] = (*found.get(fold(verb), ()), (tuple(fold(phrase).split()), english))
+    return found
 
 
 def _word_map(data: dict[str, object], key: str) -> dict[str, str]:
@@ -247,10 +277,29 @@ def statement(sentence: str) -> Statement | None:
         verb = word.folded[1:] if word.folded[:1] in _CLITICS else word.folded
         reported = table.verbs.get(word.folded) or table.verbs.get(verb)
         english = reported or table.actions.get(word.folded) or table.actions.get(verb)
+        phrased = table.phrase_actions.get(verb, ()) if english is None else ()
+        complement = None
+        for phrase, phrase_english in phrased:
+            complement = _complement_end(words, i + 1, phrase)
+            if complement is not None:
+                english = phrase_english
+                break
         if english is None:
             continue
         if i and words[i - 1].folded in _NEGATIONS:
             return None  # what follows is denied or did not happen
+        if i and words[i - 1].folded in _RELATIVES:
+            continue  # «السيل الذي ضرب اليمن»: the subject stands before; after it, the object
+        happening = None if reported else _happening(words, i + 1, table)
+        if happening is not None:  # «ودخلت الهدنة حيز التنفيذ»
+            size, said_en = happening
+            start = _end_of(sentence, [w.text for w in words[: i + 1]])
+            end = _end_of(sentence, [w.text for w in words[: i + 1 + size]])
+            after = _end_of(sentence, [w.text for w in words[:complement]]) if complement else end
+            ar = sentence[start:end].strip(" ،,")
+            return Statement(SaidBy(en=said_en, ar=ar), english, max(end, after), reports=False)
+        if phrased:
+            continue  # «دخل» with a subject that acts («دخل الوفد القاعة»): no happening
         subject = _subject(words, i + 1, table)
         if len(subject) == 1 and subject[0].folded in table.country_heads:
             subject = words[i + 1 : i + 3]  # «منتخب تونس»: an indefinite head, then the name
@@ -273,6 +322,30 @@ def statement(sentence: str) -> Statement | None:
 
 
 _MOST_NAME_WORDS = 4  # words of a person's name before the title that says who it is
+_COMPLEMENT_REACH = 16  # words after a phrase action's verb in which its phrase may stand
+
+
+def _happening(
+    words: list[_Word], start: int, table: AttributionWords
+) -> tuple[int, str] | None:
+    """A happening of the table that the words at ``start`` name («اتفاق وقف إطلاق النار»,
+    «الانتخابات»): how many words, and its English; None otherwise."""
+    folded = tuple(w.folded for w in words[start : start + 6])
+    for phrase, english in table.happenings:
+        if folded[: len(phrase)] == phrase:
+            return len(phrase), english  # the table's own translation of a fixed phrase
+    return None
+
+
+def _complement_end(words: list[_Word], start: int, phrase: tuple[str, ...]) -> int | None:
+    """The index after ``phrase`` when it stands within a few words after ``start`` in the
+    verb's clause («دخل الاتفاق حيز التنفيذ»), else None."""
+    for k in range(start, min(start + _COMPLEMENT_REACH, len(words))):
+        if tuple(w.folded for w in words[k : k + len(phrase)]) == phrase:
+            return k + len(phrase)
+        if words[k].ends and k > start:
+            return None
+    return None
 
 
 def _end_of(sentence: str, texts: list[str]) -> int:
@@ -378,6 +451,7 @@ def _country(arabic: str) -> str | None:
 
 
 _NEGATIONS = frozenset(fold(w) for w in ("لم", "لا", "لن", "ما", "ولم", "ولا"))
+_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 
 
 def denies(quote: str) -> bool:

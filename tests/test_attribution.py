@@ -123,6 +123,10 @@ def test_attribution_data_is_valid() -> None:
         parse_attribution({**json.loads(raw), "title_heads": {}})
     with pytest.raises(ValueError, match="state_heads"):
         parse_attribution({**json.loads(raw), "state_heads": [""]})
+    with pytest.raises(ValueError, match="happenings"):
+        parse_attribution({**json.loads(raw), "happenings": {"الهدنة": ""}})
+    with pytest.raises(ValueError, match="phrase_actions"):
+        parse_attribution({**json.loads(raw), "phrase_actions": [["دخل", "حيز التنفيذ"]]})
 
 
 def test_disputes_and_speakers_are_rendered_in_both_languages() -> None:
@@ -181,6 +185,13 @@ ACTIONS = [
     ("وخسر المنتخب الوطني الليبي مباراته أمام مضيفه", "Libya", "lost"),
     ("وأغلقت تركيا معبرها الحدودي مساء أمس", "Turkey", "closed"),
     ("تأهل المنتخب المصري إلى الدور الثاني", "Egypt", "qualified"),
+    # what happens, rather than who acts (happenings), with a verb or a phrase action
+    ("ودخل اتفاق الهدنة حيز التنفيذ فجر اليوم", "the truce agreement", "took effect"),
+    ("ودخل وقف إطلاق النار في الإقليم حيز التنفيذ منتصف الليل", "the ceasefire", "took effect"),
+    ("ودخلت الهدنة حيز النفاذ عند منتصف الليل", "the truce", "took effect"),
+    ("وبدأت الهدنة الإنسانية صباح الجمعة", "the truce", "began"),
+    ("وانتهت الانتخابات التشريعية في أجواء هادئة", "the legislative elections", "ended"),
+    ("وضرب زلزال بقوة 5 درجات الساحل الشمالي", "an earthquake", "struck"),
 ]  # fmt: skip
 
 
@@ -212,6 +223,13 @@ def test_an_action_is_its_subject_and_verb_and_no_speaker(
         "وقالت منتخب الكرة إن المباراة أجلت",  # a country head with no country after it
         "وقال سامي خليل، الكاتب والباحث، إن الوضع مستقر",  # a title of no known English
         "أعلنت دولة المؤسسات أن",  # the word for a state, with no country after it
+        # after a relative pronoun the verb's subject stands before it: what follows is its
+        # object («which struck Morocco», not "Morocco struck")
+        "وأعاد السيل الذي ضرب اليمن فتح النقاش",
+        "وأشاد بالفريق الذي هزم تونس",
+        # a phrase action without its phrase, or with a subject that is no happening
+        "ودخل الاتفاق مرحلة جديدة",
+        "ودخل الوفد القاعة قبل بدء الجلسة",
     ],
 )
 def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> None:
