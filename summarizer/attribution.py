@@ -219,7 +219,9 @@ def _english(speaker: list[_Word], table: AttributionWords) -> str | None:
                 return None
             rest = speaker[len(phrase) :]
             country = country_of_adjective(rest[-1].text) if len(rest) == 1 else None
-            return f"{english} of {country}" if country else english
+            if country is None:
+                return english
+            return f"{english} of {'the ' if country.startswith('United ') else ''}{country}"
     return None
 
 

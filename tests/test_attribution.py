@@ -175,6 +175,8 @@ STATEMENTS = [
     # a country adjective after the table's words
     ("وأعلنت وزارة الصحة المغربية حصيلة جديدة", "the health ministry of Morocco", "announced"),
     ("قال رئيس الوزراء الليبي إن الانتخابات ستجرى", "the prime minister of Libya", "said"),
+    ("وأكدت وزارة الخارجية الأمريكية أن الموعد ثابت", "the foreign ministry of the United States",
+     "affirmed"),
 ]  # fmt: skip
 
 # (sentence, the subject's English, the verb's English): who did something, by rule.

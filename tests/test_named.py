@@ -66,6 +66,16 @@ def test_a_statement_event_names_the_places_of_what_was_said() -> None:
     assert event.text.en == "The government announced (Sudan, Chad)"
 
 
+def test_a_negation_in_what_was_said_keeps_the_statement_but_no_words_of_it() -> None:
+    # «دون» (without) belongs to what was said: "announced" is still true; a name of that
+    # clause is added only when the whole line keeps its negation, so it is left out here.
+    text = "وأعلنت الحكومة أمس تمديد العقد مع الأردن دون زيادة في الرسوم.\n"
+    clean = CleanArticle(article=Article(id="a", text=text), text=text)
+    facts = facts_from_picks(clean, Extraction(article_id="a"), find_mentions(text, None), None)
+    [event] = facts.events
+    assert event.text.en == "The government announced"
+
+
 def test_a_country_name_is_no_negation() -> None:
     # "United" is no "un-" word: a negated clause still needs its negation in the English.
     arabic = "ونفت الولايات المتحدة التقارير"

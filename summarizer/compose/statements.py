@@ -63,7 +63,10 @@ def _statement_event(
     dated = _statement_date(start, said, mentions, published, clean.text)
     date = dated.date if dated is not None else None
     given = f"{said.speaker.en} {said.verb_en}"
-    if faithfulness_problems(head, sentence, [sentence], date=date, given=given):
+    # The head says who did what, the words up to the subject's end: a negation in what was
+    # said («أعلنت الحكومة تمديد العقد دون زيادة») is not the head's to keep; names of it are
+    # added only when the whole line passes against the whole sentence.
+    if faithfulness_problems(head, sentence[: said.end], [sentence], date=date, given=given):
         return None
     en = head + _about(sentence, said)
     if faithfulness_problems(en, sentence, [sentence], date=date, given=given):
