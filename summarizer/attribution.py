@@ -55,6 +55,7 @@ class AttributionWords:
     phrase_actions: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
         default_factory=dict
     )
+    happening_verbs: dict[str, str] = field(default_factory=dict)  # «انتهت»: ended
 
 
 def _word_list(data: dict[str, object], key: str) -> list[str]:
@@ -99,6 +100,7 @@ def parse_attribution(data: object) -> AttributionWords:
             )
         ),
         phrase_actions=_phrase_actions(data),
+        happening_verbs={fold(k): v for k, v in _word_map(data, "happening_verbs").items()},
     )
 
 
@@ -279,29 +281,30 @@ def statement(sentence: str) -> Statement | None:
         verb = word.folded[1:] if word.folded[:1] in _CLITICS else word.folded
         reported = table.verbs.get(word.folded) or table.verbs.get(verb)
         english = reported or table.actions.get(word.folded) or table.actions.get(verb)
+        happens = table.happening_verbs.get(word.folded) or table.happening_verbs.get(verb)
         phrased = table.phrase_actions.get(verb, ()) if english is None else ()
         complement = None
         for phrase, phrase_english in phrased:
             complement = _complement_end(words, i + 1, phrase)
             if complement is not None:
-                english = phrase_english
+                happens = phrase_english
                 break
-        if english is None:
+        if english is None and happens is None:
             continue
         if i and words[i - 1].folded in _NEGATIONS:
             return None  # what follows is denied or did not happen
         if i and words[i - 1].folded in _RELATIVES:
             continue  # «السيل الذي ضرب اليمن»: the subject stands before; after it, the object
-        happening = None if reported else _happening(words, i + 1, table)
-        if happening is not None:  # «ودخلت الهدنة حيز التنفيذ»
+        happening = _happening(words, i + 1, table) if happens and not reported else None
+        if happens is not None and happening is not None:  # «ودخلت الهدنة حيز التنفيذ»
             size, said_en = happening
             start = _end_of(sentence, [w.text for w in words[: i + 1]])
             end = _end_of(sentence, [w.text for w in words[: i + 1 + size]])
             after = _end_of(sentence, [w.text for w in words[:complement]]) if complement else end
             ar = sentence[start:end].strip(" ،,")
-            return Statement(SaidBy(en=said_en, ar=ar), english, max(end, after), reports=False)
-        if phrased:
-            continue  # «دخل» with a subject that acts («دخل الوفد القاعة»): no happening
+            return Statement(SaidBy(en=said_en, ar=ar), happens, max(end, after), reports=False)
+        if english is None:
+            continue  # «دخل الوفد القاعة», «انتهت اللجنة من»: no happening, no action of the table
         subject = _subject(words, i + 1, table)
         if len(subject) == 1 and subject[0].folded in table.country_heads:
             subject = words[i + 1 : i + 3]  # «منتخب تونس»: an indefinite head, then the name
