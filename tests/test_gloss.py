@@ -112,7 +112,7 @@ LITERAL = [
     ("وأفرج عن ستة أسرى مقابل 30 معتقلا", "30 معتقلا", set(), {"six"}),
     ("وتصحيح أوضاع 200 ألف عامل خلال ثلاثة أعوام", "ثلاثة أعوام", set(), {"millenary", "three"}),
     # An ordinal is read as one away from the value too («الأولى»: first, not "more apt").
-    ("وتبدأ المرحلة الأولى منها الشهر المقبل", "الشهر المقبل", {"first"}, set()),
+    ("وتنطلق الدورة الأولى للمهرجان الشهر المقبل", "الشهر المقبل", {"first"}, set()),
     # A comma ends the value's clause: what the next clause says is another fact.
     ("وأصيب 30 مدنيا بجروح، فيما انهار مبنى", "30", {"civilian"}, {"rivers", "building"}),
 ]

@@ -400,9 +400,9 @@ def test_particles_are_no_words_of_a_subject() -> None:
 
     facts = [
         ArticleFacts(article_id="a", figures=[
-            rate("a", 31.5, "كما تراجعت نسبة البطالة الأولية إلى 31.5% مقارنة بالربع")]),
+            rate("a", 31.5, "كما انخفضت نسبة البطالة الأولية إلى 31.5% مقارنة بالربع")]),
         ArticleFacts(article_id="b", figures=[
-            rate("b", 32, "فقد بلغت نسبة البطالة الأولية 32% بحسب المكتب")]),
+            rate("b", 32, "فقد وصلت نسبة البطالة الأولية إلى 32% بحسب المكتب")]),
     ]  # fmt: skip
     [conflict] = merge_facts(facts).conflicts
     assert sorted(v.value or 0 for v in conflict.values) == [31.5, 32]

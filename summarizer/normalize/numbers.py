@@ -191,8 +191,8 @@ _DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 
 
 def _whole(digits: str, value: float) -> float:
-    """A count of whole people or things written with one dot before three digits («904.000
-    صوت», «1.250 ناخب»): the dot groups thousands, as in «24.351.551»; a count has no
+    """A count of whole people or things written with one dot before three digits («731.000
+    صوت», «1.250 ناخب»): the dot groups thousands, as in «1.234.567»; a count has no
     thousandths."""
     if _DOT_THOUSANDS.fullmatch(digits):
         return float(digits.replace(".", ""))
