@@ -49,7 +49,7 @@ class AttributionWords:
     country_heads: frozenset[str]  # «منتخب»: with a country after it, the country itself
     title_heads: dict[str, str]  # «رئيس»: a title, before the body it heads (head)
     state_heads: frozenset[str]  # «دولة», «جمهورية»: words before a country's name
-    # «اتفاق وقف إطلاق النار»: what happens rather than who acts (an agreement, elections)
+    # «الهدنة», «الانتخابات»: what happens rather than who acts (an agreement, elections)
     happenings: tuple[tuple[tuple[str, ...], str], ...] = ()  # longest first
     # «دخل»: a verb whose meaning needs a phrase later in its clause («حيز التنفيذ»)
     phrase_actions: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
@@ -333,7 +333,7 @@ _COMPLEMENT_REACH = 16  # words after a phrase action's verb in which its phrase
 def _happening(
     words: list[_Word], start: int, table: AttributionWords
 ) -> tuple[int, str] | None:
-    """A happening of the table that the words at ``start`` name («اتفاق وقف إطلاق النار»,
+    """A happening of the table that the words at ``start`` name («اتفاق الهدنة»,
     «الانتخابات»): how many words, and its English; None otherwise."""
     folded = tuple(w.folded for w in words[start : start + 6])
     for phrase, english in table.happenings:

@@ -28,8 +28,8 @@ from summarizer.normalize.vocab import (
     HEDGES,
     POST_HEDGES,
     fold,
+    has_stem_in,
     is_cardinal_word,
-    stems,
 )
 
 __all__ = [
@@ -263,10 +263,11 @@ def _side(
         if len(terms) >= limit or not token[0].isalpha():
             break
         further = tokens[distance + 1][1] if distance + 1 < len(tokens) else ""
-        if apart and (further[:1].isdigit() or (further and _number_word(further))):
+        if apart and (further[:1].isdigit() or (further and is_cardinal_word(further))):
             break  # «7 آلاف قتيل ونحو 40 ألفا»: «قتيل» is the count before, not this one's
         hedge, literal = _hedge(token), found.literal(token)
-        unread = hedge or _number_word(token)
+        # A number word's value is the normalizer's; its senses («millenary») are no key word.
+        unread = hedge or is_cardinal_word(token)
         term = _term(literal, unread, rules, adjacent=counted and distance == 0)
         if term is not None:
             terms.append(term)
@@ -308,13 +309,7 @@ def _numbered(number: str, before: list[tuple[int, str]], found: Lexicon) -> lis
 def _hedge(arabic_word: str) -> bool:
     """A word of the normalizer's hedges («نحو», «قرابة», «أكثر»): said by the value's own
     qualifier, and the lexicon's senses of it («manner») would mislead."""
-    return any(stem in _hedge_words() for stem, _, _ in stems(fold(arabic_word)))
-
-
-def _number_word(arabic_word: str) -> bool:
-    """A word of a number («ألف», «ثلاثة», «مليار»): its value is the normalizer's, and the
-    lexicon's senses of it («millenary», «beginning») are no key word."""
-    return is_cardinal_word(arabic_word)
+    return has_stem_in(_hedge_words(), fold(arabic_word))
 
 
 @cache

@@ -137,18 +137,25 @@ _GENERIC_AR = frozenset(
 _REGIONS = frozenset({"002", "142", "150"})
 
 
-def _cldr_forms() -> dict[str, tuple[str, ...]]:
-    """English territory names -> Arabic ones (and their distinctive words), via babel's CLDR."""
+def _cldr_territories() -> tuple[tuple[str, str], ...]:
+    """(English, Arabic) names of CLDR's territories (countries and a few regions), via babel;
+    none without babel. Read by the two cached tables built from it."""
     try:
         from babel import Locale
     except ImportError:  # degrade: the table and romanization still work
-        return {}
+        return ()
     english, arabic = Locale("en").territories, Locale("ar").territories
+    return tuple(
+        (name, arabic[code])
+        for code, name in english.items()
+        if (code.isalpha() or code in _REGIONS) and code in arabic
+    )
+
+
+def _cldr_forms() -> dict[str, tuple[str, ...]]:
+    """English territory names -> Arabic ones (and their distinctive words), via babel's CLDR."""
     forms: dict[str, tuple[str, ...]] = {}
-    for code, name in english.items():
-        if (not code.isalpha() and code not in _REGIONS) or code not in arabic:
-            continue
-        ar = arabic[code]
+    for name, ar in _cldr_territories():
         distinctive = [w for w in ar.split() if fold_arabic(w) not in _GENERIC_AR]
         alternatives = (ar, *distinctive) if len(ar.split()) > 1 else (ar,)
         forms[name.lower()] = alternatives
@@ -159,16 +166,7 @@ def _cldr_forms() -> dict[str, tuple[str, ...]]:
 def territories_arabic() -> dict[str, str]:
     """CLDR's Arabic territory names (vowel marks removed) -> their English names, via babel;
     empty without babel."""
-    try:
-        from babel import Locale
-    except ImportError:
-        return {}
-    english, arabic = Locale("en").territories, Locale("ar").territories
-    return {
-        _VOWEL_MARKS.sub("", arabic[code]): name
-        for code, name in english.items()
-        if (code.isalpha() or code in _REGIONS) and code in arabic
-    }
+    return {_VOWEL_MARKS.sub("", ar): name for name, ar in _cldr_territories()}
 
 
 _VOWEL_MARKS = re.compile("[\u064B-\u0652]")

@@ -392,18 +392,12 @@ def test_two_plain_deadlines_of_unrelated_subjects_are_no_conflict() -> None:
 def test_particles_are_no_words_of_a_subject() -> None:
     # One rate stated by two outlets in other words: what they share is the rate's own words,
     # not «كما» or «فقد», which only weigh down their share of words in common.
-    def rate(article: str, value: float, words: str) -> Figure:
-        return Figure(
-            value=value, unit="%", approx="exact", subject="%", subject_ar=words,
-            text=Bilingual(en=f"{value} %", ar=words), sources=[_src(article)],
-        )  # fmt: skip
-
+    first = "كما انخفضت نسبة البطالة الأولية إلى 31.5% مقارنة بالربع"
+    second = "فقد وصلت نسبة البطالة الأولية إلى 32% بحسب المكتب"
     facts = [
-        ArticleFacts(article_id="a", figures=[
-            rate("a", 31.5, "كما انخفضت نسبة البطالة الأولية إلى 31.5% مقارنة بالربع")]),
-        ArticleFacts(article_id="b", figures=[
-            rate("b", 32, "فقد وصلت نسبة البطالة الأولية إلى 32% بحسب المكتب")]),
-    ]  # fmt: skip
+        ArticleFacts(article_id="a", figures=[_counted("a", 31.5, "%", first, "31.5 %")]),
+        ArticleFacts(article_id="b", figures=[_counted("b", 32, "%", second, "32 %")]),
+    ]
     [conflict] = merge_facts(facts).conflicts
     assert sorted(v.value or 0 for v in conflict.values) == [31.5, 32]
 

@@ -277,11 +277,14 @@ def _clause_and_its_time(mention: Mention, source: Source) -> str:
     «حين» (``when_links``: «مقارنة بشهر يناير 2024، عندما عاد 300»): it is about the time that
     one names."""
     clause = own_clause(mention, source)
-    at = source.quote.find(clause) if clause else -1
     first = re.match(r"[\u0621-\u064A]+", clause)
-    if at <= 1 or first is None or fold(first.group()) not in WHEN_LINKS:
+    inside = source.start <= mention.start and mention.end <= source.end
+    if not inside or first is None or fold(first.group()) not in WHEN_LINKS:
         return clause
+    at = clause_span(source.quote, mention.start - source.start, mention.end - source.start)[0]
     before = source.quote[:at].rstrip(" ،,")
+    if not before:
+        return clause
     return f"{clause_around(before, len(before) - 1, len(before))} {clause}"
 
 

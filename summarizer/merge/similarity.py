@@ -15,7 +15,7 @@ from summarizer.models import (
 )
 from summarizer.names import english_names, fold_arabic
 from summarizer.normalize.named import numbered_names
-from summarizer.normalize.vocab import UNIT_NOUNS, fold, is_cardinal_word, stems
+from summarizer.normalize.vocab import UNIT_NOUNS, fold, has_stem_in, is_cardinal_word
 
 SAME_FACT = 0.34  # share of content words two items of different articles must share
 SAME_IN_ARTICLE = 0.6  # one article restating itself
@@ -224,7 +224,7 @@ def unit_words(arabic_text: str, unit: str) -> frozenset[str]:
     found = {
         f"ar:{ar_stem(w)}"
         for w in _AR_WORD.findall(fold_arabic(arabic_text))
-        if is_cardinal_word(w) or any(stem in UNIT_NOUNS for stem, _, _ in stems(fold(w)))
+        if is_cardinal_word(w) or has_stem_in(UNIT_NOUNS, fold(w))
     }
     return frozenset(found | words_in(unit))
 

@@ -98,9 +98,9 @@ PRECISE = 3  # significant digits of a value an article does not repeat by chanc
 
 def restated(left: Item, right: Item) -> bool:
     """Whether one article states one figure twice: the same precise value (``PRECISE``
-    significant digits or more), unit and hedge in two sentences («84.3%» in the headline and
-    the body) is one fact, whatever the words around it. "About" a precise value is that value
-    («ما يعادل 57.30%»); a bound («أكثر من») is another claim."""
+    significant digits or more) and unit in two sentences («84.3%» in the headline and the
+    body), with the same hedge, is one fact, whatever the words around it. "About" a precise
+    value is that value («ما يعادل 57.30%»); a bound («أكثر من») is another claim."""
     if not isinstance(left, Figure) or not isinstance(right, Figure):
         return False
     same = (left.value, left.value_max, left.unit) == (right.value, right.value_max, right.unit)

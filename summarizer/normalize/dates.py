@@ -11,7 +11,7 @@ from summarizer.normalize.absolute import Core, explicit_date, numeric_date
 from summarizer.normalize.context import Ctx, Hit, index_phrases
 from summarizer.normalize.periods import bare_year, coming_period, part_of, period, year_word
 from summarizer.normalize.relative import ago, day_time_date, relative_day, weekday_date
-from summarizer.normalize.vocab import AT_LEAST, DATE_CUES, PART_WORDS, stems
+from summarizer.normalize.vocab import AT_LEAST, DATE_CUES, PART_WORDS, has_stem_in
 
 _CUES = index_phrases(DATE_CUES)
 END_OF_CUES = frozenset({"by the end of", "no later than the end of"})
@@ -44,7 +44,7 @@ def parse_date(ctx: Ctx, i: int) -> Hit | None:
     if cue is not None and ctx.joins(cue[1]):
         qualifier, j, lead = cue
         # «بحلول نهاية العام», «بنهاية العام»: a part of the current year
-        after_part = any(stem in PART_WORDS for stem, _, _ in stems(ctx.word(j - 1), True, True))
+        after_part = has_stem_in(PART_WORDS, ctx.word(j - 1))
         core = (period(ctx, j, plain=True) if after_part else None) or _core(ctx, j, cue=True)
         if core is not None and not core.skip:
             if core.weekday is not None:

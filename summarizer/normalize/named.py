@@ -18,8 +18,8 @@ from summarizer.normalize.vocab import (
     MONTH_NAMES,
     SCALE_WORDS,
     fold,
+    has_stem_in,
     is_word,
-    stems,
     word_list,
     word_table,
 )
@@ -179,7 +179,7 @@ def _names_before(token: str) -> bool:
     if not token or not token[0].isalpha():
         return token != "%"
     folded = fold(token)
-    if any(stem in SCALE_WORDS for stem, _, _ in stems(folded)) or _is_month(folded):
+    if has_stem_in(SCALE_WORDS, folded) or _is_month(folded):
         return False
     if token.startswith(_LINKED):
         return True
@@ -194,4 +194,4 @@ def _months() -> frozenset[str]:
 
 
 def _is_month(folded: str) -> bool:
-    return any(stem in _months() for stem, _, _ in stems(folded))
+    return has_stem_in(_months(), folded)

@@ -16,7 +16,6 @@ _FUTURE_FRAME = re.compile(
 
 
 _FUTURE_VERB = re.compile(r"(?<![\w])[وف]?س[يتنأ][\u0621-\u064A\u064B-\u0652]{2,}")
-_VOWELS = re.compile(r"[\u064B-\u0652]")
 
 
 def speaks_of_future(text: str) -> bool:
@@ -32,7 +31,7 @@ def speaks_of_future(text: str) -> bool:
     if found is None:
         return False
     for match in _FUTURE_VERB.finditer(text):
-        word = _VOWELS.sub("", match.group()).lstrip("وف")
+        word = match.group().lstrip("وف")  # the lexicon reads it without its vowel marks
         literal = found.literal(word)
         if literal is not None and literal.category.startswith("IV"):
             return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TypeVar, get_args
@@ -225,6 +225,12 @@ def lookup(
     return None
 
 
+def has_stem_in(table: Container[str], word: str) -> bool:
+    """Whether ``word``, or a reading of it without its clitics (و, ف, ب, ل, ك), is in
+    ``table``."""
+    return any(stem in table for stem, _, _ in stems(word))
+
+
 def span_lead(prefix_len: int, had_art: bool) -> int:
     """Clitic characters to skip at the start of a span (the article is kept)."""
     return prefix_len - 2 if had_art else prefix_len
@@ -237,6 +243,10 @@ MONTH_NAMES: tuple[tuple[Phrase, int], ...] = _phrase_table(
 )
 AMBIGUOUS_MONTHS = _folded("calendar", "ambiguous_months")
 
+HIJRI_MONTHS = _folded("calendar", "hijri_months")
+_MONTH_WORDS = {words[0]: month for words, month in MONTH_NAMES if len(words) == 1}
+_MONTH_FRAME = frozenset(fold(w) for w in ("في", "وفي", "شهر", "بشهر", "لشهر", "خلال"))
+
 
 def month_named(text: str) -> int | None:
     """The month that ``text`` is the name of, alone or after a clitic or «شهر» («مارس»,
@@ -244,16 +254,8 @@ def month_named(text: str) -> int | None:
     still says which month it is."""
     words = [fold(w) for w in re.findall(r"[\u0621-\u064A]+", text)]
     words = [w for w in words if w not in _MONTH_FRAME]
-    if len(words) != 1:
-        return None
-    for word in (words[0], words[0][1:], words[0][2:]):
-        month = _MONTH_WORDS.get(word)
-        if month is not None:
-            return month
-    return None
-HIJRI_MONTHS = _folded("calendar", "hijri_months")
-_MONTH_WORDS = {words[0]: month for words, month in MONTH_NAMES if len(words) == 1}
-_MONTH_FRAME = frozenset(fold(w) for w in ("في", "وفي", "شهر", "بشهر", "لشهر", "خلال"))
+    found = lookup(_MONTH_WORDS, words[0]) if len(words) == 1 else None
+    return found[0] if found is not None else None
 WEEKDAYS: dict[str, int] = _lookup_table("calendar", "weekdays", is_count, "a weekday number")
 WEEKDAY_BLOCKERS = _folded("calendar", "weekday_blockers")
 DAY_TIME_WORDS = _folded("calendar", "day_time_words")
@@ -339,7 +341,7 @@ def is_cardinal_word(arabic_word: str) -> bool:
     tables: tuple[Mapping[str, object], ...] = (
         SCALE_WORDS, UNIT_WORDS, TEN_WORDS, HUNDRED_WORDS, TEEN_HEADS
     )
-    return any(stem in table for stem, _, _ in stems(fold(arabic_word)) for table in tables)
+    return any(has_stem_in(table, fold(arabic_word)) for table in tables)
 
 
 # --- units (data/units.json) ---------------------------------------------------------------
