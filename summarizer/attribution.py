@@ -208,6 +208,18 @@ def _according(words: list[_Word], i: int, table: AttributionWords) -> int | Non
     return None
 
 
+def according_aside_end(text: str) -> int:
+    """Where an «according to» aside that opens ``text`` ends, after its closing comma
+    («، بحسب ما أوردته الصحيفة، أن …»), or 0 when ``text`` opens with none: what follows a
+    subject after that aside is what was said."""
+    head = text.lstrip(" ،,")
+    if not head or _according(_words(head), 0, attribution_words()) is None:
+        return 0
+    start = len(text) - len(head)
+    commas = [i for i in (text.find("،", start), text.find(",", start)) if i >= 0]
+    return min(commas) + 1 if commas else 0
+
+
 def _english(speaker: list[_Word], table: AttributionWords) -> str | None:
     """The speaker's English from the table, kept only when it passes the support checks
     against the speaker's own Arabic words; a country adjective after the table's words is

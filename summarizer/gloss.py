@@ -247,19 +247,59 @@ def literal_terms(
     return list(dict.fromkeys(left + right))
 
 
+_ASIDE_TOKENS = 4  # tokens of an aside between commas right after a verb's subject
+
+
+def leading_terms(arabic: str, most: int = 3) -> list[tuple[str, int]]:
+    """The plainest English (:meth:`Lexicon.literal`) of the first ``most`` content words of
+    the first clause of ``arabic``, once each, after a short aside between commas (a weekday,
+    «في بيان»): what follows a verb and its subject is what was done or said («خفضت البلدية
+    سعر الخبز»: price, bread). The walk stops at a number, which belongs to its own words, and
+    leaves out the same words as :func:`literal_terms`. Each term comes with where its word
+    ends in ``arabic``: what the line renders up to it."""
+    found = lexicon()
+    if found is None:
+        return []
+    tokens = [(m.start(), m.group()) for m in _CLAUSE_TOKEN.finditer(arabic)]
+    if tokens and tokens[0][1] in "،,":
+        closing = [i for i, (_, t) in enumerate(tokens[1 : _ASIDE_TOKENS + 2], 1) if t in "،,"]
+        tokens = tokens[closing[0] + 1 :] if closing else tokens[1:]
+    terms: dict[str, int] = {}
+    for term, end in _side_at(tokens, found, most, counted=True, objects=True):
+        terms.setdefault(term, end)
+    return list(terms.items())
+
+
 def _side(
     tokens: list[tuple[int, str]], found: Lexicon, limit: int, *, counted: bool, apart: bool = False
 ) -> list[str]:
-    """Literal glosses of the content words met walking away from a value, up to ``limit``,
-    until the clause ends or another number begins. A word that reads as a noun or as a verb
-    is kept only right after the value (``counted``): there it is the counted noun («12
-    شخصا»); before a value it is as often the verb («عاد 40 ألفا»)."""
+    """The glosses of :func:`_side_at`, without where their words end."""
+    return [term for term, _ in _side_at(tokens, found, limit, counted=counted, apart=apart)]
+
+
+def _side_at(
+    tokens: list[tuple[int, str]],
+    found: Lexicon,
+    limit: int,
+    *,
+    counted: bool,
+    apart: bool = False,
+    objects: bool = False,
+) -> list[tuple[str, int]]:
+    """Literal glosses of the content words met walking away from a value, each with where its
+    word ends, up to ``limit``, until the clause ends or another number begins. A word that
+    reads as a noun or as a verb is kept only right after the value (``counted``): there it is
+    the counted noun («12 شخصا»); before a value it is as often the verb («عاد 40 ألفا»). For
+    the ``objects`` of a verb, only nominal and perfect-verb readings are terms, and no month:
+    a word read as an imperfect verb there is more often a name («يزيد»: "supply"), and the
+    event's date is its own."""
     rules = _rules()
-    terms: list[str] = []
+    terms: list[tuple[str, int]] = []
     passed = False  # a content word stands between the value and the token
-    for distance, (_, token) in enumerate(tokens):
+    for distance, (start, token) in enumerate(tokens):
         if not counted and not passed and token[0].isdigit():
-            return _numbered(token, tokens[distance + 1 : distance + 2], found)
+            numbered = _numbered(token, tokens[distance + 1 : distance + 2], found)
+            return [(term, start + len(token)) for term in numbered]
         if len(terms) >= limit or not token[0].isalpha():
             break
         further = tokens[distance + 1][1] if distance + 1 < len(tokens) else ""
@@ -268,12 +308,22 @@ def _side(
         hedge, literal = _hedge(token), found.literal(token)
         # A number word's value is the normalizer's; its senses («millenary») are no key word.
         unread = hedge or is_cardinal_word(token)
-        term = _term(literal, unread, rules, adjacent=counted and distance == 0)
+        if objects and literal is not None and not _nominal(literal):
+            unread = True
+        # A verb's object is its first content word, after any particle («عن تأهل»).
+        first = not passed if objects else distance == 0
+        term = _term(literal, unread, rules, adjacent=counted and first)
         if term is not None:
-            terms.append(term)
+            terms.append((term, start + len(token)))
         function = hedge or literal is None or _only_function(literal, rules)
         passed = passed or term is not None or not function
     return terms
+
+
+def _nominal(literal: Literal) -> bool:
+    """Whether a word's plainest reading is a noun, an adjective or a perfect verb, and not a
+    month."""
+    return literal.category.startswith(("N", "PV")) and literal.english not in MONTHS_EN
 
 
 def _term(literal: Literal | None, unread: bool, rules: _Rules, *, adjacent: bool) -> str | None:

@@ -196,6 +196,15 @@ ACTIONS = [
     ("وبدأت الهدنة الإنسانية صباح الجمعة", "the truce", "began"),
     ("وانتهت الانتخابات التشريعية في أجواء هادئة", "the legislative elections", "ended"),
     ("وجرت الانتخابات الرئاسية في موعدها", "the presidential election", "took place"),
+    ("ولقي الاتفاق ترحيبا واسعا", "the agreement", "met with"),
+    ("وتأخرت الانتخابات البرلمانية عن موعدها", "the parliamentary elections", "was delayed"),
+    # more acts of news: who ratified, adopted, extended, took, won
+    ("وأقرت الحكومة الموازنة الجديدة", "the government", "ratified"),
+    ("واعتمدت الحكومة خطة النقل", "the government", "adopted"),
+    ("ومددت الحكومة حالة الطوارئ شهرا", "the government", "extended"),
+    ("واتخذت الوزارة إجراءات جديدة", "the ministry", "took"),
+    ("وأحرز منتخب تونس اللقب", "Tunisia", "won"),
+    ("وأنهت الشرطة الإضراب بعد ساعات", "the police", "ended"),
 ]  # fmt: skip
 
 

@@ -224,7 +224,19 @@ def test_an_event_without_faithful_english_says_only_what_is_certain() -> None:
     # "evacuated" turns a denial into its opposite: refused; what stays is who did what, by rule.
     text = "ونفت السفارة التقارير عن إخلاء موظفيها"
     [event] = _events(text, "The embassy was evacuated")
-    assert event.text.en == "The embassy denied" and event.text.ar == text
+    assert event.text.en == "The embassy denied (reports)" and event.text.ar == text
+
+
+def test_a_rule_event_names_what_was_done_and_keeps_its_polarity() -> None:
+    # The first nouns after the subject say what was done, in the lexicon's plainest English.
+    [event] = _events("ورفعت الحكومة سعر الخبز في الأسواق", "skip")
+    assert event.text.en == "The government raised (price, bread, markets)"
+    # A negation after the words the line renders is what was done, not the line's to keep…
+    [event] = _events("وأعلنت الحكومة تمديد العقود دون زيادة", "skip")
+    assert event.text.en == "The government announced (extension, contracts)"
+    # …but one among them is: the line says only who did what.
+    [event] = _events("وأعلنت الحكومة عدم تمديد العقود", "skip")
+    assert event.text.en == "The government announced"
 
 
 def test_an_event_without_faithful_english_or_known_speaker_is_left_out() -> None:

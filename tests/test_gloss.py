@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.gloss import Lexicon, lexicon, literal_terms, unsupported_words, word_problems
+from summarizer.gloss import (
+    Lexicon,
+    leading_terms,
+    lexicon,
+    literal_terms,
+    unsupported_words,
+    word_problems,
+)
 
 needs_lexicon = pytest.mark.skipif(lexicon() is None, reason="the lexicon extra is not installed")
 
@@ -127,6 +134,34 @@ def test_literal_key_words_name_what_a_value_counts(
     assert wanted <= terms and not unwanted & terms, terms
 
 
+# (what follows a verb and its subject, words its key words include, words they must not):
+# what was done or said is named by its first nouns, after a short aside between commas.
+LEADING = [
+    (" سعر الخبز في الأسواق", {"price", "bread"}, set()),
+    # the aside of a weekday between commas; the walk stops at a number
+    ("، الأربعاء، تجميد الأجور 3 أشهر", {"freezing", "wages"}, {"wednesday", "month"}),
+    # after a particle, the first noun is still the object («عن تأهل»)
+    (" عن تأهل الفريق الوطني إلى النهائي", {"qualification"}, set()),
+    # a word read as an imperfect verb is often a name the lexicon lacks; a month is the
+    # event's date, not a key word
+    (" في مارس الماضي تجميد الأجور", {"freezing"}, {"march"}),
+    (" يزيد رئيسا للجمعية", {"president"}, {"supply"}),
+    # a comma ends the clause: the next one is another fact
+    (" زيادة الرواتب، فيما انهار مبنى", {"increase"}, {"building"}),
+]
+
+
+@needs_lexicon
+@pytest.mark.parametrize(("arabic", "wanted", "unwanted"), LEADING)
+def test_the_first_nouns_after_a_verb_name_what_was_done(
+    arabic: str, wanted: set[str], unwanted: set[str]
+) -> None:
+    read = leading_terms(arabic)
+    lowered = {t.lower() for t, _ in read}
+    assert wanted <= lowered and not unwanted & lowered, read
+    assert all(0 < end <= len(arabic) and not word_problems(t, [arabic[:end]]) for t, end in read)
+
+
 @needs_lexicon
 def test_a_literal_gloss_is_none_for_function_words_and_marks_names() -> None:
     found = lexicon()
@@ -185,6 +220,12 @@ def test_a_first_letter_that_may_be_a_clitic_makes_a_word_ambiguous(
         ("وقالت المفوضية إن 2000 مهاجر وصلوا", "2000 مهاجر", {"commission"}, {"legation"}),
         ("وطالبت مفوضية الانتخابات بفرز 150 صندوقا", "150 صندوقا", {"commission"}, {"legation"}),
         ("وقرر البنك تثبيت سعر الفائدة عند 5%", "5%", {"fixing"}, {"substantiation"}),
+        ("وقررت الوزارة إرسال 40 طبيبا إلى الجنوب", "40 طبيبا", {"sending"}, {"transmission"}),
+        ("وبدأ الإرسال الأول لـ 200 شاحنة", "200 شاحنة", {"sending"}, {"transmission"}),
+        ("وأعلنت البلدية إغلاق 12 مدرسة", "12 مدرسة", {"closing"}, {"locking"}),
+        ("وتسبب الإغلاق في خسارة 300 وظيفة", "300 وظيفة", {"closing"}, {"locking"}),
+        ("وبدأت حملة التطعيم لـ 5000 طفل", "5000 طفل", {"vaccination"}, {"feeding"}),
+        ("وتلقى 800 طفل التطعيم", "800 طفل", {"vaccination"}, {"feeding"}),
         # An ordinal stays the first one.
         ("وتبدأ المرحلة الأولى بنقل 500 عائلة", "500 عائلة", set(), {"initial"}),
     ],

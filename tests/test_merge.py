@@ -130,6 +130,18 @@ def test_merge_is_deterministic_and_sorted() -> None:
 # -- the over-merges of a similarity threshold of 0 (regressions) --------------------------------
 
 
+def test_events_of_two_named_subjects_stay_apart() -> None:
+    quote = "خسر منتخب تونس أمام ضيفه الليبي وتأهل منتخب مصر"
+    def facts(article: str, en: str) -> ArticleFacts:
+        event = Event(date=None, subject=en, text=Bilingual(en=en, ar=quote),
+                      sources=[Source(article_id=article, quote=quote, start=0, end=len(quote))])
+        return ArticleFacts(article_id=article, events=[event])
+    apart = merge_facts([facts("a", "Tunisia lost (Libya)"), facts("b", "Egypt qualified")])
+    assert len(apart.events) == 2
+    one = merge_facts([facts("a", "Tunisia lost (Libya)"), facts("b", "Tunisia lost (match)")])
+    assert len(one.events) == 1 and len(one.events[0].sources) == 2
+
+
 def test_same_date_and_place_with_other_subjects_stay_apart() -> None:
     facts = [
         ArticleFacts(

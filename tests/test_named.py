@@ -70,11 +70,17 @@ def _event_line(text: str) -> str:
     ("text", "line"),
     [
         ("وأعلنت الحكومة أمس إرسال مساعدات إلى السودان وتشاد.\n",
-         "The government announced (Sudan, Chad)"),
-        # «دون» (without) belongs to what was said: "announced" is still true; a name of that
-        # clause is added only when the whole line keeps its negation, so it is left out.
+         "The government announced (Sudan, Chad, sending)"),
+        # «دون» (without) belongs to what was said: "announced" is still true, and so are the
+        # words before the negation; what it negates («زيادة») is not named.
         ("وأعلنت الحكومة أمس تمديد العقد مع الأردن دون زيادة في الرسوم.\n",
+         "The government announced (Jordan, extension)"),
+        # a name after the negation would be read with it: the line says only who did what
+        ("وأعلنت الحكومة أمس تمديد العقد دون زيادة مع الأردن.\n",
          "The government announced"),
+        # an «according to» aside after the subject is no part of what was said
+        ("وأكدت الوزارة، بحسب ما أوردته الصحيفة، أنها خفضت سعر الخبز.\n",
+         "The ministry affirmed (lower, bread)"),
     ],
 )  # fmt: skip
 def test_a_statement_event_names_the_places_of_what_was_said(text: str, line: str) -> None:

@@ -85,12 +85,12 @@ SUPPORTED = [
     ("Hezbollah fired rockets at Haifa", ["أطلق حزب الله صواريخ على حيفا"], None, None),
     ("Al-Qaeda claimed the attack in Yemen", ["تبنى تنظيم القاعدة الهجوم في اليمن"], None, None),
     (
-        "President Abdelmadjid Tebboune won a second term",
-        ["فاز الرئيس عبد المجيد تبون بولاية ثانية"],
+        "President Kais Saied won a second term",
+        ["فاز الرئيس قيس سعيد بعهدة ثانية"],
         None,
         None,
     ),
-    ("Governor Amr Hanafi formed a committee", ["شكل المحافظ عمرو حنفي لجنة"], None, None),
+    ("Governor Samir Nassar formed a committee", ["شكل المحافظ سمير نصار لجنة"], None, None),
     (
         "Prime Minister Mohammed Shia al-Sudani spoke",
         ["تحدث رئيس الوزراء محمد شياع السوداني"],

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import re
 
-from summarizer.attribution import Statement, statement
+from summarizer.attribution import Statement, according_aside_end, statement
 from summarizer.clean import split_sentences
 from summarizer.compose.lines import capital, leading_words, mention_words
-from summarizer.faithful import (
-    faithfulness_problems,
-)
-from summarizer.gloss import english_stem
+from summarizer.faithful import faithfulness_problems, negates
+from summarizer.gloss import english_stem, leading_terms
 from summarizer.models import (
     Bilingual,
     CleanArticle,
@@ -68,8 +66,11 @@ def _statement_event(
     # added only when the whole line passes against the whole sentence.
     if faithfulness_problems(head, sentence[: said.end], [sentence], date=date, given=given):
         return None
-    en = head + _about(sentence, said)
-    if faithfulness_problems(en, sentence, [sentence], date=date, given=given):
+    about, reach = _about(sentence, said)
+    en = head + about
+    # Its polarity is that of the words the line renders: a negation after them («… دون
+    # زيادة») is what was said, not what the line claims.
+    if faithfulness_problems(en, sentence[:reach], [sentence], date=date, given=given):
         en = head
     source = Source(article_id=clean.article.id, quote=sentence, start=start, end=end)
     return Event(
@@ -82,25 +83,44 @@ def _statement_event(
     )
 
 
-_MOST_ABOUT = 4  # key words of what a statement says or a subject did
+_MOST_ABOUT = 4  # names in what a statement says or a subject did
+_MOST_TERMS = 3  # the lexicon's words of what was said or done, after its names
 
 
-def _about(sentence: str, said: Statement) -> str:
-    """Key words of what was said or done, in parentheses: the places and countries named in
-    what follows the subject, besides the subject's own (names of a maintained table, so they
-    are the article's; its other words are left unread: the lexicon's first sense of a word
-    of what was said may be another sense, and saying less is better than a wrong word)."""
+def _about(sentence: str, said: Statement) -> tuple[str, int]:
+    """Key words of what was said or done, in parentheses, and where the words they render
+    end in ``sentence``: the places and countries named in what follows the subject, besides
+    the subject's own (names of a maintained table, so they are the article's), then the
+    lexicon's plainest English of the first nouns of what was said or done
+    (:func:`summarizer.gloss.leading_terms`: «خفضت البلدية سعر الخبز»: price, bread), which
+    name what the event is about; a word read as a verb there may be a name the lexicon lacks,
+    and is left out: saying less is better than a wrong word."""
     subject = {english_stem(w) for w in (said.speaker.en or "").split()}
-    rest = sentence[said.end :]
-    said_from = _WHAT_WAS_SAID.search(rest)
-    if said_from is not None and said_from.start() <= _STATEMENT_REACH:
-        rest = rest[said_from.end() :]  # before «أن»: the speaker's name and title
+    begin = said.end + according_aside_end(sentence[said.end :])
+    said_from = _WHAT_WAS_SAID.search(sentence, begin)
+    if said_from is not None and said_from.start() - begin <= _STATEMENT_REACH:
+        begin = said_from.end()  # before «أن»: the speaker's name and title
+    rest = sentence[begin:]
     names: list[str] = []
+    unnamed, reach = rest, said.end
     for named in names_in(rest):
+        unnamed = unnamed[: named.start] + " " * (named.end - named.start) + unnamed[named.end :]
         stems = {english_stem(w) for w in named.english.split()}
-        if named.english not in names and not stems <= subject:
+        if named.english not in names and not stems <= subject and len(names) < _MOST_ABOUT:
             names.append(named.english)
-    return f" ({', '.join(names[:_MOST_ABOUT])})" if names else ""
+            reach = max(reach, begin + named.end)
+    known = subject | {english_stem(w) for name in names for w in name.split()}
+    terms = []
+    for term, end in leading_terms(unnamed, _MOST_TERMS):
+        if negates(sentence[said.end : begin + end]):
+            break  # «… دون زيادة»: what follows a negation is not the line's to name
+        stems = {english_stem(w) for w in term.split()}
+        if not stems <= known:
+            terms.append(term)
+            known |= stems
+            reach = max(reach, begin + end)
+    said_words = names + terms
+    return (f" ({', '.join(said_words)})" if said_words else ""), reach
 
 
 def _statement_date(

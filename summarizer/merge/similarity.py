@@ -53,7 +53,7 @@ def score_key(item: Item) -> tuple[object, ...]:
 def compatible_key(item: Item) -> tuple[object, ...]:
     """What :func:`compatible` reads of either of its items."""
     if isinstance(item, Event):
-        return ("event",)
+        return ("event", event_names(item))
     if isinstance(item, Figure):
         values = (item.value, item.value_max, item.approx)
         return (place_key(item.place), names_in(item.subject_ar, item.value), values)
@@ -174,6 +174,11 @@ def names_key(subject: str, place: str) -> frozenset[str]:
     return frozenset(keys - {names_key_of_place(place)})
 
 
+def event_names(event: Event) -> frozenset[str]:
+    """What the subject of an event's line names (the words before its key words)."""
+    return names_key(event.subject.split(" (")[0], "")
+
+
 def names_key_of_place(place: str) -> str:
     found = english_names(place.title()) if place else []
     return found[0][1][0] if found and found[0][1] else place
@@ -254,7 +259,11 @@ def mergeable(left: Item, right: Item) -> bool:
 
 def compatible(left: Item, right: Item) -> bool:
     """Items about two named places, or two numbered things («بنزين 95», «بنزين 92»), are
-    never about the same thing."""
+    never about the same thing; nor are events whose subjects name two others ("Iraq lost",
+    "South Korea won")."""
+    if isinstance(left, Event) and isinstance(right, Event):
+        mine, theirs = event_names(left), event_names(right)
+        return not mine or not theirs or bool(mine & theirs)
     if isinstance(left, Event) or isinstance(right, Event):
         return True
     places = {place_key(left.place), place_key(right.place)} - {""}
