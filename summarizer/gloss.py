@@ -308,7 +308,7 @@ def _side_at(
         hedge, literal = _hedge(token), found.literal(token)
         # A number word's value is the normalizer's; its senses («millenary») are no key word.
         unread = hedge or is_cardinal_word(token)
-        if objects and literal is not None and not _nominal(literal):
+        if objects and literal is not None and not _object_reading(literal):
             unread = True
         # A verb's object is its first content word, after any particle («عن تأهل»).
         first = not passed if objects else distance == 0
@@ -320,7 +320,7 @@ def _side_at(
     return terms
 
 
-def _nominal(literal: Literal) -> bool:
+def _object_reading(literal: Literal) -> bool:
     """Whether a word's plainest reading is a noun, an adjective or a perfect verb, and not a
     month."""
     return literal.category.startswith(("N", "PV")) and literal.english not in MONTHS_EN

@@ -27,7 +27,7 @@ from summarizer.normalize.formatting import (
     shown_date,
 )
 from summarizer.normalize.lexicon import actions_before, outcome_before, place_near
-from summarizer.normalize.named import names_in, numbered_names
+from summarizer.normalize.named import names_in, numbered_names, without_names
 from summarizer.normalize.vocab import FORECAST_WORDS, WHEN_LINKS, fold, month_named
 
 _MONTHS = "|".join(MONTHS_EN + tuple(m[:3] for m in MONTHS_EN))
@@ -229,13 +229,12 @@ def names_around(quote: str, anchor: str, at: int | None = None) -> tuple[list[s
         return [], quote
     begin, end = clause_span(quote, at, at + len(anchor))
     names: list[str] = []
-    unnamed = quote
-    for named in names_in(quote):
-        unnamed = unnamed[: named.start] + " " * (named.end - named.start) + unnamed[named.end :]
+    found = names_in(quote)
+    for named in found:
         inside = begin <= named.start and named.end <= end
         if inside and named.english not in names:
             names.append(named.english)
-    return names, unnamed
+    return names, without_names(quote, found)
 
 
 def written_with(mention: Mention, source: Source, mentions: list[Mention]) -> str:

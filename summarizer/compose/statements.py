@@ -18,7 +18,7 @@ from summarizer.models import (
     Mention,
     Source,
 )
-from summarizer.normalize.named import names_in
+from summarizer.normalize.named import names_in, without_names
 
 
 def with_statements(
@@ -102,16 +102,15 @@ def _about(sentence: str, said: Statement) -> tuple[str, int]:
         begin = said_from.end()  # before «أن»: the speaker's name and title
     rest = sentence[begin:]
     names: list[str] = []
-    unnamed, reach = rest, said.end
-    for named in names_in(rest):
-        unnamed = unnamed[: named.start] + " " * (named.end - named.start) + unnamed[named.end :]
+    found, reach = names_in(rest), said.end
+    for named in found:
         stems = {english_stem(w) for w in named.english.split()}
         if named.english not in names and not stems <= subject and len(names) < _MOST_ABOUT:
             names.append(named.english)
             reach = max(reach, begin + named.end)
     known = subject | {english_stem(w) for name in names for w in name.split()}
     terms = []
-    for term, end in leading_terms(unnamed, _MOST_TERMS):
+    for term, end in leading_terms(without_names(rest, found), _MOST_TERMS):
         if negates(sentence[said.end : begin + end]):
             break  # «… دون زيادة»: what follows a negation is not the line's to name
         stems = {english_stem(w) for w in term.split()}

@@ -114,6 +114,15 @@ def names_in(text: str) -> list[Named]:
     return found
 
 
+def without_names(text: str, found: list[Named]) -> str:
+    """``text`` with the letters of each of its names (``found`` by :func:`names_in`) blanked,
+    offsets kept: a name's words are no key words of their own («الشمالية» of «مقدونيا
+    الشمالية» is not "northern")."""
+    for named in found:
+        text = text[: named.start] + " " * (named.end - named.start) + text[named.end :]
+    return text
+
+
 def _name_at(
     tokens: list[tuple[int, int, str]], i: int, table: dict[tuple[str, ...], str]
 ) -> tuple[int, str] | None:
