@@ -24,7 +24,7 @@ from summarizer.gloss import word_problems
 from summarizer.models import Brief, BriefItem, Deadline, Dispute, Event, Figure, SaidBy, Source
 from summarizer.normalize.lexicon import place_near
 from summarizer.normalize.named import country_of_adjective, names_in
-from summarizer.normalize.vocab import fold
+from summarizer.normalize.vocab import fold, is_cardinal_word
 from summarizer.support import unsupported_reasons
 
 T = TypeVar("T", Deadline, Figure, Event)
@@ -234,7 +234,7 @@ def _english(speaker: list[_Word], table: AttributionWords) -> str | None:
             rest = speaker[len(phrase) :]
             country = country_of_adjective(rest[-1].text) if len(rest) == 1 else None
             if country is None:
-                return english
+                return None if rest else english  # words after it may be the object
             return f"{english} of {'the ' if country.startswith('United ') else ''}{country}"
     return None
 
@@ -261,8 +261,10 @@ def find_speaker(quote: str) -> tuple[SaidBy, bool] | None:
             continue
         speaker = _subject(words, start, table)
         if speaker:
+            known = _known_prefix(speaker, table)
+            speaker, english = known if known is not None else (speaker, None)
             ar = " ".join(w.text for w in speaker)
-            return SaidBy(en=_english(speaker, table), ar=ar), denies
+            return SaidBy(en=english, ar=ar), denies
     return None
 
 
@@ -291,6 +293,11 @@ def statement(sentence: str) -> Statement | None:
     words = _words(sentence)
     for i, word in enumerate(words):
         verb = word.folded[1:] if word.folded[:1] in _CLITICS else word.folded
+        if verb in _WAS:
+            done = _pluperfect(sentence, words, i, table)
+            if done is not None:
+                return done
+            continue
         reported = table.verbs.get(word.folded) or table.verbs.get(verb)
         english = reported or table.actions.get(word.folded) or table.actions.get(verb)
         happens = table.happening_verbs.get(word.folded) or table.happening_verbs.get(verb)
@@ -317,15 +324,7 @@ def statement(sentence: str) -> Statement | None:
             return Statement(SaidBy(en=said_en, ar=ar), happens, max(end, after), reports=False)
         if english is None:
             continue  # «دخل الوفد القاعة», «انتهت اللجنة من»: no happening, no action of the table
-        subject = _subject(words, i + 1, table)
-        if len(subject) == 1 and subject[0].folded in table.country_heads:
-            subject = words[i + 1 : i + 3]  # «منتخب تونس»: an indefinite head, then the name
-        if subject and subject[0].folded in table.state_heads:  # «دولة الكويت», «جمهورية العراق»
-            subject = _state_words(words, i + 1)
-        subject = _name_words(subject)
-        said = _subject_english(subject, table) if subject else None
-        if said is None:
-            subject, said = _titled(words, i + 1, table) or (subject, None)
+        subject, said = _resolved_subject(words, i + 1, table)
         if said is not None:
             start = _end_of(sentence, [word.text for word in words[: i + 1]])
             end = _end_of(sentence, [word.text for word in words[: i + 1] + subject])
@@ -339,6 +338,60 @@ def statement(sentence: str) -> Statement | None:
 
 
 _MOST_NAME_WORDS = 4  # words of a person's name before the title that says who it is
+_WAS = frozenset(fold(w) for w in ("كان", "كانت"))
+_ALREADY = fold("قد")
+
+
+def _resolved_subject(
+    words: list[_Word], start: int, table: AttributionWords
+) -> tuple[list[_Word], str | None]:
+    """The words of the subject that starts at ``start`` and its English, or None: the longest
+    run of its words that the tables know (the words after it are the object: «أقرت الحكومة
+    الموازنة»: the government), a country after the word for it («منتخب تونس», «دولة
+    الكويت»), or a person's name and the title after its comma."""
+    if start < len(words) and words[start].folded and is_cardinal_word(words[start].text):
+        start += 1  # «ثلاثة مصادر»: the number is the normalizer's; who spoke follows it
+    subject = _subject(words, start, table)
+    if len(subject) == 1 and subject[0].folded in table.country_heads:
+        subject = words[start : start + 2]  # «منتخب تونس»: an indefinite head, then the name
+    known = _known_prefix(subject, table) if subject else None
+    if known is None and subject and subject[0].folded in table.state_heads:
+        known = _known_prefix(_state_words(words, start), table)  # «جمهورية مصر العربية»
+    if known is not None:
+        return known
+    titled = _titled(words, start, table)
+    return titled if titled is not None else (subject, None)
+
+
+def _known_prefix(
+    subject: list[_Word], table: AttributionWords
+) -> tuple[list[_Word], str] | None:
+    """The longest run of words that opens ``subject`` and has an English, with it."""
+    for size in range(len(subject), 0, -1):
+        english = _subject_english(subject[:size], table)
+        if english is not None:
+            return subject[:size], english
+    return None
+
+
+def _pluperfect(
+    sentence: str, words: list[_Word], i: int, table: AttributionWords
+) -> Statement | None:
+    """«وكانت الحكومة (قد) قررت …»: the subject stands between «كان» and its verb (what had
+    been done or said before); the statement of that subject and verb, or None."""
+    subject, said = _resolved_subject(words, i + 1, table)
+    j = i + 1 + len(subject)
+    j += j < len(words) and words[j].folded == _ALREADY
+    if said is None or j >= len(words):
+        return None
+    verb = words[j].folded
+    reported = table.verbs.get(verb)
+    english = reported or table.actions.get(verb)
+    if english is None:
+        return None
+    end = _end_of(sentence, [word.text for word in words[: j + 1]])
+    ar = " ".join(word.text for word in subject)
+    return Statement(SaidBy(en=said, ar=ar), english, end, reports=reported is not None)
 _COMPLEMENT_REACH = 16  # words after a phrase action's verb in which its phrase may stand
 
 
@@ -374,16 +427,6 @@ def _end_of(sentence: str, texts: list[str]) -> int:
     return end
 
 
-def _name_words(subject: list[_Word]) -> list[_Word]:
-    """A subject that starts with a place's name, cut after it: the definite words after a
-    name are the object («تصدرت البرازيل المجموعة»: Brazil topped the group)."""
-    text = " ".join(w.text for w in subject)
-    named = names_in(text)
-    if not named or named[0].start != 0 or named[0].end == len(text):
-        return subject
-    return subject[: len(text[: named[0].end].split())]
-
-
 def _state_words(words: list[_Word], start: int) -> list[_Word]:
     """The word for a state and the country's name after it («دولة الكويت», «جمهورية العراق»)."""
     named = names_in(" ".join(w.text for w in words[start + 1 : start + 1 + _MOST_NAME_WORDS]))
@@ -402,9 +445,8 @@ def _titled(
         if not words[k].folded or words[k].folded in table.stops:
             return None
         if words[k].ends:
-            title = _subject(words, k + 1, table)
-            said = _subject_english(title, table) if title else None
-            return (words[start : k + 1] + title, said) if said is not None else None
+            known = _known_prefix(_subject(words, k + 1, table), table)
+            return (words[start : k + 1] + known[0], known[1]) if known is not None else None
     return None
 
 

@@ -213,11 +213,13 @@ def test_a_faithful_translation_is_filled_with_the_normalizers_words() -> None:
     assert deadline.date == "2026-09"
 
 
-def _events(text: str, what_en: str) -> list[Event]:
-    """The events composed from one event pick over the whole ``text`` with ``what_en``."""
+def _events(text: str, what_en: str, *, dated: bool = False) -> list[Event]:
+    """The events composed from one event pick over the whole ``text`` with ``what_en`` (and,
+    when ``dated``, the text's date mentions)."""
     pick = Pick(kind="event", what_en=what_en, what_ar=text, quote=text, start=0, end=len(text))
     clean = CleanArticle(article=Article(id="a", text=text), text=text)
-    return facts_from_picks(clean, _facts(text, [pick]), [], None).events
+    mentions = find_mentions(text, None) if dated else []
+    return facts_from_picks(clean, _facts(text, [pick]), mentions, None).events
 
 
 def test_an_event_without_faithful_english_says_only_what_is_certain() -> None:
@@ -237,6 +239,19 @@ def test_a_rule_event_names_what_was_done_and_keeps_its_polarity() -> None:
     # …but one among them is: the line says only who did what.
     [event] = _events("وأعلنت الحكومة عدم تمديد العقود", "skip")
     assert event.text.en == "The government announced"
+
+
+def test_a_rule_events_year_is_that_of_the_act_not_of_its_object() -> None:
+    # «موازنة عام 2027»: the year of the budget; the act is not dated by it.
+    [event] = _events("وأقرت الحكومة موازنة عام 2027 بعد نقاش طويل", "skip", dated=True)
+    assert event.date is None
+    [event] = _events("وقررت اللجنة وقف التوظيف هذا العام", "skip", dated=True)
+    assert event.date is None
+    # After «في», or right after the subject, the year dates the act itself.
+    [event] = _events("وأعلنت الحكومة في عام 2023 خطة للنقل", "skip", dated=True)
+    assert event.date == "2023"
+    # The words of its date say when, not what was done («العام»: "general").
+    assert "general" not in event.text.en
 
 
 def test_an_event_without_faithful_english_or_known_speaker_is_left_out() -> None:

@@ -66,7 +66,7 @@ def _statement_event(
     # added only when the whole line passes against the whole sentence.
     if faithfulness_problems(head, sentence[: said.end], [sentence], date=date, given=given):
         return None
-    about, reach = _about(sentence, said)
+    about, reach = _about(_without_dates(sentence, start, mentions), said)
     en = head + about
     # Its polarity is that of the words the line renders: a negation after them («… دون
     # زيادة») is what was said, not what the line claims.
@@ -81,6 +81,16 @@ def _statement_event(
         said_by=said.speaker if said.reports else None,
         sources=[source],
     )
+
+
+def _without_dates(sentence: str, start: int, mentions: list[Mention]) -> str:
+    """``sentence`` (which starts at ``start`` in the text) with its dates blanked, at the same
+    length: the words of a date («العام الماضي») say when, not what was done ("general")."""
+    chars = list(sentence)
+    for mention in mentions:
+        if mention.kind == "date" and start <= mention.start and mention.end <= start + len(chars):
+            chars[mention.start - start : mention.end - start] = " " * (mention.end - mention.start)
+    return "".join(chars)
 
 
 _MOST_ABOUT = 4  # names in what a statement says or a subject did
@@ -136,9 +146,25 @@ def _statement_date(
     for mention in mentions:
         if not start <= mention.start < reach or mention.kind != "date" or not mention.date:
             continue
+        if len(mention.date) == len("YYYY") and not _dates_the_clause(text, limit, mention):
+            continue  # «ميزانية عام 2026»: the year of a noun of what was done, not of the act
         if published is None or mention.date <= published[: len(mention.date)]:
             return mention
     return None
+
+
+def _dates_the_clause(text: str, limit: int, mention: Mention) -> bool:
+    """Whether a year stands where it dates the verb's clause: right after the subject
+    («أعلنت الحكومة عام 2023 …») or after «في»/«خلال» («… في عام 2023»); after a noun it
+    is that noun's year («ميزانية عام 2026», «الدعم هذا العام»)."""
+    before = text[limit : mention.start]
+    if not before.strip(" ،,"):
+        return True
+    words = before.split()
+    return bool(words) and words[-1].removeprefix("و") in _YEAR_PREPOSITIONS
+
+
+_YEAR_PREPOSITIONS = frozenset(("في", "خلال"))
 
 
 # What a speaker says starts at «أن»/«إن» (with a clitic); a statement's date stands before it.
