@@ -356,7 +356,7 @@ def _resolved_subject(
         subject = words[start : start + 2]  # «منتخب تونس»: an indefinite head, then the name
     known = _known_prefix(subject, table) if subject else None
     if known is None and subject and subject[0].folded in table.state_heads:
-        known = _known_prefix(_state_words(words, start), table)  # «جمهورية مصر العربية»
+        known = _known_prefix(_state_words(words, start), table)  # «دولة الكويت»
     if known is not None:
         return known
     titled = _titled(words, start, table)
