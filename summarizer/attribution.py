@@ -298,8 +298,7 @@ def statement(sentence: str) -> Statement | None:
             if done is not None:
                 return done
             continue
-        reported = table.verbs.get(word.folded) or table.verbs.get(verb)
-        english = reported or table.actions.get(word.folded) or table.actions.get(verb)
+        reported, english = _act((word.folded, verb), table)
         happens = table.happening_verbs.get(word.folded) or table.happening_verbs.get(verb)
         phrased = table.phrase_actions.get(verb, ()) if english is None else ()
         complement = None
@@ -384,14 +383,22 @@ def _pluperfect(
     j += j < len(words) and words[j].folded == _ALREADY
     if said is None or j >= len(words):
         return None
-    verb = words[j].folded
-    reported = table.verbs.get(verb)
-    english = reported or table.actions.get(verb)
+    reported, english = _act((words[j].folded,), table)
     if english is None:
         return None
     end = _end_of(sentence, [word.text for word in words[: j + 1]])
     ar = " ".join(word.text for word in subject)
     return Statement(SaidBy(en=said, ar=ar), english, end, reports=reported is not None)
+
+
+def _act(forms: tuple[str, ...], table: AttributionWords) -> tuple[str | None, str | None]:
+    """The English of the first of a verb's folded ``forms`` that the tables give as a
+    reporting verb, and that of a reporting verb or else an action (both None: neither)."""
+    reported = next((table.verbs[f] for f in forms if f in table.verbs), None)
+    action = next((table.actions[f] for f in forms if f in table.actions), None)
+    return reported, reported or action
+
+
 _COMPLEMENT_REACH = 16  # words after a phrase action's verb in which its phrase may stand
 
 

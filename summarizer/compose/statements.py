@@ -160,8 +160,7 @@ def _dates_the_clause(text: str, limit: int, mention: Mention) -> bool:
     before = text[limit : mention.start]
     if not before.strip(" ،,"):
         return True
-    words = before.split()
-    return bool(words) and words[-1].removeprefix("و") in _YEAR_PREPOSITIONS
+    return before.split()[-1].removeprefix("و") in _YEAR_PREPOSITIONS
 
 
 _YEAR_PREPOSITIONS = frozenset(("في", "خلال"))
