@@ -25,7 +25,9 @@ from summarizer.buckwalter import Lexicon, Literal, english_stem, lexicon
 from summarizer.names import english_names
 from summarizer.normalize.formatting import MONTHS_EN
 from summarizer.normalize.vocab import (
+    EACH_WORDS,
     HEDGES,
+    PERCENT_WORDS,
     POST_HEDGES,
     fold,
     has_stem_in,
@@ -34,6 +36,7 @@ from summarizer.normalize.vocab import (
 
 __all__ = [
     "Lexicon",
+    "each_of",
     "english_stem",
     "lexicon",
     "literal_terms",
@@ -220,7 +223,7 @@ def literal_terms(
     anchor: str,
     *,
     before: int = 3,
-    after: int = 2,
+    after: int = 3,
     counted: bool = False,
     at: int | None = None,
 ) -> list[str]:
@@ -245,6 +248,35 @@ def literal_terms(
     left = _side(tokens[: inside[0]][::-1], found, before, counted=False, apart=counted)[::-1]
     right = _side(tokens[inside[-1] + 1 :], found, after, counted=True)
     return list(dict.fromkeys(left + right))
+
+
+_EACH_REACH = 3  # words between a value and the «لكل» of its rate (its counted noun, a hedge)
+
+
+def each_of(arabic: str, anchor: str, at: int | None = None) -> str | None:
+    """"for each …" when a rate word («لكل», «مقابل كل», ``each_words``) follows ``anchor``
+    within a few words of its clause, with the lexicon's English of the noun after it («30
+    أسيرا مقابل كل أسير إسرائيلي»: for each prisoner; «2500 درهم شهريا لكل أسرة»: for each
+    family): the value counts per one of that thing. That noun reads as a counted noun does
+    right after a value (its plainest sense); None when no rate word follows or the noun has
+    no plain English."""
+    found = lexicon()
+    located = _located(arabic, anchor, _CLAUSE_TOKEN, at)
+    if found is None or located is None or not located[1]:
+        return None
+    tokens, inside = located
+    after = [fold(token) for _, token in tokens[inside[-1] + 1 :]]
+    for skip in range(min(_EACH_REACH, len(after)) + 1):
+        if skip and not after[skip - 1][:1].isalpha():
+            return None  # the clause ended, or another number began
+        for phrase in EACH_WORDS:
+            end = skip + len(phrase)
+            if tuple(after[skip:end]) == phrase and end < len(after):
+                word = tokens[inside[-1] + 1 + end][1]
+                literal = found.literal(word) if word[:1].isalpha() else None
+                term = _term(literal, False, _rules(), adjacent=True)
+                return f"for each {term}" if term else None
+    return None
 
 
 _ASIDE_TOKENS = 4  # tokens of an aside between commas right after a verb's subject
@@ -303,8 +335,12 @@ def _side_at(
         if len(terms) >= limit or not token[0].isalpha():
             break
         further = tokens[distance + 1][1] if distance + 1 < len(tokens) else ""
-        if apart and (further[:1].isdigit() or (further and is_cardinal_word(further))):
-            break  # «7 آلاف قتيل ونحو 40 ألفا»: «قتيل» is the count before, not this one's
+        if apart and (
+            further[:1].isdigit()
+            or (further and is_cardinal_word(further))
+            or fold(further) in _percent_tails()
+        ):
+            break  # «7 آلاف قتيل ونحو 40 ألفا», «47 بالمائة نساء و53»: the count before's
         hedge, literal = _hedge(token), found.literal(token)
         # A number word's value is the normalizer's; its senses («millenary») are no key word.
         unread = hedge or is_cardinal_word(token)
@@ -318,6 +354,12 @@ def _side_at(
         function = hedge or literal is None or _only_function(literal, rules)
         passed = passed or term is not None or not function
     return terms
+
+
+@cache
+def _percent_tails() -> frozenset[str]:
+    """The last word of each word for a percentage («بالمائة», «في المائة»): a number's own."""
+    return frozenset(phrase[-1] for phrase, _ in PERCENT_WORDS)
 
 
 def _object_reading(literal: Literal) -> bool:

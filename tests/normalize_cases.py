@@ -419,6 +419,11 @@ NUMBERS: list[Case] = [
     # counted nouns of sports and elections, the dual, and people counted by their nisba
     ("وفاز المنتخب بأربعة أهداف نظيفة", None, [N(4, "goals")]),
     ("وتقدم الفريق بهدفين في الشوط الأول", None, [N(2, "goals")]),
+    # a counted noun in the dual is the number two of its unit
+    ("وارتفع سعر الخبز جنيهين للرغيف", None, [N(2, "EGP")]),
+    ("بزيادة قدرها جنيهان للتر الواحد", None, [N(2, "EGP")]),
+    ("وتراجع سعر البرميل دولارين في يوم واحد", None, [N(2, "USD")]),
+    ("ويستهلك المحرك لترين كل ساعة", None, [N(2, "litres")]),
     ("ويتنافس في الاقتراع خمسة مترشحين", None, [N(5, "candidates")]),
     ("ويعمل في الخليج نحو 2.4 مليون سوداني", None, [N(2_400_000, "people", "about")]),
     ("وأفرج عن 4 فلسطينيين", None, [N(4, "people")]),

@@ -10,7 +10,7 @@ from importlib import resources
 import pytest
 
 from summarizer.compose import facts_from_picks
-from summarizer.compose.lines import forecasts, key_words
+from summarizer.compose.lines import counted_since, forecasts, key_words
 from summarizer.faithful import polarity_problems
 from summarizer.models import Article, CleanArticle, Extraction, Source
 from summarizer.names import territories_arabic
@@ -157,9 +157,43 @@ def test_the_noun_of_another_count_is_no_key_word_of_a_figure() -> None:
     quote = "وخلفت المعارك أكثر من 7 آلاف قتيل ونحو 40 ألف نازح في الإقليم"
     words = key_words([], "نحو 40 ألف نازح", _source(quote), None, unit="displaced")
     assert "killed" not in words
+    # Nor is the noun of a percentage before it: 60 % are the wounded, not the killed.
+    shares = "وبلغت نسبة القتلى بينهم 40 في المائة قتلى و60 في المائة جرحى"
+    assert "killed" not in key_words([], "60 في المائة", _source(shares), None, unit="%")
+    split = "وتوزع الناخبون على 47 بالمائة نساء و53 بالمائة رجال"
+    assert "women" not in key_words([], "53 بالمائة", _source(split), None, unit="%")
     # A date keeps it: «رهائن» is what is due on that day.
     dated = "وستفرج الحركة عن أربع رهائن غدا"
     assert "hostages" in key_words([], "غدا", _source(dated), None)
+
+
+@pytest.mark.parametrize(
+    ("quote", "anchor", "rate"),
+    [
+        ("على أن يطلق الاحتلال سراح 30 أسيرا مقابل كل أسير", "30 أسيرا", "for each prisoner"),
+        ("وصرفت الوزارة منحة قدرها 500 دينار لكل طالب", "500 دينار", "for each student"),
+        ("وتحصل 300 دولار شهريا عن كل لاجئ مسجل", "300 دولار", "for each refugee"),
+        ("ووزعت البلدية 1200 طرد غذائي على الأسر", "1200 طرد", None),
+        ("ووزعت 50 خيمة، ولكل عائلة بطانية", "50 خيمة", None),  # another clause's
+    ],
+)  # fmt: skip
+def test_a_figure_says_what_it_is_a_rate_of(quote: str, anchor: str, rate: str | None) -> None:
+    words = key_words([], anchor, _source(quote), None, unit="units")
+    assert (rate is not None and rate in words) or (rate is None and "for each" not in words)
+
+
+@pytest.mark.parametrize(
+    ("quote", "date", "since"),
+    [
+        ("وبلغت الإصابات 2561 وفاة منذ بدء الوباء في أغسطس 2024", "أغسطس 2024", True),
+        ("وعاد 170 ألف لاجئ منذ 8 كانون الأول 2024", "8 كانون الأول 2024", True),
+        ("وعاد 13 ألف لاجئ في تشرين الأول 2025", "تشرين الأول 2025", False),
+        ("وانخفض العدد منذ عام 2011 حتى أيار 2025", "أيار 2025", False),
+        ("ومنذ سنوات والعدد يرتفع، ففي مارس 2025 بلغ 300", "مارس 2025", False),
+    ],
+)  # fmt: skip
+def test_a_date_after_since_is_where_the_count_starts(quote: str, date: str, since: bool) -> None:
+    assert counted_since(quote, quote.index(date)) is since
 
 
 def test_what_happened_stands_right_before_the_count() -> None:

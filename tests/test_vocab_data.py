@@ -86,6 +86,8 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
         "after_blockers": MIXED,
         "forecast_words": (ARABIC,),
         "when_links": (ARABIC,),
+        "since_words": (ARABIC,),
+        "each_words": (ARABIC,),
     },
     "lexicon": {
         "places": (ARABIC,),

@@ -13,7 +13,14 @@ from summarizer.faithful import (
     faithfulness_problems,
     placeholders_in,
 )
-from summarizer.gloss import english_stem, literal_terms, synonymous, terms_near, word_problems
+from summarizer.gloss import (
+    each_of,
+    english_stem,
+    literal_terms,
+    synonymous,
+    terms_near,
+    word_problems,
+)
 from summarizer.models import (
     Bilingual,
     Mention,
@@ -28,7 +35,13 @@ from summarizer.normalize.formatting import (
 )
 from summarizer.normalize.lexicon import actions_before, outcome_before, place_near
 from summarizer.normalize.named import names_in, numbered_names, without_names
-from summarizer.normalize.vocab import FORECAST_WORDS, WHEN_LINKS, fold, month_named
+from summarizer.normalize.vocab import (
+    FORECAST_WORDS,
+    SINCE_WORDS,
+    WHEN_LINKS,
+    fold,
+    month_named,
+)
 
 _MONTHS = "|".join(MONTHS_EN + tuple(m[:3] for m in MONTHS_EN))
 # A date written by the model in English ("by the end of September 2025", "in 2026", "on 27 Sep").
@@ -131,8 +144,8 @@ def key_words(
 ) -> str:
     """Key words after a plain line, in parentheses: "expected" when its clause makes the value
     a forecast (:func:`forecasts`), what happens by a date (:func:`action_of`), what happened
-    to the people counted (:func:`outcome_of`),
-    the model's checked words (``chosen``), the places and
+    to the people counted (:func:`outcome_of`), what the value is a rate of (:func:`each`: "for
+    each prisoner"), the model's checked words (``chosen``), the places and
     countries the anchor's own clause names besides ``place`` (:func:`names_around`: who else
     the value is about, «12 نقطة» of «البرازيل»), the numbered things of the clause
     (:func:`designations`), then the lexicon's plainest English of the Arabic words next to
@@ -148,7 +161,8 @@ def key_words(
     names, unnamed = names_around(quote, anchor, at)
     forecast = ["expected"] if forecasts(quote, anchor, at) else []
     happens = action_of(quote, anchor, at) if unit is None else []
-    said = forecast + happens + outcome_of(quote, anchor, unit, at) + chosen
+    said = forecast + happens + outcome_of(quote, anchor, unit, at) + each(quote, anchor, unit, at)
+    said += chosen
     numbered = designations(quote, anchor, at)
     nearby = literal_terms(unnamed, anchor, counted=unit is not None, at=at)
     for term in said + names + numbered + nearby:
@@ -158,6 +172,8 @@ def key_words(
         if not stems & known or ((term in chosen or term in numbered) and stems - known):
             terms.append(term)
             known |= stems
+    in_dates = {word for date in dates for word in date.split()}
+    terms = [term for term in terms if term not in in_dates]  # «أغسطس» of «منذ أغسطس 2024»
     listed = terms[:_MOST_TERMS] + [date for date in dates if date not in terms]
     return f" ({', '.join(listed)})" if listed else ""
 
@@ -191,6 +207,15 @@ def outcome_of(
     if outcome is None or (unit and synonymous(outcome, unit)):
         return []  # «عدد الإصابات 500»: the count's own noun, what the unit says already
     return [outcome] if not word_problems(outcome, [quote]) else []
+
+
+def each(quote: str, anchor: str, unit: str | None, at: int | None = None) -> list[str]:
+    """What a figure's value is a rate of ("for each prisoner", :func:`summarizer.gloss.each_of`),
+    when its English glosses the quote's words; none for a date (``unit`` None)."""
+    if unit is None:
+        return []
+    rate = each_of(quote, anchor, position(quote, anchor, at))
+    return [rate] if rate is not None and not word_problems(rate, [quote]) else []
 
 
 def forecasts(quote: str, anchor: str, at: int | None = None) -> bool:
@@ -267,8 +292,26 @@ def dates_in_clause(
         if not all(number in source.quote for number in DIGITS.findall(en)):
             en = DIGITS.sub(" ", en).strip(" ,")
         if en:
-            shown.append(" ".join(en.split()))
+            since = counted_since(source.quote, other.start - source.start)
+            shown.append(("since " if since else "") + " ".join(en.split()))
     return tuple(dict.fromkeys(shown))
+
+
+_SINCE_REACH = 4  # words between «منذ» and the date it starts from («منذ بدء الوباء في أغسطس»)
+_WORDS_BACK = re.compile(r"[\u0621-\u064A\u0671]+|[\d٠-٩]+|[،,.؛;:()«»\"!?؟]")
+
+
+def counted_since(quote: str, at: int) -> bool:
+    """Whether a date at ``at`` in ``quote`` is where a count starts: a word of ``since_words``
+    («منذ») stands a few words before it in its clause, with no number or other date between
+    («بينها 2561 وفاة منذ بدء الوباء في أغسطس 2024»: since August 2024)."""
+    before = _WORDS_BACK.findall(quote[:at])[-_SINCE_REACH:]
+    for token in reversed(before):
+        if not token[0].isalpha():
+            return False
+        if fold(token) in SINCE_WORDS:
+            return True
+    return False
 
 
 def _clause_and_its_time(mention: Mention, source: Source) -> str:

@@ -297,6 +297,8 @@ POST_HEDGES: tuple[tuple[Phrase, Approx], ...] = _phrase_table(
 CHANGE_VERBS = _folded("cues", "change_verbs")
 FORECAST_WORDS = _folded("cues", "forecast_words")
 WHEN_LINKS = _folded("cues", "when_links")
+SINCE_WORDS = _folded("cues", "since_words")
+EACH_WORDS = tuple(sorted(tuple(p.split()) for p in _folded("cues", "each_words")))
 RANGE_OPENERS = _folded("cues", "range_openers")
 DURATION_CUES: tuple[tuple[Phrase, str], ...] = _phrase_table(
     "cues", "duration_cues", is_word, "a qualifier"
