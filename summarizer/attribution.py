@@ -56,6 +56,9 @@ class AttributionWords:
         default_factory=dict
     )
     happening_verbs: dict[str, str] = field(default_factory=dict)  # «انتهت»: ended
+    # «وتابعت: …»: a verb of saying with no subject, the statement before continued
+    continuing: dict[str, str] = field(default_factory=dict)
+    openers: frozenset[str] = frozenset()  # what may follow it: «إلى», «أن», a colon
 
 
 def _word_list(data: dict[str, object], key: str) -> list[str]:
@@ -101,6 +104,12 @@ def parse_attribution(data: object) -> AttributionWords:
         ),
         phrase_actions=_phrase_actions(data),
         happening_verbs={fold(k): v for k, v in _word_map(data, "happening_verbs").items()},
+        continuing={
+            fold(k): v
+            for k, v in {**verbs, **_word_map(data, "continuing_verbs")}.items()
+            if not fold(k).endswith("وا")  # «قالوا»: who, of several speakers, is unknown
+        },
+        openers=frozenset(fold(w) for w in _word_list(data, "continuation_openers")),
     )
 
 
@@ -334,6 +343,52 @@ def statement(sentence: str) -> Statement | None:
             ar = sentence[start:end].strip(" ،,")
             return Statement(SaidBy(en=said, ar=ar), english, end, reports=reported is not None)
     return None
+
+
+_OPENING_VERB = re.compile(r"\s*([\u0621-\u064A]+)\s*([\u0621-\u064A]+|[:،,\"“«])")
+
+
+def continued_statement(sentence: str, previous: str, before: Statement) -> Statement | None:
+    """The statement ``before`` of the sentence ``previous`` continued by ``sentence``, which
+    opens with a verb of saying and no subject («وأضافت: …», «وأشارت إلى أن …»: what follows
+    the verb, ``continuation_openers``, cannot start one): the same speaker says more. The
+    verb must agree with that speaker in gender («وأضافت» after «أعلنت الوزارة», not after
+    «قال الوزير»), and that speaker must be the last one named: None when ``before`` reports
+    nothing, has several speakers («أعلنت الولايات المتحدة والعراق»: a dual or plural verb
+    would follow) or another verb of saying follows it in ``previous`` («… وأشار البيان»).
+    Its ``end`` is where the verb ends in ``sentence``."""
+    table = attribution_words()
+    opened = _OPENING_VERB.match(sentence)
+    if opened is None or not before.reports or _several(before.speaker.en or ""):
+        return None
+    if any(_said_with(w.folded, table) for w in _words(previous[before.end :])):
+        return None
+    word = fold(opened.group(1))
+    verb = word[1:] if word[:1] in _CLITICS and word[1:] in table.continuing else word
+    english = table.continuing.get(verb)
+    if english is None or fold(opened.group(2)) not in table.openers:
+        return None
+    feminine_verb = verb.endswith("ت") and verb[:-1] in table.continuing
+    if feminine_verb is not _feminine(before.speaker.ar or ""):
+        return None
+    return Statement(before.speaker, english, opened.end(1), reports=True)
+
+
+def _several(speaker_en: str) -> bool:
+    return " and " in speaker_en or "," in speaker_en
+
+
+def _said_with(folded: str, table: AttributionWords) -> bool:
+    """Whether a folded word is a verb of saying, with or without its clitic."""
+    bare = folded[1:] if folded[:1] in _CLITICS else folded
+    return any(w in table.continuing or w in table.reporting for w in (folded, bare))
+
+
+def _feminine(subject_ar: str) -> bool:
+    """Whether a subject's head word is feminine by its ending («الوزارة», «المفوضية»: ة):
+    a feminine name without it («مصر») reads as masculine, and no verb is matched to it."""
+    head = _WORD.search(subject_ar)
+    return head is not None and fold(head.group()).endswith("ه")
 
 
 _MOST_NAME_WORDS = 4  # words of a person's name before the title that says who it is

@@ -9,6 +9,7 @@ import pytest
 
 from summarizer.attribution import (
     attribution_words,
+    continued_statement,
     find_disputes,
     find_speaker,
     parse_attribution,
@@ -305,12 +306,47 @@ def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> 
     assert statement(sentence) is None
 
 
+_SAID = "أعلنت الوزارة خطة جديدة للنقل"
+
+
+@pytest.mark.parametrize(
+    ("previous", "sentence", "verb"),
+    [
+        (_SAID, "وأضافت: إن الخطة تبدأ قريبا", "added"),
+        (_SAID, "وأشارت إلى أن الكلفة كبيرة", "indicated"),
+        (_SAID, "واعتبرت أن الخطة ضرورية", "considered"),
+        (_SAID, "وتابعت، في بيانها، أن العمل بدأ", "continued"),
+        ("قال الوزير إن الوضع مستقر", "وأضاف أن العمل مستمر", "added"),
+        ("قال الوزير إن الوضع مستقر", "ونوه إلى أن العمل مستمر", "mentioned"),
+        (_SAID, "ولفتت إلى أن الكلفة كبيرة", "pointed out"),
+        # not the same speaker: the verb disagrees, a subject follows, several spoke, or
+        # another verb of saying came last
+        (_SAID, "وأضاف أن الخطة تبدأ قريبا", None),
+        ("قال الوزير إن الوضع مستقر", "وأضافت أن العمل مستمر", None),
+        (_SAID, "وأضافت مصادر أن الكلفة كبيرة", None),
+        (_SAID, "وتابعت الوزارة الوضع عن كثب", None),
+        ("أعلنت مصر والأردن خطة للنقل", "وأضافت أن العمل بدأ", None),
+        ("أعلنت الحكومة خطة، وأشارت الوزارة إلى كلفتها", "وأضافت أن العمل بدأ", None),
+        ("أعلنت الحكومة خطة، وقال الوزير إنها مكلفة", "وأضاف أن العمل بدأ", None),
+    ],
+)  # fmt: skip
+def test_a_sentence_with_no_subject_continues_the_statement_before(
+    previous: str, sentence: str, verb: str | None
+) -> None:
+    before = statement(previous)
+    assert before is not None
+    more = continued_statement(sentence, previous, before)
+    assert (more.verb_en if more else None) == verb
+    if more is not None:
+        assert more.speaker == before.speaker and sentence[more.end] in " :،"
+
+
 @pytest.mark.skipif(lexicon() is None, reason="the lexicon extra is not installed")
 def test_each_verbs_english_glosses_the_verb() -> None:
     raw = json.loads(resources.files("summarizer.data").joinpath("attribution.json").read_text())
     tables = {
         **raw["verb_english"], **raw["action_verb_english"], **raw["title_heads"],
-        **raw["happening_verbs"],
+        **raw["happening_verbs"], **raw["continuing_verbs"],
     }  # fmt: skip
     for arabic, english in tables.items():
         assert not word_problems(english, [arabic]), (arabic, english)

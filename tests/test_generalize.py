@@ -254,6 +254,24 @@ def test_a_rule_events_year_is_that_of_the_act_not_of_its_object() -> None:
     assert "general" not in event.text.en
 
 
+def test_a_statement_continued_without_its_subject_is_its_speakers() -> None:
+    # «وأشارت إلى أن …»: the commission says more; its quote starts where the speaker is named.
+    first = "وقالت المفوضية في تقريرها إن 300 لاجئ عادوا إلى بلادهم في مارس 2025."
+    text = first + "\nوأشارت إلى أن عدد العائدين سجل انخفاضا كبيرا."
+    events = _events(text, "skip", dated=True)
+    [more] = [e for e in events if "indicated" in e.text.en]
+    assert more.text.en.startswith("The commission indicated (")
+    assert "decrease" in more.text.en or "drop" in more.text.en
+    assert more.sources[0].quote == text and more.text.ar.startswith("وأشارت")
+    assert more.date is None  # the date of the sentence before is no date of this statement
+    # A masculine verb after a feminine speaker is someone else's: no line is guessed.
+    other = first + "\nوأضاف أن الوضع مستقر."
+    assert not [e for e in _events(other, "skip") if "added" in e.text.en]
+    # Nor after another verb of saying in the sentence before: who «أضافت» is, is unclear.
+    two = "أعلنت الحكومة خطة جديدة، وأشارت الوزارة إلى كلفتها.\nوأضافت أن التنفيذ يبدأ قريبا."
+    assert not [e for e in _events(two, "skip") if "added" in e.text.en]
+
+
 def test_an_event_without_faithful_english_or_known_speaker_is_left_out() -> None:
     assert _events("ووصل الوفد إلى المدينة بعد رحلة طويلة", "The army bombed the city") == []
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarizer.merge import merge_facts
-from summarizer.models import ArticleFacts, Bilingual, Deadline, Event, Figure, Source
+from summarizer.models import ArticleFacts, Bilingual, Deadline, Event, Figure, SaidBy, Source
 
 
 def _src(article: str, approx: str | None = None) -> Source:
@@ -140,6 +140,38 @@ def test_events_of_two_named_subjects_stay_apart() -> None:
     assert len(apart.events) == 2
     one = merge_facts([facts("a", "Tunisia lost (Libya)"), facts("b", "Tunisia lost (match)")])
     assert len(one.events) == 1 and len(one.events[0].sources) == 2
+
+
+def test_statements_of_two_speakers_stay_apart() -> None:
+    quote = "أكدت الوزارة أن الشراكة مع العراق ستستمر"
+    def facts(article: str, en: str, speaker: str) -> ArticleFacts:
+        event = Event(date=None, subject=en, text=Bilingual(en=en, ar=quote),
+                      said_by=SaidBy(en=speaker, ar="الوزارة"),
+                      sources=[Source(article_id=article, quote=quote, start=0, end=len(quote))])
+        return ArticleFacts(article_id=article, events=[event])
+    defence = facts("a", "The defence ministry affirmed (Iraq)", "the defence ministry")
+    foreign = facts("b", "The foreign ministry affirmed (Iraq)", "the foreign ministry")
+    assert len(merge_facts([defence, foreign]).events) == 2
+    # A shorter naming of one speaker is that speaker.
+    short = facts("b", "The ministry affirmed (Iraq)", "the ministry")
+    assert len(merge_facts([defence, short]).events) == 1
+
+
+def test_a_statement_continued_in_one_article_stays_its_own() -> None:
+    # «… وأضافت: …»: the second event quotes the first sentence for its speaker.
+    first = "أعلنت الوزارة خطة جديدة لتوسيع شبكة النقل في العاصمة."
+    more = "وأضافت أن الكلفة تبلغ مليار دينار."
+    text = f"{first}\n{more}"
+    said = SaidBy(en="the ministry", ar="الوزارة")
+    events = [
+        Event(date=None, subject="The ministry announced (plan)",
+              text=Bilingual(en="The ministry announced (plan)", ar=first), said_by=said,
+              sources=[Source(article_id="a", quote=first, start=0, end=len(first))]),
+        Event(date=None, subject="The ministry added (cost)",
+              text=Bilingual(en="The ministry added (cost)", ar=more), said_by=said,
+              sources=[Source(article_id="a", quote=text, start=0, end=len(text))]),
+    ]  # fmt: skip
+    assert len(merge_facts([ArticleFacts(article_id="a", events=events)]).events) == 2
 
 
 def test_same_date_and_place_with_other_subjects_stay_apart() -> None:

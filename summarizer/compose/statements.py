@@ -5,8 +5,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from summarizer.attribution import Statement, according_aside_end, statement
+from summarizer.attribution import (
+    Statement,
+    according_aside_end,
+    continued_statement,
+    statement,
+)
 from summarizer.clean import split_sentences
 from summarizer.compose.lines import capital, leading_words, mention_words
 from summarizer.faithful import faithfulness_problems, negates
@@ -32,20 +38,32 @@ def with_statements(
     words). A sentence's model-written event that does not name that subject ("Schools", for
     «قررت الحكومة إغلاق المدارس») gives way to the rule's line, which does."""
     kept = list(events)
+    # The sentence before's statement, the sentence, and where the statement's quote starts.
+    before: tuple[Statement, str, int] | None = None
     for start, end in split_sentences(clean.text):
         sentence = clean.text[start:end]
-        said = statement(sentence)
+        said, quoted = statement(sentence), start
+        if said is None and before is not None and end - before[2] <= _MOST_QUOTED:
+            said = continued_statement(sentence, before[1], before[0])
+            # Its quote starts with the sentence that names the speaker («أعلنت الوزارة …
+            # وأضافت: …»): the line's subject is in the words it cites.
+            quoted = before[2] if said is not None else start
+        before = (said, sentence, quoted) if said is not None else None
         if said is None:
             continue
         here = [e for e in kept if any(start < s.end and s.start < end for s in e.sources)]
         subject = (said.speaker.en or "").lower().removeprefix("the ")
-        if any(subject in event.text.en.lower() for event in here):
+        if quoted == start and any(subject in event.text.en.lower() for event in here):
             continue
-        event = _statement_event(clean, mentions, published, said, (start, end))
+        said = replace(said, end=said.end + start - quoted)
+        event = _statement_event(clean, mentions, published, said, (quoted, end), start)
         # A model event dated otherwise keeps its date: the rule's line would lose it.
         if event is not None and all(e.date in (None, event.date) for e in here):
             kept = [e for e in kept if e not in here] + [event]
     return kept
+
+
+_MOST_QUOTED = 900  # characters of a continued statement's quote, from its speaker's sentence
 
 
 def _statement_event(
@@ -54,11 +72,15 @@ def _statement_event(
     published: str | None,
     said: Statement,
     span: tuple[int, int],
+    own: int,
 ) -> Event | None:
+    """The event of a statement whose quote is ``span`` of the text, and whose own sentence
+    (the Arabic of the line) starts at ``own``: after the sentence that names the speaker,
+    for a statement continued without one."""
     start, end = span
     sentence = clean.text[start:end]
     head = f"{capital(said.speaker.en or '')} {said.verb_en}"
-    dated = _statement_date(start, said, mentions, published, clean.text)
+    dated = _statement_date(own, said.end + start - own, mentions, published, clean.text)
     date = dated.date if dated is not None else None
     given = f"{said.speaker.en} {said.verb_en}"
     # The head says who did what, the words up to the subject's end: a negation in what was
@@ -76,7 +98,7 @@ def _statement_event(
     return Event(
         date=date,
         subject=en,
-        text=Bilingual(en=en, ar=leading_words(sentence)),
+        text=Bilingual(en=en, ar=leading_words(clean.text[own:end])),
         when=mention_words(dated) if dated is not None else None,
         said_by=said.speaker if said.reports else None,
         sources=[source],
@@ -133,13 +155,15 @@ def _about(sentence: str, said: Statement) -> tuple[str, int]:
 
 
 def _statement_date(
-    start: int, said: Statement, mentions: list[Mention], published: str | None, text: str
+    start: int, subject_end: int, mentions: list[Mention], published: str | None, text: str
 ) -> Mention | None:
-    """When the statement was made: a resolved date, not after the publication date, that
-    stands with its verb and speaker («أعلنت الوزارة، اليوم الثلاثاء، …») — within a few words
-    after the speaker and before what was said («أن», «إن»): a date inside what was said
-    («… أن المهمة تنتهي في أيلول») dates that, not the statement."""
-    limit = start + said.end
+    """When the statement of the sentence at ``start`` was made: a resolved date, not after
+    the publication date, that stands with its verb and speaker («أعلنت الوزارة، اليوم
+    الثلاثاء، …») — within a few words after the speaker (whose words end at
+    ``subject_end`` in the sentence) and before what was said («أن», «إن», a colon or a
+    quotation mark): a date inside what was said («… أن المهمة تنتهي في أيلول») dates that,
+    not the statement."""
+    limit = start + subject_end
     tail = text[limit:]
     said_from = _WHAT_WAS_SAID.search(tail)
     reach = limit + min(said_from.start() if said_from else len(tail), _STATEMENT_REACH)
@@ -166,6 +190,7 @@ def _dates_the_clause(text: str, limit: int, mention: Mention) -> bool:
 _YEAR_PREPOSITIONS = frozenset(("في", "خلال"))
 
 
-# What a speaker says starts at «أن»/«إن» (with a clitic); a statement's date stands before it.
-_WHAT_WAS_SAID = re.compile(r"(?<![\u0621-\u064A])[وف]?[بل]?[أإا]ن(?![\u0621-\u064A])")
+# What a speaker says starts at «أن»/«إن» (with a clitic), a colon or a quotation mark; a
+# statement's date stands before it.
+_WHAT_WAS_SAID = re.compile(r"(?<![\u0621-\u064A])[وف]?[بل]?[أإا]ن(?![\u0621-\u064A])|[:“«\"]")
 _STATEMENT_REACH = 40  # characters after the speaker in which its date may stand

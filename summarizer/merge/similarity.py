@@ -53,7 +53,7 @@ def score_key(item: Item) -> tuple[object, ...]:
 def compatible_key(item: Item) -> tuple[object, ...]:
     """What :func:`compatible` reads of either of its items."""
     if isinstance(item, Event):
-        return ("event", event_names(item))
+        return ("event", event_names(item), speaker_words(item))
     if isinstance(item, Figure):
         values = (item.value, item.value_max, item.approx)
         return (place_key(item.place), names_in(item.subject_ar, item.value), values)
@@ -120,10 +120,27 @@ def item_words(item: Deadline | Figure | Event) -> frozenset[str]:
     it (its clause; for an event, the sentences it comes from: two outlets reporting one
     statement share them)."""
     if isinstance(item, Event):
-        arabic_text = item.text.ar + " " + " ".join(s.quote for s in item.sources)
+        quotes = (_from_line(s.quote, item.text.ar) for s in item.sources)
+        arabic_text = item.text.ar + " " + " ".join(quotes)
     else:
         arabic_text = item.subject_ar or item.text.ar
     return words_of(item.subject, getattr(item, "place", None) or "", arabic_text)
+
+
+_LINE_HEAD = 24  # characters of an event's Arabic line that find it in its quote
+
+
+def _from_line(quote: str, line_ar: str) -> str:
+    """The quote from where the event's own Arabic line starts: a statement continued from the
+    sentence before («… وأضافت: …») quotes that sentence for its speaker, whose words are
+    not what this event says."""
+    at = quote.find(line_ar[:_LINE_HEAD]) if line_ar else -1
+    return quote[at:] if at > 0 else quote
+
+
+def own_words(event: Event) -> frozenset[str]:
+    """Content words of an event's own line: its English subject and its Arabic."""
+    return words_of(event.subject, "", event.text.ar)
 
 
 @lru_cache(maxsize=65536)
@@ -151,6 +168,10 @@ def item_similarity(item: Item, words: frozenset[str], other: Item, own: bool) -
     """How alike two items are: their share of content words, plus a prior when their
     normalized keys agree on more than the number (the same place; for deadlines, the same kind
     of cue). One article that restates a deadline at one date, cue and place states it once."""
+    if isinstance(item, Event) and isinstance(other, Event) and own:
+        # Two statements of one article share their quotes when one continues the other
+        # («أعلنت الوزارة … وأضافت: …»): only their own words say whether they are one.
+        return overlap(own_words(item), own_words(other))
     score = overlap(words, item_words(other))
     if isinstance(item, Event) or isinstance(other, Event):
         return score
@@ -177,6 +198,13 @@ def names_key(subject: str, place: str) -> frozenset[str]:
 def event_names(event: Event) -> frozenset[str]:
     """What the subject of an event's line names (the words before its key words)."""
     return names_key(event.subject.split(" (")[0], "")
+
+
+def speaker_words(event: Event) -> frozenset[str]:
+    """The content words of who made a statement ("the health ministry of Sudan": health,
+    ministry, sudan); a shorter naming of one speaker ("the ministry") has a subset of them."""
+    speaker = event.said_by.en if event.said_by else None
+    return frozenset(words_in(speaker)) if speaker else frozenset()
 
 
 def names_key_of_place(place: str) -> str:
@@ -260,9 +288,13 @@ def mergeable(left: Item, right: Item) -> bool:
 def compatible(left: Item, right: Item) -> bool:
     """Items about two named places, or two numbered things («بنزين 95», «بنزين 92»), are
     never about the same thing; nor are events whose subjects name two others ("Iraq lost",
-    "South Korea won")."""
+    "South Korea won"), or statements of two speakers, neither a shorter naming of the other
+    (:func:`speaker_words`)."""
     if isinstance(left, Event) and isinstance(right, Event):
         mine, theirs = event_names(left), event_names(right)
+        speakers = speaker_words(left), speaker_words(right)
+        if all(speakers) and not (speakers[0] <= speakers[1] or speakers[1] <= speakers[0]):
+            return False  # the defence ministry's statement is not the foreign ministry's
         return not mine or not theirs or bool(mine & theirs)
     if isinstance(left, Event) or isinstance(right, Event):
         return True
