@@ -187,6 +187,7 @@ class Lexicon:
         a verb, since the first entries of a root are its verbs). None for a function word, a
         name or a word the lexicon does not know."""
         ranked: list[tuple[tuple[int, int, int, int], Entry]] = []
+        stems: dict[int, str] = {}  # each ranked analysis's stem, by its order
         order = 0
         for prefix, stem, suffix, written in self._splits(transliterate(arabic_word)):
             for entry in self._entries.get(stem, ()):
@@ -196,6 +197,7 @@ class Lexicon:
                     ranked.append(
                         ((-len(stem), 0 if written else 1, 0 if noun else 1, order), entry)
                     )
+                    stems[order] = stem
         if not ranked:
             return None
         ranked.sort(key=lambda item: item[0])
@@ -214,6 +216,8 @@ class Lexicon:
         name = first[0].isupper()  # "Cairo", "August": a name keeps its capitals
         ambiguous = len(nominal) > 1 or len({s.lower() for s in senses}) > 1
         ambiguous = ambiguous or self._clitic_reading(ranked, ranked[0][0][0], first)
+        seated = _seated_hamza(transliterate(arabic_word), stems[ranked[0][0][3]])
+        ambiguous = ambiguous or seated
         return Literal(first if name else first.lower(), entry.category, ambiguous, name)
 
     @staticmethod
@@ -259,6 +263,16 @@ class Lexicon:
                     (prefix, stem.replace(a, b), suffix, False) for a, b in variants if a in stem
                 )
         return splits
+
+
+_SEATS = "&}"  # hamza on waw (ؤ) and on ya (ئ), in Buckwalter's transliteration
+
+
+def _seated_hamza(written: str, stem: str) -> bool:
+    """Whether the stem read a hamza on a seat (ؤ, ئ) that the word does not write: writers
+    leave out the hamza of an alef, rarely that of a waw or a ya, and a name the lexicon lacks
+    is read that way as a common word («تبون» as «تبؤن», "return")."""
+    return any(stem.count(seat) > written.count(seat) for seat in _SEATS)
 
 
 def _first_sense(entry: Entry) -> str:

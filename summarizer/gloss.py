@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from summarizer.buckwalter import Lexicon, Literal, english_stem, lexicon
 from summarizer.names import english_names
@@ -55,6 +56,7 @@ _TOLERATED_EVERY = 7
 
 @dataclass(frozen=True)
 class _Rules:
+    name_heads: frozenset[str]  # folded: «عبد», «بن» open a person's compound name
     function_words: frozenset[str]
     number_words: frozenset[str]
     ordinals: frozenset[str]
@@ -70,6 +72,7 @@ def _rules() -> _Rules:
         for stem in stems:
             synonyms.setdefault(stem, set()).update(stems)
     return _Rules(
+        name_heads=frozenset(fold(w) for w in raw["name_heads"]),
         function_words=frozenset(raw["english_function_words"]),
         number_words=frozenset(raw["english_number_words"]),
         ordinals=frozenset(raw["english_ordinals"]),
@@ -241,13 +244,28 @@ def literal_terms(
     where the anchor stands (a word the sentence writes twice, «الليلة … الليلة»).
     """
     found = lexicon()
-    located = _located(arabic, anchor, _CLAUSE_TOKEN, at)
+    located = _located(without_compound_names(arabic), anchor, _CLAUSE_TOKEN, at)
     if found is None or located is None or not located[1]:
         return []
     tokens, inside = located
     left = _side(tokens[: inside[0]][::-1], found, before, counted=False, apart=counted)[::-1]
     right = _side(tokens[inside[-1] + 1 :], found, after, counted=True)
     return list(dict.fromkeys(left + right))
+
+
+def without_compound_names(arabic: str) -> str:
+    """``arabic`` with each compound person's name blanked at the same length: a word of
+    ``name_heads`` («عبد», «أبو», «بن») and the word after it («عبد المجيد», «محمد بن
+    سلمان»), which the lexicon would read as common words (proficient, peace)."""
+    heads = _rules().name_heads
+    words = list(_ARABIC_WORD.finditer(arabic))
+    chars = list(arabic)
+    for word, after in pairwise(words):
+        folded = fold(word.group())
+        if folded in heads or (folded[:1] == "و" and folded[1:] in heads):
+            for m in (word, after):
+                chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
 
 
 _EACH_REACH = 3  # words between a value and the «لكل» of its rate (its counted noun, a hedge)
@@ -292,7 +310,8 @@ def leading_terms(arabic: str, most: int = 3) -> list[tuple[str, int]]:
     found = lexicon()
     if found is None:
         return []
-    tokens = [(m.start(), m.group()) for m in _CLAUSE_TOKEN.finditer(arabic)]
+    unnamed = without_compound_names(arabic)
+    tokens = [(m.start(), m.group()) for m in _CLAUSE_TOKEN.finditer(unnamed)]
     if tokens and tokens[0][1] in "،,":
         closing = [i for i, (_, t) in enumerate(tokens[1 : _ASIDE_TOKENS + 2], 1) if t in "،,"]
         tokens = tokens[closing[0] + 1 :] if closing else tokens[1:]
@@ -346,14 +365,23 @@ def _side_at(
         unread = hedge or is_cardinal_word(token)
         if objects and literal is not None and not _object_reading(literal):
             unread = True
-        # A verb's object is its first content word, after any particle («عن تأهل»).
-        first = not passed if objects else distance == 0
+        # A verb's object is its first content word, after any particle («عن تأهل»); a value's
+        # counted noun stands right after it, or after a partitive «من» («84% من الأصوات»).
+        first = not passed if objects else distance == 0 or _partitive(tokens, distance)
         term = _term(literal, unread, rules, adjacent=counted and first)
         if term is not None:
             terms.append((term, start + len(token)))
         function = hedge or literal is None or _only_function(literal, rules)
         passed = passed or term is not None or not function
     return terms
+
+
+_OF = fold("من")
+
+
+def _partitive(tokens: list[tuple[int, str]], distance: int) -> bool:
+    """Whether the token at ``distance`` follows a value's partitive «من» right after it."""
+    return distance == 1 and fold(tokens[0][1]) == _OF
 
 
 @cache

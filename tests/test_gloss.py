@@ -87,7 +87,7 @@ def test_the_gloss_data_file_is_well_formed() -> None:
     raw = json.loads(resources.files("summarizer.data").joinpath("gloss.json").read_text("utf-8"))
     assert set(raw) == {
         "about", "buckwalter", "stem_variants", "english_function_words", "english_synonyms",
-        "english_number_words", "english_ordinals", "news_senses",
+        "english_number_words", "english_ordinals", "news_senses", "name_heads",
     }  # fmt: skip
     assert all(
         len(entry) == 3 and all(isinstance(part, str) and part for part in entry)
@@ -131,6 +131,25 @@ def test_literal_key_words_name_what_a_value_counts(
     arabic: str, anchor: str, wanted: set[str], unwanted: set[str]
 ) -> None:
     terms = set(literal_terms(arabic, anchor))
+    assert wanted <= terms and not unwanted & terms, terms
+
+
+# The same, for a figure's value (``counted``): its counted noun may follow a partitive «من»;
+# a person's name is no common word (a compound name, or a hamza seat the text does not write).
+COUNTED = [
+    ("وحصل المرشح على 55% من الأصوات", "55%", {"votes"}, set()),
+    ("وحصل عبد العالي على 300 ألف صوت", "300 ألف صوت", set(), {"high"}),
+    ("ونال أبو الفضل 30 صوتا", "30 صوتا", set(), {"father", "merit"}),
+    ("وقال تبون إن 40 شخصا وصلوا", "40 شخصا", set(), {"return"}),
+]
+
+
+@needs_lexicon
+@pytest.mark.parametrize(("arabic", "anchor", "wanted", "unwanted"), COUNTED)
+def test_literal_key_words_of_a_figure(
+    arabic: str, anchor: str, wanted: set[str], unwanted: set[str]
+) -> None:
+    terms = set(literal_terms(arabic, anchor, counted=True))
     assert wanted <= terms and not unwanted & terms, terms
 
 
