@@ -82,6 +82,7 @@ class Entry:
 
     category: str
     gloss: str
+    news: bool = False  # its first sense is the one news text means (gloss.json news_senses)
 
 
 @dataclass(frozen=True)
@@ -156,18 +157,22 @@ class Lexicon:
 
     def with_news_senses(self, senses: tuple[tuple[str, str, str], ...]) -> Lexicon:
         """This lexicon with the sense that news text means put first in the gloss of each
-        (Arabic stem, category) of ``senses``: a 2002 lexicon may give an older or rarer sense
-        first («مفوضية»: legation, where news means a commission)."""
+        (Arabic stem, category) of ``senses``, and that entry first among its stem's: a 2002
+        lexicon may give an older or rarer sense first («مفوضية»: legation, where news means a
+        commission; «جامعة»: comprehensive, where news means a university). The word then
+        reads as that sense without ambiguity (:meth:`literal`)."""
         stems = dict(self._entries)
         for arabic, category, english in senses:
             form = transliterate(arabic)
             entries = stems.get(form, ())
             if not any(e.category == category for e in entries):
                 raise ValueError(f"gloss.json: news_senses: no {category} stem «{arabic}»")
-            stems[form] = tuple(
-                Entry(e.category, f"{english};{e.gloss}") if e.category == category else e
+            chosen = [
+                Entry(e.category, f"{english};{e.gloss}", news=True)
                 for e in entries
-            )
+                if e.category == category
+            ]
+            stems[form] = (*chosen, *(e for e in entries if e.category != category))
         return Lexicon(stems, self._prefixes, self._suffixes, self._tables)
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process, loaded once
@@ -218,6 +223,8 @@ class Lexicon:
         ambiguous = ambiguous or self._clitic_reading(ranked, ranked[0][0][0], first)
         seated = _seated_hamza(transliterate(arabic_word), stems[ranked[0][0][3]])
         ambiguous = ambiguous or seated
+        if entry.news and len(nominal) == 1:
+            ambiguous = False  # the reading news text means, of the one part of speech
         return Literal(first if name else first.lower(), entry.category, ambiguous, name)
 
     @staticmethod
