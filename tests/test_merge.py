@@ -199,6 +199,52 @@ def test_troops_of_two_countries_are_no_conflict() -> None:
     assert merged.conflicts == [] and len(merged.figures) == 2
 
 
+def _in_sentence(article: str, value: float, quote: str, en: str, approx: str = "exact") -> Figure:
+    return Figure(
+        value=value, unit="cases", approx=approx, subject=en, subject_ar=quote,  # type: ignore[arg-type]
+        text=Bilingual(en=en, ar=quote),
+        sources=[Source(article_id=article, quote=quote, start=0, end=len(quote))],
+    )  # fmt: skip
+
+
+def test_a_value_a_sentence_says_another_replaces_is_its_change() -> None:
+    quote = "وبلغت نسبة الفائز 61.2%، بدلاً من 70.5% التي أعلنت سابقا."
+    facts = [
+        ArticleFacts(article_id="a", figures=[
+            _in_sentence("a", 61.2, quote, "61.2 %"), _in_sentence("a", 70.5, quote, "70.5 %"),
+        ]),
+    ]  # fmt: skip
+    [conflict] = merge_facts(facts).conflicts
+    assert sorted(v.value or 0 for v in conflict.values) == [61.2, 70.5]
+    # Without the words of a replacement, two values of one sentence are things it lists.
+    listed = quote.replace("بدلاً من", "و")
+    facts = [
+        ArticleFacts(article_id="a", figures=[
+            _in_sentence("a", 61.2, listed, "61.2 %"), _in_sentence("a", 70.5, listed, "70.5 %"),
+        ]),
+    ]  # fmt: skip
+    assert merge_facts(facts).conflicts == []
+
+
+def test_a_running_count_reported_twice_is_a_change_and_a_rounding_is_none() -> None:
+    # Few shared words, but two large counts 1.4 % apart: one running total, reported twice.
+    first = "وأصبح إجمالي عدد الإصابات 101450 منذ ظهور الوباء"
+    second = "وأفادت الوزارة بارتفاع عدد الإصابات بالوباء إلى 102831"
+    facts = [
+        ArticleFacts(article_id="a", figures=[_in_sentence("a", 101450, first, "101,450 cases")]),
+        ArticleFacts(article_id="b", figures=[_in_sentence("b", 102831, second, "102,831 cases")]),
+    ]
+    [conflict] = merge_facts(facts).conflicts
+    assert sorted(v.value or 0 for v in conflict.values) == [101450, 102831]
+    # Far apart, the same few words are not enough.
+    later = second.replace("102831", "150000")
+    far = [
+        facts[0],
+        ArticleFacts(article_id="b", figures=[_in_sentence("b", 150000, later, "150,000 cases")]),
+    ]
+    assert merge_facts(far).conflicts == []
+
+
 def test_a_moved_deadline_is_a_conflict() -> None:
     facts = [
         ArticleFacts(

@@ -87,6 +87,7 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
         "forecast_words": (ARABIC,),
         "when_links": (ARABIC,),
         "since_words": (ARABIC,),
+        "instead_words": (ARABIC,),
         "each_words": (ARABIC,),
     },
     "lexicon": {

@@ -3,6 +3,7 @@ date, and the conflicts the brief shows for them."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ from summarizer.merge.similarity import (
     prior_bound,
     shared_subject,
 )
-from summarizer.merge.values import Item
+from summarizer.merge.values import Item, same_value
 from summarizer.models import (
     Bilingual,
     Conflict,
@@ -28,10 +29,16 @@ from summarizer.models import (
     Source,
 )
 from summarizer.normalize.formatting import format_approx, format_date, format_number
+from summarizer.normalize.vocab import INSTEAD_WORDS, fold
 
 CONFLICT_SUBJECT = 0.5
 CONFLICT_CANDIDATES = 16  # items after one that are tried as its change or disagreement
 CHANGE_RATIO = 20.0  # the most one count changes by between two reports of it
+# Two large counts a few percent apart («101 ألف و450» and «102 ألف و831» cases) are more
+# likely one running count reported twice than two counts: a prior towards one subject.
+CLOSE_PRIOR = 0.1
+CLOSE_RATIO = 0.05
+CLOSE_FROM = 1000.0
 
 
 def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
@@ -42,7 +49,7 @@ def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
     for group in by_unit.values():
         conflicts.extend(
             figure_conflict(members)
-            for members in disagreements(group, lambda a, b: a.value != b.value)
+            for members in disagreements(group, lambda a, b: not rounding(a, b))
         )
     return conflicts
 
@@ -63,7 +70,10 @@ def disagreements(group: list[Item], differ: Callable[[Item, Item], bool]) -> li
     first, so that an item joins the set of the item it is most about (a week's count and a
     running total of one outbreak are two subjects, each with its own change)."""
     index = WordIndex(group)
-    pairs: list[tuple[float, int, int]] = []
+    # A value a sentence says another replaces («84.30%، بدلاً من 94.65%») is that one's change.
+    pairs: list[tuple[float, int, int]] = [
+        (-1.0, i, j) for i, j in stated_replacements(group) if differ(group[i], group[j])
+    ]
     for i, left in enumerate(group):
         mine = item_words(left)
         # The nearest candidates only: the group is sorted by place and value, so an item's
@@ -78,7 +88,7 @@ def disagreements(group: list[Item], differ: Callable[[Item, Item], bool]) -> li
                 or not compatible(left, right)
             ):
                 continue
-            score = item_similarity(left, mine, right, own=False)
+            score = item_similarity(left, mine, right, own=False) + CLOSE_PRIOR * close(left, right)
             if score >= CONFLICT_SUBJECT and shared_subject(left, mine, right):
                 pairs.append((-score, i, j))
     sets: list[list[int]] = []
@@ -165,6 +175,59 @@ def value_ar(figure: Figure) -> str:
 
 def cited(sources: list[Source]) -> str:
     return ", ".join(dict.fromkeys(s.article_id for s in sources))
+
+
+_NUMBER = re.compile(r"[\d٠-٩][\d٠-٩.,]*")
+_AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.translate(_AR_DIGITS).replace(",", "").rstrip("."))
+    except ValueError:
+        return None
+
+
+def stated_replacements(group: Sequence[Item]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of figures of ``group`` where one sentence states the value of ``i`` in place
+    of that of ``j``, written right after a word of ``instead_words`` («بما يعادل 84.30%،
+    بدلاً من 94.65%»; «ليصل إلى 21 جنيها بدلا من 19»): the second is what the first
+    replaced, one subject's change. The numbers are matched in the sentence as written."""
+    at: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
+    for k, item in enumerate(group):
+        if isinstance(item, Figure):
+            for source in item.sources:
+                at[(source.article_id, source.quote)].append((k, source.value or item.value))
+    found: list[tuple[int, int]] = []
+    for (_, quote), values in at.items():
+        folded = fold(quote)
+        for cue in INSTEAD_WORDS:
+            for hit in re.finditer(re.escape(cue), folded):
+                gap = folded[hit.end() : hit.end() + 1] == " "
+                after = _NUMBER.match(folded, hit.end() + gap)
+                before = _NUMBER.findall(folded[: hit.start()])
+                old = _number(after.group()) if after else None
+                new = _number(before[-1]) if before else None
+                replaced = [k for k, v in values if old is not None and v == old]
+                kept = [k for k, v in values if new is not None and v == new]
+                found.extend((i, j) for i in kept[:1] for j in replaced[:1] if i != j)
+    return list(dict.fromkeys(found))
+
+
+def rounding(left: Figure, right: Figure) -> bool:
+    """Whether two figures are one value, or one the other's rounding («165 مليار» for 165.4
+    billion), each stated as it is or as about it: they do not disagree. A bound («أقل من
+    2000») is no rounding of another count («نحو 2500»)."""
+    stated = {left.approx, right.approx} <= {"exact", "about"}
+    return left.value == right.value or (stated and same_value(left, right))
+
+
+def close(left: Item, right: Item) -> bool:
+    """Whether two figures are large counts within ``CLOSE_RATIO`` of each other."""
+    if not isinstance(left, Figure) or not isinstance(right, Figure):
+        return False
+    low, high = sorted((abs(left.value), abs(right.value)))
+    return low >= CLOSE_FROM and high - low <= CLOSE_RATIO * high
 
 
 def may_change(left: Item, right: Item) -> bool:

@@ -298,6 +298,7 @@ CHANGE_VERBS = _folded("cues", "change_verbs")
 FORECAST_WORDS = _folded("cues", "forecast_words")
 WHEN_LINKS = _folded("cues", "when_links")
 SINCE_WORDS = _folded("cues", "since_words")
+INSTEAD_WORDS = tuple(sorted(_folded("cues", "instead_words"), key=len, reverse=True))
 EACH_WORDS = tuple(sorted(tuple(p.split()) for p in _folded("cues", "each_words")))
 RANGE_OPENERS = _folded("cues", "range_openers")
 DURATION_CUES: tuple[tuple[Phrase, str], ...] = _phrase_table(
