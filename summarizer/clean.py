@@ -203,8 +203,26 @@ def clause_around(text: str, start: int, end: int, max_words: int = 24) -> str:
 
 
 def clause_span(text: str, start: int, end: int, max_words: int = 24) -> tuple[int, int]:
-    """The span of :func:`clause_around` in ``text`` (its white space as written)."""
-    return _span_around(text, start, end, max_words, _CLAUSE_BREAK)
+    """The span of :func:`clause_around` in ``text`` (its white space as written). A clause
+    that opens with the anchor after a comma, but for one word («، بهدفين مقابل لا شيء»,
+    «، وفي موعد أقصاه نهاية أيلول»), continues the one before it, when that one holds no
+    number: it is that clause's complement, whose subject stands there."""
+    left, cut = _span_around(text, start, end, max_words, _CLAUSE_BREAK)
+    before = text[left:start].split()
+    comma = text[:left].rstrip()[-1:] in _COMMAS
+    if len(before) <= 1 and comma:
+        at = len(text[:left].rstrip()) - 1
+        previous = _span_around(text, at, at, max_words, _CLAUSE_BREAK)[0]
+        # One with a number of its own is the clause of another value: a list, not one fact.
+        if not _DIGIT.search(text, previous, at):
+            left = previous
+    return left, cut
+
+
+_DIGIT = re.compile(r"[\d٠-٩]")
+
+
+_COMMAS = frozenset("،,")
 
 
 def window_around(text: str, start: int, end: int, max_words: int = 24) -> tuple[int, int]:

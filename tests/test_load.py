@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.clean import clean_article, split_sentences
+from summarizer.clean import clause_around, clean_article, split_sentences
 from summarizer.errors import UsageError
 from summarizer.load import MAX_ARTICLE_BYTES, load_articles, load_batch
 from summarizer.models import Article
@@ -180,3 +180,26 @@ def test_a_json_lines_file_with_damaged_bytes_is_read_whole_and_warned_once(
     assert sum("not valid UTF-8" in r for r in reasons) == 1
     assert sum("'published'" in r for r in reasons) == 1
     assert sum("'published'" in m for m in caplog.messages) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "clause"),
+    [
+        # A clause that opens with the value, but for one word, continues the one before it.
+        ("وخسر المنتخب أمام نظيره الكوري الجنوبي، بهدفين مقابل لا شيء", "بهدفين",
+         "وخسر المنتخب أمام نظيره الكوري الجنوبي، بهدفين مقابل لا شيء"),
+        ("وتنتهي المهمة خلال الأشهر المقبلة، وفي موعد أقصاه نهاية أيلول", "في موعد",
+         "وتنتهي المهمة خلال الأشهر المقبلة، وفي موعد أقصاه نهاية أيلول"),
+        # Not when the clause before has a number: that is another value's.
+        ("ورفع الإنتاج 411 ألف برميل في مايو، ثم 548 ألف برميل في أغسطس", "548",
+         "ثم 548 ألف برميل في أغسطس"),
+        # Nor when words of its own stand before the value.
+        ("وصل الوفد إلى المدينة، وأعلنت الوزارة تسجيل 40 إصابة", "40",
+         "وأعلنت الوزارة تسجيل 40 إصابة"),
+    ],
+)  # fmt: skip
+def test_a_clause_that_opens_with_its_value_continues_the_one_before(
+    text: str, anchor: str, clause: str
+) -> None:
+    at = text.index(anchor)
+    assert clause_around(text, at, at + len(anchor)) == clause
