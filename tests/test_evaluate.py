@@ -417,6 +417,27 @@ def test_duplicate_fact_cited_twice_instead_of_once() -> None:
     assert report.scores[COMBINED].precision.value == 1.0
 
 
+def test_a_duplicate_fact_that_one_article_prints_rounded_is_that_articles_fact() -> None:
+    # b1 prints 2,500 troops rounded from a1's 2,450; its gold of 2,000 says more words of the
+    # fact, but is another figure: the merged 2,450 item citing both is the fact given once.
+    data = gold()
+    data["articles"][0]["figures"] = [{"value": 2450, "unit": "troops", "keys": [["troops"]]}]
+    data["articles"][1]["figures"][1]["what_en"] = "US troops in Iraq with the coalition, later"
+    data["merged"]["duplicates"] = [{
+        "fact": "US troops in Iraq with the coalition: 2,450 (b1 prints 2,500)", "kind": "figure",
+        "value": 2450, "articles": ["a1", "b1"],
+    }]  # fmt: skip
+    brief = perfect_brief()
+    one = brief.figures[1].model_copy(update={
+        "value": 2450, "text": Bilingual(en="2,450 US troops in Iraq", ar="عدد الجنود"),
+        "sources": [src("a1", "نحو 900 جندي أميركي في سوريا"),
+                    src("b1", "نحو 2500 جندي أميركي في العراق").model_copy(update={"value": 2500})],
+    })  # fmt: skip
+    brief.figures = [one, brief.figures[2]]
+    report = score_brief(brief, data)
+    assert ratio(report.duplicates) == (1, 1), report.duplicate_checks
+
+
 def test_change_needs_a_conflict_with_both_values() -> None:
     brief = perfect_brief()
     brief.conflicts[0].values.pop()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
@@ -229,11 +230,26 @@ def _item_has_key(dup: GoldDuplicate, item: BriefItem) -> bool:
 
 def _gold_has_key(dup: GoldDuplicate, gold: GoldItem) -> bool:
     if isinstance(gold, GoldFigure):
-        return dup.value is not None and num_eq(gold.value, dup.value)
+        return dup.value is not None and (
+            num_eq(gold.value, dup.value) or _printed_rounded(gold.value, dup.value)
+        )
     if isinstance(gold, GoldDated):
         dates = (gold.date, gold.date_if_published_inferred)
         return dup.date is not None and any(date_eq(d, dup.date) for d in dates if d)
     return False
+
+
+def _printed_rounded(printed: float, value: float) -> bool:
+    """Whether an article prints ``value`` rounded to two significant digits or more («84%»
+    for 84.30 %, «8 ملايين» for 7,976,000 is not: one digit): the fact, as that article
+    states it."""
+    if printed == 0 or value == 0:
+        return False
+    digits = len(Decimal(repr(abs(printed))).normalize().as_tuple().digits)
+    if digits < 2:
+        return False
+    scale = 10 ** (math.floor(math.log10(abs(printed))) - digits + 1)
+    return abs(printed - value) <= scale / 2 + 1e-9 and printed != value
 
 
 def _fact_gold(dup: GoldDuplicate, golds: Sequence[GoldItem]) -> int | None:
