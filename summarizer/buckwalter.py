@@ -219,7 +219,11 @@ class Lexicon:
         nominal = {e.category.startswith("N") for e in alike}
         senses = {_first_sense(e) for e in alike if not _first_sense(e)[:1].isupper()}
         name = first[0].isupper()  # "Cairo", "August": a name keeps its capitals
-        ambiguous = len(nominal) > 1 or len({s.lower() for s in senses}) > 1
+        # Readings of two parts of speech that say one thing («دعم»: support, supported) are
+        # no ambiguity for a gloss; two senses are.
+        meanings = {" ".join(english_stem(w) for w in s.lower().split()) for s in senses}
+        named = any(_first_sense(e)[:1].isupper() for e in alike)
+        ambiguous = len(meanings) > 1 or (len(nominal) > 1 and (named or not meanings))
         ambiguous = ambiguous or self._clitic_reading(ranked, ranked[0][0][0], first)
         seated = _seated_hamza(transliterate(arabic_word), stems[ranked[0][0][3]])
         ambiguous = ambiguous or seated

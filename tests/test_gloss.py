@@ -214,6 +214,21 @@ def test_the_compatibility_tables_choose_the_analysis(tmp_path: Path) -> None:
     assert bare is not None and bare.english == "verdict" and bare.ambiguous
 
 
+def test_two_parts_of_speech_that_say_one_thing_are_no_ambiguity(tmp_path: Path) -> None:
+    # «دعم»: "support" as a noun and as a verb is one word of a gloss; «حكم» is two.
+    (tmp_path / "dictStems").write_text(
+        "dEm\tdaEam\tPV\tsupport;strengthen\ndEm\tdaEm\tN\tsupport;assistance\n"
+        "Hkm\tHakam\tPV\tjudge;rule\nHkm\tHukm\tN\tverdict;ruling\n",
+        encoding="latin-1",
+    )
+    (tmp_path / "dictPrefixes").write_text("\t\tPref-0\t\n", "latin-1")
+    (tmp_path / "dictSuffixes").write_text("\t\tSuff-0\t\n", "latin-1")
+    found = Lexicon.from_folder(tmp_path)
+    support, rule = found.literal("دعم"), found.literal("حكم")
+    assert support is not None and support.english == "support" and not support.ambiguous
+    assert rule is not None and rule.ambiguous
+
+
 @needs_lexicon
 @pytest.mark.parametrize(
     ("word", "ambiguous"),

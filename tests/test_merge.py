@@ -506,3 +506,20 @@ def test_a_precise_figure_restated_about_or_exactly_is_one_fact_but_not_a_bound(
     ]  # fmt: skip
     figures = merge_facts(facts).figures
     assert sorted((f.approx, len(f.sources)) for f in figures) == [("exact", 2), ("more than", 1)]
+
+
+def test_a_merged_figure_keeps_its_members_dates_after_its_key_words() -> None:
+    quote = "ورفع التحالف الإنتاج 411 ألف برميل في مايو"
+    def facts(article: str, words: str) -> ArticleFacts:
+        return ArticleFacts(article_id=article, figures=[Figure(
+            value=411000, unit="barrels", subject="barrels", subject_ar=quote,
+            text=Bilingual(en=f"411,000 barrels ({words})", ar=quote),
+            sources=[Source(article_id=article, quote=quote, start=0, end=len(quote))],
+        )])  # fmt: skip
+    merged = merge_facts([
+        facts("a", "increase, daily, alliance, production, gradual, May"),
+        facts("b", "increase, output, examples, informed, limited, quota, June, July"),
+    ])  # fmt: skip
+    [figure] = merged.figures
+    words = figure.text.en.split(" (", 1)[1].rstrip(")").split(", ")
+    assert words[-3:] == ["May", "June", "July"] and len(words) == 10

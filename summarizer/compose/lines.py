@@ -174,7 +174,10 @@ def key_words(
             known |= stems
     in_dates = {word for date in dates for word in date.split()}
     terms = [term for term in terms if term not in in_dates]  # «أغسطس» of «منذ أغسطس 2024»
-    listed = terms[:_MOST_TERMS] + [date for date in dates if date not in terms]
+    # A month says when, as the dates do: it is listed with them, not among what is counted.
+    months = [term for term in terms if term in MONTHS_EN]
+    terms = [term for term in terms if term not in MONTHS_EN]
+    listed = terms[:_MOST_TERMS] + months + [date for date in dates if date not in terms]
     return f" ({', '.join(listed)})" if listed else ""
 
 

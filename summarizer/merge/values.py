@@ -13,7 +13,7 @@ from summarizer.models import (
     Figure,
     Source,
 )
-from summarizer.normalize.formatting import format_number
+from summarizer.normalize.formatting import MONTHS_EN, format_number
 from summarizer.normalize.lexicon import ACTION_NAMES
 
 # The kind of item a merge function takes and gives back (one of the brief's three lists).
@@ -64,7 +64,18 @@ def joined_key_words(lines: list[tuple[str, str | None]]) -> str:
                 words.append(word)
     if not words:
         return lines[0][0]
-    return f"{head} ({', '.join(words[:MOST_KEY_WORDS])})"
+    # The members' dates say when (as a line's own dates do): kept besides what is counted.
+    when = [word for word in words if _says_when(word)]
+    what = [word for word in words if word not in when]
+    return f"{head} ({', '.join(what[:MOST_KEY_WORDS] + when)})"
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _says_when(word: str) -> bool:
+    """Whether a key word is a date or a month ("May", "since August 2024", "2025")."""
+    return bool(_YEAR.search(word)) or any(part in MONTHS_EN for part in word.split())
 
 
 def own_values(member: Item, shown: Item) -> list[Source]:
