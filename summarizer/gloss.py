@@ -57,6 +57,7 @@ _TOLERATED_EVERY = 7
 @dataclass(frozen=True)
 class _Rules:
     name_heads: frozenset[str]  # folded: «عبد», «بن» open a person's compound name
+    auxiliaries: frozenset[str]  # folded: «تم إلغاء»: the passive's verb, no word of its own
     function_words: frozenset[str]
     number_words: frozenset[str]
     ordinals: frozenset[str]
@@ -73,6 +74,7 @@ def _rules() -> _Rules:
             synonyms.setdefault(stem, set()).update(stems)
     return _Rules(
         name_heads=frozenset(fold(w) for w in raw["name_heads"]),
+        auxiliaries=frozenset(fold(w) for w in raw["auxiliaries"]),
         function_words=frozenset(raw["english_function_words"]),
         number_words=frozenset(raw["english_number_words"]),
         ordinals=frozenset(raw["english_ordinals"]),
@@ -361,6 +363,8 @@ def _side_at(
         ):
             break  # «7 آلاف قتيل ونحو 40 ألفا», «47 بالمائة نساء و53»: the count before's
         hedge, literal = _hedge(token), found.literal(token)
+        if fold(token) in rules.auxiliaries:
+            literal = None  # «تم إلغاء»: what was done is the noun after it
         # A number word's value is the normalizer's; its senses («millenary») are no key word.
         unread = hedge or is_cardinal_word(token)
         if objects and literal is not None and not _object_reading(literal):

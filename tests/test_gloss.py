@@ -87,7 +87,7 @@ def test_the_gloss_data_file_is_well_formed() -> None:
     raw = json.loads(resources.files("summarizer.data").joinpath("gloss.json").read_text("utf-8"))
     assert set(raw) == {
         "about", "buckwalter", "stem_variants", "english_function_words", "english_synonyms",
-        "english_number_words", "english_ordinals", "news_senses", "name_heads",
+        "english_number_words", "english_ordinals", "news_senses", "name_heads", "auxiliaries",
     }  # fmt: skip
     assert all(
         len(entry) == 3 and all(isinstance(part, str) and part for part in entry)
@@ -141,6 +141,9 @@ COUNTED = [
     ("وحصل عبد العالي على 300 ألف صوت", "300 ألف صوت", set(), {"high"}),
     ("ونال أبو الفضل 30 صوتا", "30 صوتا", set(), {"father", "merit"}),
     ("وقال تبون إن 40 شخصا وصلوا", "40 شخصا", set(), {"return"}),
+    # the verb of a passive («تم إلغاء»: were cancelled) says nothing of its own
+    ("حيث تم إلغاء 1,764 صوتا", "1,764 صوتا", {"cancellation"}, {"conclude", "complete"}),
+    ("وسيتم توزيع 300 طرد", "300 طرد", {"distribution"}, {"conclude", "complete"}),
 ]
 
 
