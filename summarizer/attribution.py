@@ -501,15 +501,54 @@ def _state_words(words: list[_Word], start: int) -> list[_Word]:
 def _titled(
     words: list[_Word], start: int, table: AttributionWords
 ) -> tuple[list[_Word], str] | None:
-    """A person's name and the title after its comma («سامي خليل، رئيس المحكمة العليا»):
-    the words through the title, and the title's English (the name is not romanized)."""
+    """A person's name and the title after it, with or without a comma («سامي خليل، رئيس
+    المحكمة العليا», «وقال سامي خليل المدير العام لهيئة الموانئ»): the words through the
+    title, and the title's English (the name is not romanized). Without a comma, the name's
+    words are indefinite (a definite word there may begin the object) and the title is one
+    of ``title_heads``, before the body it heads."""
     for k in range(start, min(start + _MOST_NAME_WORDS, len(words))):
         if not words[k].folded or words[k].folded in table.stops:
             return None
         if words[k].ends:
             known = _known_prefix(_subject(words, k + 1, table), table)
+            if known is None:
+                known = _title_of_body(words, k + 1, table)
             return (words[start : k + 1] + known[0], known[1]) if known is not None else None
+        if k > start and words[k].folded in table.title_heads:  # «سامي خليل رئيس المحكمة»
+            titled = _known_prefix(_subject(words, k, table), table)
+            return (words[start:k] + titled[0], titled[1]) if titled is not None else None
+        if k > start and words[k].folded.startswith("ال"):
+            found = _title_of_body(words, k, table)
+            return (words[start:k] + found[0], found[1]) if found is not None else None
     return None
+
+
+_GENERAL = fold("العام")  # «المدير العام», «الأمين العام»: director-general, secretary-general
+
+
+def _title_of_body(
+    words: list[_Word], k: int, table: AttributionWords
+) -> tuple[list[_Word], str] | None:
+    """A title with the article and the body it heads, after a clitic «ل» («المدير العام
+    لمنظمة الصحة العالمية»: the director-general of the World Health Organization), from
+    word ``k``: its words and English, or None unless the body is a speaker of the tables."""
+    head = table.title_heads.get(words[k].folded.removeprefix("ال")) if k < len(words) else None
+    if head is None or not words[k].folded.startswith("ال"):
+        return None
+    j = k + 1
+    if j < len(words) and words[j].folded == _GENERAL:
+        head, j = f"{head}-general", j + 1
+    if j >= len(words) or words[k].ends:
+        return None
+    body = [_after_preposition(words[j]), *words[j + 1 :]]
+    known = _known_prefix(_subject(body, 0, table), table)
+    if known is None or not known[1].startswith("the "):
+        return None
+    english = f"the {head} of {known[1]}"
+    arabic = " ".join(w.text for w in words[k : j + len(known[0])])
+    if word_problems(english, [arabic]):
+        return None
+    return words[k : j + len(known[0])], english
 
 
 def _coordinated(sentence: str, end: int) -> tuple[list[str], int]:

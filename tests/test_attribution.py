@@ -164,6 +164,12 @@ def test_disputes_and_speakers_are_rendered_in_both_languages() -> None:
 # (sentence, the speaker's English, the verb's English): who stated something, by rule.
 STATEMENTS = [
     ("وأعلنت الحكومة أمس خطة جديدة للنقل", "the government", "announced"),
+    # a person's name and the title after it, with or without its comma
+    ("وقال سامي خليل رئيس المحكمة العليا إن", "the head of the court", "said"),
+    ("وقال كريم نادر المدير العام لمنظمة الصحة العالمية إن الوباء انتشر",
+     "the director-general of the World Health Organization", "said"),
+    ("وقال كريم نادر، الأمين العام للأمم المتحدة، إن",
+     "the secretary-general of the United Nations", "said"),
     ("وقال صندوق النقد الدولي إن النمو سيتباطأ", "the International Monetary Fund", "said"),
     ("ونفت وزارة الخارجية التقارير عن زيارة الوفد", "the foreign ministry", "denied"),
     # places joined by «و», with or without the word for a state, are one subject
@@ -300,6 +306,9 @@ def test_an_action_is_its_subject_and_verb_and_no_speaker(
         # a title over an office the tables lack: the country adjective may be the body's
         "وقال وزير السياحة إن الموسم جيد",
         "وقال مدير المستشفى الليبي إن الوضع مستقر",
+        # a definite word after the verb is no name: the title must head a known body
+        "وقال المدير العام لشركة النقل إن الرحلات ستستأنف",
+        "وقال سامي المدير العام للمستشفى إن",
     ],
 )
 def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> None:
