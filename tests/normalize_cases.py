@@ -425,6 +425,8 @@ NUMBERS: list[Case] = [
     ("وتراجع سعر البرميل دولارين في يوم واحد", None, [N(2, "USD")]),
     ("ويستهلك المحرك لترين كل ساعة", None, [N(2, "litres")]),
     ("ويتنافس في الاقتراع خمسة مترشحين", None, [N(5, "candidates")]),
+    ("وتحصي الهيئة الناخبة 24.351.551 مسجل", None, [N(24_351_551, "registered")]),
+    ("وبلغ عدد المسجلين في القوائم 1.250 مسجلا", None, [N(1_250, "registered")]),
     ("ويعمل في الخليج نحو 2.4 مليون سوداني", None, [N(2_400_000, "people", "about")]),
     ("وأفرج عن 4 فلسطينيين", None, [N(4, "people")]),
     # a time noun in the singular before a number counts no time: a day's number, a date
