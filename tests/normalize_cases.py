@@ -419,6 +419,14 @@ NUMBERS: list[Case] = [
     # counted nouns of sports and elections, the dual, and people counted by their nisba
     ("وفاز المنتخب بأربعة أهداف نظيفة", None, [N(4, "goals")]),
     ("وتقدم الفريق بهدفين في الشوط الأول", None, [N(2, "goals")]),
+    # a price list writes its currency once or twice: a bare price that ends its clause takes
+    # the one currency of its sentence's other prices; a number that names a thing does not
+    ("وسعر لتر البنزين 80 أوكتين 13.75 ، وسعر لتر السولار 13 جنيها", None,
+     [N(80), N(13.75, "EGP"), N(13, "EGP")]),
+    ("وبلغ سعر كيلو اللحم 450 دينارا، وسعر كيلو الدجاج 210، وسعر السمك 600 دينار", None,
+     [N(450, "dinar"), N(210, "dinar"), N(600, "dinar")]),
+    ("وبلغ سعر الذهب 2000 دولار، وسعر الفضة 25، وسعر النفط 80 يورو", None,
+     [N(2000, "USD"), N(25), N(80, "EUR")]),
     # a counted noun in the dual is the number two of its unit
     ("وارتفع سعر الخبز جنيهين للرغيف", None, [N(2, "EGP")]),
     ("بزيادة قدرها جنيهان للتر الواحد", None, [N(2, "EGP")]),

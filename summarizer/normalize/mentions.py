@@ -8,6 +8,7 @@ from summarizer.normalize.dates import parse_date
 from summarizer.normalize.numbers import parse_number
 from summarizer.normalize.text import normalize
 from summarizer.normalize.timeline import parse_published
+from summarizer.normalize.units import priced_in_list
 
 
 def _scan(ctx: Ctx) -> list[Hit]:
@@ -55,5 +56,5 @@ def find_mentions(text: str, published: str | None = None) -> list[Mention]:
     are resolved against ``published`` (ISO date) and stay ``date=None`` without it.
     """
     ctx = Ctx(normalize(text), parse_published(published))
-    hits = [hit for hit in _scan(ctx) if hit.kind != "skip"]
+    hits = priced_in_list(ctx, [hit for hit in _scan(ctx) if hit.kind != "skip"])
     return [_mention(ctx, n, hit) for n, hit in enumerate(hits, start=1)]

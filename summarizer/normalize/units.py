@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from summarizer.normalize.context import Ctx, index_phrases
+from dataclasses import replace
+
+from summarizer.normalize.context import Ctx, Hit, index_phrases
 from summarizer.normalize.named import country_of_adjective
 from summarizer.normalize.vocab import (
     AFTER_BLOCKERS,
@@ -112,3 +114,61 @@ def counted_before(ctx: Ctx, i: int) -> str | None:
             if noun is not None and noun[0] not in TIME_UNITS and definite:
                 return noun[0]
     return None
+
+
+_PRICE_WORDS = {fold("سعر"): True, fold("أسعار"): True, fold("بسعر"): True}
+_SENTENCE_ENDS = frozenset((".", "!", "?", "؟"))
+_PRICE_REACH = 8  # words between «سعر» and the price at the end of its clause
+
+
+def priced_in_list(ctx: Ctx, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with a bare number that ends a price's clause given the currency of its
+    sentence's other prices («وسعر لتر البنزين 80 أوكتين 13.75 ، وسعر لتر السولار 13
+    جنيها»: 13.75 EGP): a list of prices writes its currency once or twice, not at every
+    item. Only when the sentence's prices all have one currency, and the number's own
+    clause starts from «سعر»; a number with a word after it in its clause («البنزين 80
+    أوكتين») names a thing, not its price."""
+    sentence = _sentences(ctx)
+    currencies: dict[int, set[str]] = {}
+    for hit in hits:
+        if hit.kind == "number" and hit.unit and _is_currency(hit.unit):
+            currencies.setdefault(sentence[hit.start], set()).add(hit.unit)
+    priced = []
+    for hit in hits:
+        found = currencies.get(sentence[hit.start], set())
+        if _bare_price(ctx, hit) and len(found) == 1:
+            hit = replace(hit, unit=next(iter(found)))
+        priced.append(hit)
+    return priced
+
+
+_CURRENCY_NAMES = frozenset(label for label, _ in CURRENCY_ADJECTIVES)  # dinar, riyal, …
+
+
+def _is_currency(unit: str) -> bool:
+    """An ISO code (EGP) or a currency whose country an adjective names (dinar)."""
+    return (len(unit) == 3 and unit.isalpha() and unit.isupper()) or unit in _CURRENCY_NAMES
+
+
+def _sentences(ctx: Ctx) -> list[int]:
+    """Each token's sentence number (a sentence ends at «.», «!», «?» or a new line)."""
+    numbers, current = [], 0
+    for i in range(ctx.n):
+        if i and (not ctx.joins(i) or ctx.word(i - 1) in _SENTENCE_ENDS):
+            current += 1
+        numbers.append(current)
+    return numbers
+
+
+def _bare_price(ctx: Ctx, hit: Hit) -> bool:
+    """A number with no unit that ends its clause, whose clause starts from a price word."""
+    if hit.kind != "number" or hit.unit is not None or hit.value is None:
+        return False
+    if ctx.joins(hit.end) and ctx.kind(hit.end) != "punct":
+        return False
+    for k in range(hit.start - 1, max(-1, hit.start - 1 - _PRICE_REACH), -1):
+        if ctx.kind(k) == "punct" or not ctx.joins(k + 1):
+            return False
+        if lookup(_PRICE_WORDS, ctx.word(k), conj=True, prep=True, art=True) is not None:
+            return True
+    return False
