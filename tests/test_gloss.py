@@ -125,15 +125,6 @@ LITERAL = [
 ]
 
 
-@needs_lexicon
-@pytest.mark.parametrize(("arabic", "anchor", "wanted", "unwanted"), LITERAL)
-def test_literal_key_words_name_what_a_value_counts(
-    arabic: str, anchor: str, wanted: set[str], unwanted: set[str]
-) -> None:
-    terms = set(literal_terms(arabic, anchor))
-    assert wanted <= terms and not unwanted & terms, terms
-
-
 # The same, for a figure's value (``counted``): its counted noun may follow a partitive «من»;
 # a person's name is no common word (a compound name, or a hamza seat the text does not write).
 COUNTED = [
@@ -148,11 +139,14 @@ COUNTED = [
 
 
 @needs_lexicon
-@pytest.mark.parametrize(("arabic", "anchor", "wanted", "unwanted"), COUNTED)
-def test_literal_key_words_of_a_figure(
-    arabic: str, anchor: str, wanted: set[str], unwanted: set[str]
+@pytest.mark.parametrize(
+    ("arabic", "anchor", "wanted", "unwanted", "counted"),
+    [(*case, False) for case in LITERAL] + [(*case, True) for case in COUNTED],
+)
+def test_literal_key_words_name_what_a_value_counts(
+    arabic: str, anchor: str, wanted: set[str], unwanted: set[str], counted: bool
 ) -> None:
-    terms = set(literal_terms(arabic, anchor, counted=True))
+    terms = set(literal_terms(arabic, anchor, counted=counted))
     assert wanted <= terms and not unwanted & terms, terms
 
 
