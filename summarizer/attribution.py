@@ -354,7 +354,7 @@ def continued_statement(sentence: str, previous: str, before: Statement) -> Stat
     the verb, ``continuation_openers``, cannot start one): the same speaker says more. The
     verb must agree with that speaker in gender («وأضافت» after «أعلنت الوزارة», not after
     «قال الوزير»), and that speaker must be the last one named: None when ``before`` reports
-    nothing, has several speakers («أعلنت الولايات المتحدة والعراق»: a dual or plural verb
+    nothing, has several speakers («أعلنت مصر والأردن»: a dual or plural verb
     would follow) or another verb of saying follows it in ``previous`` («… وأشار البيان»).
     Its ``end`` is where the verb ends in ``sentence``."""
     table = attribution_words()

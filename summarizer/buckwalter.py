@@ -282,7 +282,7 @@ _SEATS = "&}"  # hamza on waw (ؤ) and on ya (ئ), in Buckwalter's transliterati
 def _seated_hamza(written: str, stem: str) -> bool:
     """Whether the stem read a hamza on a seat (ؤ, ئ) that the word does not write: writers
     leave out the hamza of an alef, rarely that of a waw or a ya, and a name the lexicon lacks
-    is read that way as a common word («تبون» as «تبؤن», "return")."""
+    is read that way as a common word («يبون» as «يبؤن», "return")."""
     return any(stem.count(seat) > written.count(seat) for seat in _SEATS)
 
 

@@ -204,8 +204,8 @@ def clause_around(text: str, start: int, end: int, max_words: int = 24) -> str:
 
 def clause_span(text: str, start: int, end: int, max_words: int = 24) -> tuple[int, int]:
     """The span of :func:`clause_around` in ``text`` (its white space as written). A clause
-    that opens with the anchor after a comma, but for one word («، بهدفين مقابل لا شيء»,
-    «، وفي موعد أقصاه نهاية أيلول»), continues the one before it, when that one holds no
+    that opens with the anchor after a comma, but for one word («، بثلاثة أهداف مقابل هدف»,
+    «، وفي موعد أقصاه نهاية العام»), continues the one before it, when that one holds no
     number: it is that clause's complement, whose subject stands there."""
     left, cut = _span_around(text, start, end, max_words, _CLAUSE_BREAK)
     before = text[left:start].split()

@@ -257,7 +257,7 @@ def literal_terms(
 
 def without_compound_names(arabic: str) -> str:
     """``arabic`` with each compound person's name blanked at the same length: a word of
-    ``name_heads`` («عبد», «أبو», «بن») and the word after it («عبد المجيد», «محمد بن
+    ``name_heads`` («عبد», «أبو», «بن») and the word after it («عبد الله», «محمد بن
     سلمان»), which the lexicon would read as common words (proficient, peace)."""
     heads = _rules().name_heads
     words = list(_ARABIC_WORD.finditer(arabic))
@@ -276,7 +276,7 @@ _EACH_REACH = 3  # words between a value and the «لكل» of its rate (its cou
 def each_of(arabic: str, anchor: str, at: int | None = None) -> str | None:
     """"for each …" when a rate word («لكل», «مقابل كل», ``each_words``) follows ``anchor``
     within a few words of its clause, with the lexicon's English of the noun after it («30
-    أسيرا مقابل كل أسير إسرائيلي»: for each prisoner; «2500 درهم شهريا لكل أسرة»: for each
+    دينارا مقابل كل برميل مستورد»: for each barrel; «300 دولار شهريا لكل أسرة»: for each
     family): the value counts per one of that thing. That noun reads as a counted noun does
     right after a value (its plainest sense); None when no rate word follows or the noun has
     no plain English."""
@@ -361,7 +361,7 @@ def _side_at(
             or (further and is_cardinal_word(further))
             or fold(further) in _percent_tails()
         ):
-            break  # «7 آلاف قتيل ونحو 40 ألفا», «47 بالمائة نساء و53»: the count before's
+            break  # «7 آلاف قتيل ونحو 40 ألفا», «40 بالمائة أطفال و60»: the count before's
         hedge, literal = _hedge(token), found.literal(token)
         if fold(token) in rules.auxiliaries:
             literal = None  # «تم إلغاء»: what was done is the noun after it
@@ -370,7 +370,7 @@ def _side_at(
         if objects and literal is not None and not _object_reading(literal):
             unread = True
         # A verb's object is its first content word, after any particle («عن تأهل»); a value's
-        # counted noun stands right after it, or after a partitive «من» («84% من الأصوات»).
+        # counted noun stands right after it, or after a partitive «من» («55% من الأصوات»).
         first = not passed if objects else distance == 0 or _partitive(tokens, distance)
         term = _term(literal, unread, rules, adjacent=counted and first)
         if term is not None:

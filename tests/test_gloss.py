@@ -131,7 +131,7 @@ COUNTED = [
     ("وحصل المرشح على 55% من الأصوات", "55%", {"votes"}, set()),
     ("وحصل عبد العالي على 300 ألف صوت", "300 ألف صوت", set(), {"high"}),
     ("ونال أبو الفضل 30 صوتا", "30 صوتا", set(), {"father", "merit"}),
-    ("وقال تبون إن 40 شخصا وصلوا", "40 شخصا", set(), {"return"}),
+    ("وقال يبون إن 40 شخصا وصلوا", "40 شخصا", set(), {"return"}),
     # the verb of a passive («تم إلغاء»: were cancelled) says nothing of its own
     ("حيث تم إلغاء 1,764 صوتا", "1,764 صوتا", {"cancellation"}, {"conclude", "complete"}),
     ("وسيتم توزيع 300 طرد", "300 طرد", {"distribution"}, {"conclude", "complete"}),

@@ -173,7 +173,7 @@ def key_words(
             terms.append(term)
             known |= stems
     in_dates = {word for date in dates for word in date.split()}
-    terms = [term for term in terms if term not in in_dates]  # «أغسطس» of «منذ أغسطس 2024»
+    terms = [term for term in terms if term not in in_dates]  # «مارس» of «منذ مارس 2023»
     # A month says when, as the dates do: it is listed with them, not among what is counted.
     months = [term for term in terms if term in MONTHS_EN]
     terms = [term for term in terms if term not in MONTHS_EN]
@@ -307,7 +307,7 @@ _WORDS_BACK = re.compile(r"[\u0621-\u064A\u0671]+|[\d٠-٩]+|[،,.؛;:()«»\"!?
 def counted_since(quote: str, at: int) -> bool:
     """Whether a date at ``at`` in ``quote`` is where a count starts: a word of ``since_words``
     («منذ») stands a few words before it in its clause, with no number or other date between
-    («بينها 2561 وفاة منذ بدء الوباء في أغسطس 2024»: since August 2024)."""
+    («بينها 40 وفاة منذ ظهور المرض في مارس 2023»: since March 2023)."""
     before = _WORDS_BACK.findall(quote[:at])[-_SINCE_REACH:]
     for token in reversed(before):
         if not token[0].isalpha():

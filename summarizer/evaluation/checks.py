@@ -240,8 +240,8 @@ def _gold_has_key(dup: GoldDuplicate, gold: GoldItem) -> bool:
 
 
 def _printed_rounded(printed: float, value: float) -> bool:
-    """Whether an article prints ``value`` rounded to two significant digits or more («84%»
-    for 84.30 %, «8 ملايين» for 7,976,000 is not: one digit): the fact, as that article
+    """Whether an article prints ``value`` rounded to two significant digits or more («55%»
+    for 55.30 %; «3 ملايين» for 2,976,000 is not: one digit): the fact, as that article
     states it."""
     if printed == 0 or value == 0:
         return False

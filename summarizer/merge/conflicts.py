@@ -34,7 +34,7 @@ from summarizer.normalize.vocab import INSTEAD_WORDS, fold
 CONFLICT_SUBJECT = 0.5
 CONFLICT_CANDIDATES = 16  # items after one that are tried as its change or disagreement
 CHANGE_RATIO = 20.0  # the most one count changes by between two reports of it
-# Two large counts a few percent apart («101 ألف و450» and «102 ألف و831» cases) are more
+# Two large counts a few percent apart («45 ألفا و210» and «46 ألفا و980» cases) are more
 # likely one running count reported twice than two counts: a prior towards one subject.
 CLOSE_PRIOR = 0.1
 CLOSE_RATIO = 0.05
@@ -70,7 +70,7 @@ def disagreements(group: list[Item], differ: Callable[[Item, Item], bool]) -> li
     first, so that an item joins the set of the item it is most about (a week's count and a
     running total of one outbreak are two subjects, each with its own change)."""
     index = WordIndex(group)
-    # A value a sentence says another replaces («84.30%، بدلاً من 94.65%») is that one's change.
+    # A value a sentence says another replaces («61.2%، بدلاً من 70.5%») is that one's change.
     pairs: list[tuple[float, int, int]] = [
         (-1.0, i, j) for i, j in stated_replacements(group) if differ(group[i], group[j])
     ]
@@ -197,8 +197,8 @@ def _number(text: str) -> float | None:
 
 def stated_replacements(group: Sequence[Item]) -> list[tuple[int, int]]:
     """Pairs (i, j) of figures of ``group`` where one sentence states the value of ``i`` in place
-    of that of ``j``, written right after a word of ``instead_words`` («بما يعادل 84.30%،
-    بدلاً من 94.65%»; «ليصل إلى 21 جنيها بدلا من 19»): the second is what the first
+    of that of ``j``, written right after a word of ``instead_words`` («بما يعادل 61.2%،
+    بدلاً من 70.5%»; «ليصل إلى 30 دينارا بدلا من 25»): the second is what the first
     replaced, one subject's change. The numbers are matched in the sentence as written."""
     at: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
     for k, item in enumerate(group):
@@ -222,7 +222,7 @@ def stated_replacements(group: Sequence[Item]) -> list[tuple[int, int]]:
 
 
 def rounding(left: Figure, right: Figure) -> bool:
-    """Whether two figures are one value, or one the other's rounding («165 مليار» for 165.4
+    """Whether two figures are one value, or one the other's rounding («12 مليارا» for 12.4
     billion), each stated as it is or as about it: they do not disagree. A bound («أقل من
     2000») is no rounding of another count («نحو 2500»)."""
     stated = {left.approx, right.approx} <= {"exact", "about"}

@@ -123,11 +123,11 @@ _PRICE_REACH = 8  # words between «سعر» and the price at the end of its cla
 
 def priced_in_list(ctx: Ctx, hits: list[Hit]) -> list[Hit]:
     """``hits`` with a bare number that ends a price's clause given the currency of its
-    sentence's other prices («وسعر لتر البنزين 80 أوكتين 13.75 ، وسعر لتر السولار 13
-    جنيها»: 13.75 EGP): a list of prices writes its currency once or twice, not at every
-    item. Only when the sentence's prices all have one currency, and the number's own
-    clause starts from «سعر»; a number with a word after it in its clause («البنزين 80
-    أوكتين») names a thing, not its price."""
+    sentence's other prices («وسعر كيلو الأرز 1.75 ، وسعر كيلو السكر 2 دينار»: 1.75
+    dinars): a list of prices writes its currency once or twice, not at every item. Only
+    when the sentence's prices all have one currency, and the number's own clause starts
+    from «سعر»; a number with a word after it in its clause («البنزين 95 أوكتين») names a
+    thing, not its price."""
     sentence = _sentences(ctx)
     currencies: dict[int, set[str]] = {}
     for hit in hits:
