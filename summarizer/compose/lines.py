@@ -300,7 +300,7 @@ def dates_in_clause(
     return tuple(dict.fromkeys(shown))
 
 
-_SINCE_REACH = 4  # words between «منذ» and the date it starts from («منذ بدء الوباء في أغسطس»)
+_SINCE_REACH = 4  # words between «منذ» and the date it starts from («منذ ظهور المرض في مارس»)
 _WORDS_BACK = re.compile(r"[\u0621-\u064A\u0671]+|[\d٠-٩]+|[،,.؛;:()«»\"!?؟]")
 
 
