@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from summarizer.merge.similarity import (
+    WRITTEN_NUMBER,
     compatible,
     cue_family,
     item_similarity,
@@ -17,6 +18,8 @@ from summarizer.merge.similarity import (
     other_names,
     prior_bound,
     shared_subject,
+    western_digits,
+    written_number,
 )
 from summarizer.merge.values import Item, same_value
 from summarizer.models import (
@@ -184,17 +187,6 @@ def cited(sources: list[Source]) -> str:
     return ", ".join(dict.fromkeys(s.article_id for s in sources))
 
 
-_NUMBER = re.compile(r"[\d٠-٩][\d٠-٩.,]*")
-_AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text.translate(_AR_DIGITS).replace(",", "").rstrip("."))
-    except ValueError:
-        return None
-
-
 def stated_replacements(group: Sequence[Item]) -> list[tuple[int, int]]:
     """Pairs (i, j) of figures of ``group`` where one sentence states the value of ``i`` in place
     of that of ``j``, written right after a word of ``instead_words`` («بما يعادل 61.2%،
@@ -207,14 +199,14 @@ def stated_replacements(group: Sequence[Item]) -> list[tuple[int, int]]:
                 at[(source.article_id, source.quote)].append((k, source.value or item.value))
     found: list[tuple[int, int]] = []
     for (_, quote), values in at.items():
-        folded = fold(quote)
+        folded = western_digits(fold(quote))
         for cue in INSTEAD_WORDS:
             for hit in re.finditer(re.escape(cue), folded):
                 gap = folded[hit.end() : hit.end() + 1] == " "
-                after = _NUMBER.match(folded, hit.end() + gap)
-                before = _NUMBER.findall(folded[: hit.start()])
-                old = _number(after.group()) if after else None
-                new = _number(before[-1]) if before else None
+                after = WRITTEN_NUMBER.match(folded, hit.end() + gap)
+                before = WRITTEN_NUMBER.findall(folded[: hit.start()])
+                old = written_number(after.group()) if after else None
+                new = written_number(before[-1]) if before else None
                 replaced = [k for k, v in values if old is not None and v == old]
                 kept = [k for k, v in values if new is not None and v == new]
                 found.extend((i, j) for i in kept[:1] for j in replaced[:1] if i != j)

@@ -90,7 +90,7 @@ _AR_STOP = {fold_arabic(word) for word in _AR_STOP}  # «الى», «على»: a
 _AR_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 _AR_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _AR_SUFFIXES = ("يات", "ات", "ون", "ين", "ها", "هم", "ية", "يه", "ه", "ي")
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+WRITTEN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # a number in digits, as written
 
 
 def ar_stem(word: str) -> str:
@@ -147,14 +147,24 @@ def own_words(event: Event) -> frozenset[str]:
 def numbers_in(arabic_text: str, value: float | None) -> frozenset[float]:
     """The numbers of a clause other than the item's own value."""
     found = set()
-    for raw in _DIGITS.findall(arabic_text.translate(_AR_DIGITS)):
-        try:
-            number = float(raw.replace(",", ""))
-        except ValueError:
-            continue
-        if value is None or number != value:
+    for raw in WRITTEN_NUMBER.findall(western_digits(arabic_text)):
+        number = written_number(raw)
+        if number is not None and (value is None or number != value):
             found.add(number)
     return frozenset(found)
+
+
+def western_digits(text: str) -> str:
+    """``text`` with its Arabic-Indic digits written as 0-9."""
+    return text.translate(_AR_DIGITS)
+
+
+def written_number(raw: str) -> float | None:
+    """The value of a number as written in digits («1,210», «94.65»), or None."""
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=65536)
