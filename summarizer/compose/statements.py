@@ -55,7 +55,6 @@ def with_statements(
         subject = (said.speaker.en or "").lower().removeprefix("the ")
         if quoted == start and any(subject in event.text.en.lower() for event in here):
             continue
-        said = replace(said, end=said.end + start - quoted)
         event = _statement_event(clean, mentions, published, said, (quoted, end), start)
         # A model event dated otherwise keeps its date: the rule's line would lose it.
         if event is not None and all(e.date in (None, event.date) for e in here):
@@ -74,13 +73,14 @@ def _statement_event(
     span: tuple[int, int],
     own: int,
 ) -> Event | None:
-    """The event of a statement whose quote is ``span`` of the text, and whose own sentence
-    (the Arabic of the line) starts at ``own``: after the sentence that names the speaker,
-    for a statement continued without one."""
+    """The event of a statement of the sentence that starts at ``own`` (the Arabic of the
+    line; ``said.end`` is where its subject ends in it), whose quote is ``span`` of the
+    text: from the sentence that names the speaker, for a statement continued without one."""
     start, end = span
     sentence = clean.text[start:end]
     head = f"{capital(said.speaker.en or '')} {said.verb_en}"
-    dated = _statement_date(own, said.end + start - own, mentions, published, clean.text)
+    dated = _statement_date(own, said.end, mentions, published, clean.text)
+    said = replace(said, end=said.end + own - start)  # where the subject ends in the quote
     date = dated.date if dated is not None else None
     given = f"{said.speaker.en} {said.verb_en}"
     # The head says who did what, the words up to the subject's end: a negation in what was
