@@ -39,6 +39,7 @@ from summarizer.normalize import (
     detect_metadata,
     detect_title,
     find_mentions,
+    infer_published,
     outlet_from_url,
 )
 from summarizer.settings import Settings
@@ -255,10 +256,13 @@ def article_report(clean: CleanArticle) -> ArticleReport:
     here)."""
     article = clean.article
     published, source = detect_metadata(article.text)
+    published = article.published or published
+    inferred = None if published else infer_published(clean.text)
     return ArticleReport(
         id=article.id,
         title=article.title or detect_title(article.text) or first_line(clean.text),
-        published=article.published or published,
+        published=published or inferred,
+        published_inferred=inferred is not None,
         source=article.source or source or outlet_from_url(article.url),
     )
 

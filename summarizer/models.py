@@ -279,6 +279,11 @@ class ArticleReport(BaseModel):
     id: str
     title: str | None = None
     published: str | None = None
+    published_inferred: bool = Field(
+        default=False,
+        description="published was inferred from the text: a full date written with its own "
+        "weekday, no metadata or dateline giving one",
+    )
     source: str | None = None
     status: ArticleState = Field(
         default="ok",

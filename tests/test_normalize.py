@@ -9,8 +9,11 @@ from typing import Any
 import pytest
 from normalize_cases import ALL_CASES, Case
 
-from summarizer.models import Mention
-from summarizer.normalize import detect_metadata, find_mentions
+from summarizer.api import article_report
+from summarizer.clean import clean_article
+from summarizer.models import Article, Bilingual, Brief, Mention, Meta
+from summarizer.normalize import detect_metadata, find_mentions, infer_published
+from summarizer.render import render_markdown
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -179,3 +182,35 @@ def test_bad_published_value_is_ignored() -> None:
     assert mention.date is None
 
 
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a full date the body writes with its weekday: the day of the news
+        ("وخسر الفريق، الخميس 5 حزيران 2025، في مباراته أمام ضيفه", "2025-06-05"),
+        ("وقالت الوزارة يوم الاثنين 3 مارس 2031 إن العمل بدأ، وكان قد توقف في 12 يناير 2031",
+         "2031-03-03"),
+        # the latest of two
+        ("وصل الوفد السبت 1 شباط 2025 وغادر الثلاثاء 4 شباط 2025", "2025-02-04"),
+        # a weekday that is not the date's (a misprinted year), a date without one, a deadline
+        ("ويدخل الاتفاق حيز التنفيذ اليوم الأحد 19 جانفي 2024", None),
+        ("وأعلنت المحكمة النتائج بتاريخ 7 سبتمبر 2024", None),
+        ("ويستمر العمل حتى الخميس 5 حزيران 2025", None),
+    ],
+)  # fmt: skip
+def test_a_publication_date_is_inferred_from_a_date_written_with_its_weekday(
+    text: str, published: str | None
+) -> None:
+    assert infer_published(text) == published
+
+
+def test_an_inferred_publication_date_is_the_reports_and_is_marked() -> None:
+    text = "وخسر الفريق، الخميس 5 حزيران 2025، في مباراته أمام ضيفه، ويلعب مباراته المقبلة غدا."
+    report = article_report(clean_article(Article(id="a", text=text)))
+    assert (report.published, report.published_inferred) == ("2025-06-05", True)
+    meta = Meta(model="m", backend="b", prompt_version="0")
+    brief = Brief(articles=[report], summary=Bilingual(en="-", ar="-"), meta=meta)
+    assert "5 June 2025 (inferred from the text)" in render_markdown(brief, "en")
+    given = article_report(clean_article(Article(id="b", text=text, published="2025-06-06")))
+    assert (given.published, given.published_inferred) == ("2025-06-06", False)

@@ -37,7 +37,12 @@ from summarizer.normalize.formatting import (
     format_qualifier,
 )
 from summarizer.normalize.mentions import find_mentions
-from summarizer.normalize.metadata import detect_metadata, detect_title, outlet_from_url
+from summarizer.normalize.metadata import (
+    detect_metadata,
+    detect_title,
+    infer_published,
+    outlet_from_url,
+)
 
 __all__ = [
     "detect_metadata",
@@ -47,5 +52,6 @@ __all__ = [
     "format_date",
     "format_number",
     "format_qualifier",
+    "infer_published",
     "outlet_from_url",
 ]

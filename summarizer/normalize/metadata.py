@@ -9,6 +9,7 @@ Only the header is trusted for the date: a labelled line («تاريخ النش�
 from __future__ import annotations
 
 import re
+from datetime import date
 from urllib.parse import urlsplit
 
 from summarizer.models import Mention
@@ -25,7 +26,7 @@ from summarizer.normalize.page import (
     words_of,
 )
 from summarizer.normalize.text import normalize
-from summarizer.normalize.vocab import HIJRI_MONTHS, fold
+from summarizer.normalize.vocab import HIJRI_MONTHS, WEEKDAYS, fold
 
 _PUBLISHED_LABELS = tuple(
     fold(w)
@@ -278,6 +279,29 @@ def detect_metadata(text: str) -> tuple[str | None, str | None]:
         or _labelled_date(lines, _UPDATED_LABELS)
     )
     return published, _source(lines)
+
+
+def infer_published(text: str) -> str | None:
+    """The publication date of an article with no other, inferred from its own words: the
+    latest full date it writes with its weekday, when the weekday is that date's
+    («الخميس 5 حزيران 2025»: the day of the news, a dateline written in the body). A
+    weekday that does not fit (a misprinted year) or a date written without one (the
+    day of an event the article reports later) gives nothing; nor does a deadline."""
+    found = [
+        m.date
+        for m in _full_dates(text)
+        if m.date and not m.relative and m.qualifier is None and _with_its_weekday(m)
+    ]
+    return max(found, default=None)
+
+
+def _with_its_weekday(mention: Mention) -> bool:
+    """Whether a date mention writes a weekday, and it is the date's."""
+    if mention.date is None:
+        return False
+    weekdays = [WEEKDAYS.get(w) for w in fold(mention.text).split()]
+    named = [w for w in weekdays if w is not None]
+    return len(named) == 1 and named[0] == date.fromisoformat(mention.date).weekday()
 
 
 def outlet_from_url(url: str | None) -> str | None:

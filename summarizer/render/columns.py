@@ -212,7 +212,8 @@ def _html_article(article: ArticleReport, ctx: Ctx, lang: Lang) -> str:
         f'<bdi><code dir="ltr">{esc(article.id)}</code></bdi>',
     ]
     if iso_prefix(article.published):
-        meta.append(f"<bdi>{_time(article.published, lang, 'published')}</bdi>")
+        inferred = f" ({esc(w['published_inferred'])})" if article.published_inferred else ""
+        meta.append(f"<bdi>{_time(article.published, lang, 'published')}{inferred}</bdi>")
     extra = ""
     if article.status == "failed":
         extra = (

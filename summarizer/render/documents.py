@@ -120,7 +120,8 @@ def _html_doc(article_id: str, report: ArticleReport | None, brief: Brief, quote
     outlet = report.source if report and report.source else words("en")["no_outlet"]
     meta = [outlet, article_id]
     if report and iso_prefix(report.published):
-        meta.append(date_words(report.published, "en"))
+        inferred = f" ({words('en')['published_inferred']})" if report.published_inferred else ""
+        meta.append(date_words(report.published, "en") + inferred)
     if not text:
         empty = report.error if report and report.error else words("en")["no_text"]
         body = f'<p class="empty">{esc(empty)}</p>'

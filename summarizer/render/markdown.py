@@ -227,7 +227,8 @@ def _md_article(article: ArticleReport, lang: Lang) -> str:
         parts.append(_md(article.title))
     parts.append(_md(article.source) if article.source else w["no_outlet"])
     if iso_prefix(article.published):
-        parts.append(date_words(article.published, lang))
+        inferred = f" ({w['published_inferred']})" if article.published_inferred else ""
+        parts.append(date_words(article.published, lang) + inferred)
     line = "- " + " — ".join(parts)
     if article.status == "failed":
         line += f" — **{w['failed']}**: {_md(article.error) or '?'}"
