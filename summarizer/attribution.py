@@ -191,6 +191,10 @@ def _subject(words: list[_Word], start: int, words_table: AttributionWords) -> l
     return subject
 
 
+_IN_NAME_OF = fold("باسم")
+_SPOKESMEN = frozenset(fold(w) for w in ("متحدث", "ناطق"))
+
+
 def _continues_noun_phrase(subject: list[_Word], word: str) -> bool:
     """Whether ``word`` still belongs to the speaker's noun phrase: after a definite word only
     definite ones follow («الدفاع المدني», «المفوضية العليا للانتخابات»); an indefinite head
@@ -199,6 +203,8 @@ def _continues_noun_phrase(subject: list[_Word], word: str) -> bool:
     definite = word.startswith(("ال", "لل"))
     if definite:
         return True
+    if word == _IN_NAME_OF and subject[-1].folded.removeprefix("ال") in _SPOKESMEN:
+        return True  # «المتحدث باسم الحكومة»: the spokesman of the body named after it
     return (
         len(subject) == 1
         and not subject[0].folded.startswith(("ال", "لل"))

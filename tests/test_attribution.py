@@ -166,6 +166,12 @@ STATEMENTS = [
     ("وأعلنت الحكومة أمس خطة جديدة للنقل", "the government", "announced"),
     # a person's name and the title after it, with or without its comma
     ("وقال سامي خليل رئيس المحكمة العليا إن", "the head of the court", "said"),
+    # the spokesman «باسم» (in the name of) a body; a minister of the tables, of a country
+    ("وأعلنت السلطات فرض حظر التجول", "the authorities", "announced"),
+    ("وقال المتحدث باسم الحكومة إن الخطة جاهزة", "the government spokesman", "said"),
+    ("وقال الناطق باسم الحكومة إن الخطة جاهزة", "the government spokesman", "said"),
+    ("وقال المتحدث باسم النادي إن اللاعب مصاب", "the spokesman", "said"),
+    ("وقال وزير الخارجية الأردني إن المحادثات مستمرة", "the foreign minister of Jordan", "said"),
     ("وقال كريم نادر المدير العام لمنظمة الصحة العالمية إن الوباء انتشر",
      "the director-general of the World Health Organization", "said"),
     ("وقال كريم نادر، الأمين العام للأمم المتحدة، إن",
