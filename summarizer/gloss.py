@@ -302,13 +302,16 @@ def each_of(arabic: str, anchor: str, at: int | None = None) -> str | None:
 _ASIDE_TOKENS = 4  # tokens of an aside between commas right after a verb's subject
 
 
-def leading_terms(arabic: str, most: int = 3) -> list[tuple[str, int]]:
+def leading_terms(arabic: str, most: int = 3, *, quoted: bool = False) -> list[tuple[str, int]]:
     """The plainest English (:meth:`Lexicon.literal`) of the first ``most`` content words of
     the first clause of ``arabic``, once each, after a short aside between commas (a weekday,
     «في بيان»): what follows a verb and its subject is what was done or said («خفضت البلدية
     سعر الخبز»: price, bread). The walk stops at a number, which belongs to its own words, and
     leaves out the same words as :func:`literal_terms`. Each term comes with where its word
-    ends in ``arabic``: what the line renders up to it."""
+    ends in ``arabic``: what the line renders up to it. ``quoted``: ``arabic`` is what a
+    speaker said after a colon or a quotation mark, a sentence of its own, whose first word may
+    be its verb («: “عاد 6500 لاجئ”»: returned, not "aggressive"): an ambiguous first word is
+    no term there."""
     found = lexicon()
     if found is None:
         return []
@@ -318,7 +321,7 @@ def leading_terms(arabic: str, most: int = 3) -> list[tuple[str, int]]:
         closing = [i for i, (_, t) in enumerate(tokens[1 : _ASIDE_TOKENS + 2], 1) if t in "،,"]
         tokens = tokens[closing[0] + 1 :] if closing else tokens[1:]
     terms: dict[str, int] = {}
-    for term, end in _side_at(tokens, found, most, counted=True, objects=True):
+    for term, end in _side_at(tokens, found, most, counted=True, objects=True, verb_first=quoted):
         terms.setdefault(term, end)
     return list(terms.items())
 
@@ -338,6 +341,7 @@ def _side_at(
     counted: bool,
     apart: bool = False,
     objects: bool = False,
+    verb_first: bool = False,
 ) -> list[tuple[str, int]]:
     """Literal glosses of the content words met walking away from a value, each with where its
     word ends, up to ``limit``, until the clause ends or another number begins. A word that
@@ -371,7 +375,9 @@ def _side_at(
             unread = True
         # A verb's object is its first content word, after any particle («عن تأهل»); a value's
         # counted noun stands right after it, or after a partitive «من» («55% من الأصوات»).
-        first = not passed if objects else distance == 0 or _partitive(tokens, distance)
+        first = not passed and not verb_first if objects else distance == 0 or _partitive(
+            tokens, distance
+        )
         term = _term(literal, unread, rules, adjacent=counted and first)
         if term is not None:
             terms.append((term, start + len(token)))

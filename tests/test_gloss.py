@@ -286,3 +286,12 @@ def test_a_news_sense_of_a_stem_the_lexicon_lacks_is_refused() -> None:
     assert found is not None
     with pytest.raises(ValueError, match="no Nap stem"):
         found.with_news_senses((("ززز", "Nap", "nothing"),))
+
+
+@needs_lexicon
+def test_what_a_speaker_said_after_a_colon_may_open_with_its_verb() -> None:
+    # «عاد»: "aggressive" read as a noun; after a colon, the quoted sentence's verb (returned).
+    said = " “في الشهر الماضي عاد حوالي 6500 لاجئ إلى بلادهم”"
+    assert "aggressive" not in {t for t, _ in leading_terms(said, quoted=True)}
+    # After «أن» or the subject, the first word is what was said or done («عن تأهل»).
+    assert "qualification" in {t for t, _ in leading_terms(" عن تأهل الفريق", quoted=False)}

@@ -130,8 +130,10 @@ def _about(sentence: str, said: Statement) -> tuple[str, int]:
     subject = {english_stem(w) for w in (said.speaker.en or "").split()}
     begin = said.end + according_aside_end(sentence[said.end :])
     said_from = _WHAT_WAS_SAID.search(sentence, begin)
+    quoted = False
     if said_from is not None and said_from.start() - begin <= _STATEMENT_REACH:
         begin = said_from.end()  # before «أن»: the speaker's name and title
+        quoted = not said_from.group().strip("وفبل").startswith(("أ", "إ", "ا"))
     rest = sentence[begin:]
     names: list[str] = []
     found, reach = names_in(rest), said.end
@@ -142,7 +144,7 @@ def _about(sentence: str, said: Statement) -> tuple[str, int]:
             reach = max(reach, begin + named.end)
     known = subject | {english_stem(w) for name in names for w in name.split()}
     terms = []
-    for term, end in leading_terms(without_names(rest, found), _MOST_TERMS):
+    for term, end in leading_terms(without_names(rest, found), _MOST_TERMS, quoted=quoted):
         if negates(sentence[said.end : begin + end]):
             break  # «… دون زيادة»: what follows a negation is not the line's to name
         stems = {english_stem(w) for w in term.split()}
