@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 
 from summarizer.gloss import word_problems
-from summarizer.support import unsupported_reasons
+from summarizer.names import word_forms
+from summarizer.support import english_names, fold_arabic, unsupported_reasons
 
 PLACEHOLDER = re.compile(r"\[(M\d+)\]")
 _WORD = re.compile(r"[\w']+")
@@ -123,9 +124,57 @@ def faithfulness_problems(
     return [
         *filler_problems(english),
         *polarity_problems(english, arabic),
+        *direction_problems(english, quotes),
         *unsupported_reasons(english, quotes, value, date),
         *word_problems(english, quotes, given=given),
     ]
+
+
+# "from Syria", "to Jordan": the place a line says something comes from or goes to.
+_EN_DIRECTION = re.compile(
+    r"\b(from|to|into|towards)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+)
+_AR_FROM = frozenset(fold_arabic(w) for w in ("من", "ومن"))
+_AR_TO = frozenset(fold_arabic(w) for w in ("إلى", "وإلى", "نحو", "باتجاه", "صوب"))
+
+
+def direction_problems(english: str, quotes: list[str]) -> list[str]:
+    """A place the English says something comes from or goes to ("refugees returning from
+    Syria") that no quote writes after «من» (from) or «إلى» (to) — a small model turns
+    «عاد لاجئون سوريون من الأردن إلى بلادهم» into its reverse. Places of the name table
+    only (their Arabic forms are known); a quote that writes the place with that preposition
+    («من سوريا», «إلى سوريا», «لسوريا») supports it."""
+    problems = []
+    for match in _EN_DIRECTION.finditer(english):
+        found = english_names(match.group(2))
+        forms = found[0][1] if found and found[0][0] == match.group(2) else None
+        if not forms:
+            continue  # a name the table lacks is the romanization check's
+        towards = match.group(1).lower() != "from"
+        if not any(_written_with(quote, forms, towards) for quote in quotes):
+            problems.append(
+                f"no quote says {match.group(1)} {match.group(2)}: "
+                f"{'«إلى»' if towards else '«من»'} is not written before it"
+            )
+    return problems
+
+
+def _written_with(quote: str, forms: tuple[str, ...], towards: bool) -> bool:
+    """Whether ``quote`` writes one of a place's Arabic ``forms`` right after «من» (or after
+    «إلى», or with «ل» on it, when ``towards``)."""
+    words = _AR_WORDS.findall(fold_arabic(quote))
+    for form in forms:
+        first = fold_arabic(form).split()[0]
+        for i, word in enumerate(words):
+            if first not in word_forms(word):
+                continue
+            before = words[i - 1] if i else ""
+            if (before in _AR_TO or word.startswith("ل")) if towards else before in _AR_FROM:
+                return True
+    return False
+
+
+_AR_WORDS = re.compile(r"[\u0621-\u064A]+")
 
 
 _AR_WORD = re.compile(r"[\u0621-\u064A]{3,}")

@@ -8,6 +8,7 @@ import pytest
 from summarizer.compose import facts_from_picks
 from summarizer.extract import candidate_role, is_later, mention_roles
 from summarizer.faithful import (
+    direction_problems,
     filler_problems,
     negates,
     placeholder_problems,
@@ -311,3 +312,22 @@ def test_a_model_written_month_is_refused() -> None:
     assert translation_problems(faithful, window, text) == []
     problems = translation_problems(f"The bridge opens [{m1}], in October", window, text)
     assert "write no date of your own" in problems
+
+
+@pytest.mark.parametrize(
+    ("english", "arabic", "faithful"),
+    [
+        # where something comes from or goes to is what the Arabic writes after «من» or «إلى»
+        ("refugees returning from Jordan", "عاد 900 لاجئ سوري من الأردن إلى بلادهم", True),
+        ("refugees returning from Syria", "عاد 900 لاجئ سوري من الأردن إلى بلادهم", False),
+        ("refugees returning from Jordan to Syria", "عاد 900 لاجئ من الأردن إلى سوريا", True),
+        ("aid trucks to Jordan", "دخلت 40 شاحنة مساعدات من الأردن", False),
+        ("aid trucks sent to Gaza", "وأرسلت مصر 40 شاحنة لغزة", True),
+        # a place the name table lacks is the romanization check's, not this one's
+        ("flights from Zarqa", "رحلات من مدينة الزرقاء", True),
+    ],
+)  # fmt: skip
+def test_where_something_comes_from_or_goes_to_is_the_arabics(
+    english: str, arabic: str, faithful: bool
+) -> None:
+    assert (direction_problems(english, [arabic]) == []) is faithful
