@@ -41,6 +41,10 @@ from summarizer.normalize.lexicon import (
          "5000 لاجئ", "Lebanon"),
         # Two places in the value's own clause: the one that says where.
         ("ونقلت تركيا 300 لاجئ إلى مخيم في سوريا", "300 لاجئ", "Syria"),
+        # A value alone in brackets right after a place is that place's.
+        ("ويحل المنتخب ضيفا على تونس (9 نقاط) الأسبوع المقبل", "9 نقاط", "Tunisia"),
+        ("وتصدرت مصر الترتيب أمام المغرب (14 نقطة) وليبيا", "14 نقطة", "Morocco"),
+        ("وفاز الفريق على منتخب تونس (3 أهداف)", "3 أهداف", None),
     ],
 )  # fmt: skip
 def test_place_of_a_mention(sentence: str, mention: str, place: str | None) -> None:

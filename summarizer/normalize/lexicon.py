@@ -87,6 +87,9 @@ def place_near(text: str, start: int, end: int) -> str | None:
     («على منتخب البرازيل»), is not where the value is: then no place is better than a false
     one.
     """
+    named = _bracketed_after(text, start, end)
+    if named is not None:
+        return named
     own: dict[str, bool] = {}
     elsewhere: list[tuple[int, str]] = []  # (distance, place) of the other clauses' «في» places
     for match in _PLACE_RE.finditer(text):
@@ -106,6 +109,19 @@ def place_near(text: str, start: int, end: int) -> str | None:
         where = [place for place, locative in own.items() if locative]
         return where[0] if len(where) == 1 else None
     return min(elsewhere)[1] if elsewhere else None
+
+
+def _bracketed_after(text: str, start: int, end: int) -> str | None:
+    """The place right before the brackets that hold a mention alone («ضيفة على العراق (12
+    نقطة)», «الأردن (16 نقطة)»): the value is that place's, whatever else its clause names."""
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    if not before.endswith("(") or not after.startswith(")"):
+        return None
+    head = before[:-1].rstrip()
+    last = [m for m in _PLACE_RE.finditer(head) if m.end() == len(head)]
+    if not last or _PARTY.search(head[max(0, last[0].start() - 12) : last[0].start()]):
+        return None
+    return _PLACES[last[0].group(1)]
 
 
 # What happened to the people counted: «مقتل 35 عنصراً», «إصابة 12 مدنياً».
