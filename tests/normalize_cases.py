@@ -427,6 +427,10 @@ NUMBERS: list[Case] = [
      [N(450, "dinar"), N(210, "dinar"), N(600, "dinar")]),
     ("وبلغ سعر الذهب 2000 دولار، وسعر الفضة 25، وسعر النفط 80 يورو", None,
      [N(2000, "USD"), N(25), N(80, "EUR")]),
+    # a bound on years right before the count it qualifies is an age bracket, not a figure
+    ("فيما بلغت نسبة المسجلين أقل من 30 سنة 41 بالمائة", None, [N(41, "%")]),
+    ("وبلغ عدد الشباب دون 25 عاما 3 ملايين", None, [N(3_000_000)]),
+    ("وبقي في المنصب أكثر من 20 عاما", None, [N(20, "years", "more than")]),
     # a counted noun in the dual is the number two of its unit
     ("وارتفع سعر الخبز جنيهين للرغيف", None, [N(2, "EGP")]),
     ("بزيادة قدرها جنيهان للتر الواحد", None, [N(2, "EGP")]),

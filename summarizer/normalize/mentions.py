@@ -8,7 +8,7 @@ from summarizer.normalize.dates import parse_date
 from summarizer.normalize.numbers import parse_number
 from summarizer.normalize.text import normalize
 from summarizer.normalize.timeline import parse_published
-from summarizer.normalize.units import priced_in_list
+from summarizer.normalize.units import priced_in_list, without_age_brackets
 
 
 def _scan(ctx: Ctx) -> list[Hit]:
@@ -56,5 +56,6 @@ def find_mentions(text: str, published: str | None = None) -> list[Mention]:
     are resolved against ``published`` (ISO date) and stay ``date=None`` without it.
     """
     ctx = Ctx(normalize(text), parse_published(published))
-    hits = priced_in_list(ctx, [hit for hit in _scan(ctx) if hit.kind != "skip"])
+    found = [hit for hit in _scan(ctx) if hit.kind != "skip"]
+    hits = priced_in_list(ctx, without_age_brackets(ctx, found))
     return [_mention(ctx, n, hit) for n, hit in enumerate(hits, start=1)]

@@ -172,3 +172,23 @@ def _bare_price(ctx: Ctx, hit: Hit) -> bool:
         if lookup(_PRICE_WORDS, ctx.word(k), conj=True, prep=True, art=True) is not None:
             return True
     return False
+
+
+_BOUNDS = frozenset(("less than", "more than", "at least", "at most"))
+
+
+def without_age_brackets(ctx: Ctx, hits: list[Hit]) -> list[Hit]:
+    """``hits`` without the bounds on years that qualify the count right after them («نسبة
+    المسجلين أقل من 40 سنة 36 بالمائة», «الشباب دون 30 عاما 2 مليون»): an age bracket of the
+    people counted, not a figure of its own."""
+    return [hit for hit in hits if not _age_bracket(ctx, hit)]
+
+
+def _age_bracket(ctx: Ctx, hit: Hit) -> bool:
+    return (
+        hit.kind == "number"
+        and hit.unit == "years"
+        and hit.approx in _BOUNDS
+        and ctx.joins(hit.end)
+        and ctx.kind(hit.end) == "num"
+    )
