@@ -88,6 +88,7 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
         "when_links": (ARABIC,),
         "since_words": (ARABIC,),
         "instead_words": (ARABIC,),
+        "span_words": (ARABIC,),
         "each_words": (ARABIC,),
     },
     "lexicon": {

@@ -6,6 +6,7 @@ from summarizer.models import Mention
 from summarizer.normalize.context import Ctx, Hit
 from summarizer.normalize.dates import parse_date
 from summarizer.normalize.numbers import parse_number
+from summarizer.normalize.relative import span_ends
 from summarizer.normalize.text import normalize
 from summarizer.normalize.timeline import parse_published
 from summarizer.normalize.units import priced_in_list, without_age_brackets
@@ -57,5 +58,5 @@ def find_mentions(text: str, published: str | None = None) -> list[Mention]:
     """
     ctx = Ctx(normalize(text), parse_published(published))
     found = [hit for hit in _scan(ctx) if hit.kind != "skip"]
-    hits = priced_in_list(ctx, without_age_brackets(ctx, found))
+    hits = span_ends(ctx, priced_in_list(ctx, without_age_brackets(ctx, found)))
     return [_mention(ctx, n, hit) for n, hit in enumerate(hits, start=1)]

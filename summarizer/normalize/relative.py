@@ -17,14 +17,17 @@ from summarizer.normalize.absolute import (
     year_num,
 )
 from summarizer.normalize.amounts import parse_amount
-from summarizer.normalize.context import Ctx, index_phrases
+from summarizer.normalize.context import Ctx, Hit, index_phrases
 from summarizer.normalize.tense import speaks_of_future
 from summarizer.normalize.vocab import (
     DAY_TIME_WORDS,
     DUAL_NOUNS,
+    HEDGES,
     HIJRI_MONTHS,
     MODIFIERS,
+    POST_HEDGES,
     RELATIVE_DAYS,
+    SPAN_WORDS,
     TODAY_NAME_WORDS,
     UNIT_NOUNS,
     WEEKDAY_BLOCKERS,
@@ -188,3 +191,58 @@ def day_time_date(ctx: Ctx, j: int) -> Core | None:
         return None
     core = explicit_date(ctx, j + 1)
     return replace(core, lead=prefix[1]) if core and not core.skip else None
+
+
+_SPANS = dict.fromkeys(SPAN_WORDS, True)
+_AT_LEAST_HEDGES = index_phrases(
+    tuple((phrase, approx) for phrase, approx in (*HEDGES, *POST_HEDGES) if approx == "at least")
+)
+_CLAUSE_ENDS = frozenset(("،", ",", ".", ";", "؛", ":", "!", "?", "؟"))
+_SPAN_ANCHOR_REACH = 25  # tokens back from «لمدة» to the date its span runs from
+_FROM_QUALIFIERS = frozenset((None, "from"))
+
+
+def span_ends(ctx: Ctx, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with the end of each span that runs from a date of its clause («أعلنت الحكومة
+    في مارس الماضي تجميد الأسعار لمدة عام»: until March of the next year; «بحد أدنى لمدة
+    عام»: at least until then), in place of the span's own count. The span must follow its
+    start in one clause; a span with no date before it («لمدة عامين» alone) ends at no date
+    the text gives."""
+    found = list(hits)
+    for i in range(ctx.n):
+        if lookup(_SPANS, ctx.word(i), conj=True, prep=False) is None or not ctx.joins(i + 1):
+            continue
+        count = _ago_count(ctx, i + 1)
+        anchor = _span_anchor(ctx, found, i)
+        if count is None or count[1] not in _AGO_UNITS or anchor is None or anchor.date is None:
+            continue
+        value, unit, end = count
+        ends = timeline.span_end(anchor.date, value, unit)
+        if ends is None:
+            continue
+        least = _at_least_near(ctx, i, end)
+        span = Hit(
+            kind="date", start=i, end=end, date=ends, relative=anchor.relative,
+            qualifier="at least until" if least else "until",
+        )  # fmt: skip
+        found = [h for h in found if h.end <= span.start or h.start >= span.end] + [span]
+    return sorted(found, key=lambda hit: hit.start)
+
+
+def _span_anchor(ctx: Ctx, hits: list[Hit], i: int) -> Hit | None:
+    """The nearest date before token ``i`` in its clause that a span may run from."""
+    before = [
+        h for h in hits if h.kind == "date" and h.end <= i and i - h.end <= _SPAN_ANCHOR_REACH
+    ]
+    for hit in sorted(before, key=lambda h: -h.end):
+        if any(ctx.word(k) in _CLAUSE_ENDS or not ctx.joins(k) for k in range(hit.end, i + 1)):
+            return None
+        return hit if hit.qualifier in _FROM_QUALIFIERS else None
+    return None
+
+
+def _at_least_near(ctx: Ctx, i: int, end: int) -> bool:
+    """«بحد أدنى لمدة عام», «لمدة عام على الأقل»: the span runs at least that long."""
+    before = ctx.phrase(i - 2, _AT_LEAST_HEDGES, conj=False) if i >= 2 else None
+    after = ctx.phrase(end, _AT_LEAST_HEDGES, conj=False) if ctx.joins(end) else None
+    return (before is not None and before[1] == i) or after is not None

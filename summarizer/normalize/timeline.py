@@ -7,6 +7,7 @@ expression cannot be pinned down (no publication date, or an ambiguous week).
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date, timedelta
 
 from summarizer.normalize.vocab import CURRENT, NEXT, PAST
@@ -53,6 +54,29 @@ def parse_published(published: str | None) -> date | None:
     if iso_value is None or len(iso_value) != 10:
         return None
     return date.fromisoformat(iso_value)
+
+
+def span_end(start: str, count: float, unit: str) -> str | None:
+    """The end of a span of ``count`` ``unit`` from ``start`` (ISO, at its own precision): a
+    year from «أكتوبر 2025» is October 2026; a span finer than the start's precision (days
+    from a month) has no end that the text gives."""
+    if not float(count).is_integer() or count <= 0:
+        return None
+    n = int(count)
+    parts = [int(p) for p in start.split("-")]
+    if unit in ("years", "decades"):
+        parts[0] += n * (10 if unit == "decades" else 1)
+    elif unit == "months" and len(parts) >= 2:
+        index = parts[0] * 12 + parts[1] - 1 + n
+        parts[0], parts[1] = index // 12, index % 12 + 1
+    elif unit in ("days", "weeks") and len(parts) == 3:
+        ends = date(*parts) + timedelta(days=n * (7 if unit == "weeks" else 1))
+        return ends.isoformat()
+    else:
+        return None
+    if len(parts) == 3:  # 29 February plus a year: the last day of that month
+        parts[2] = min(parts[2], monthrange(parts[0], parts[1])[1])
+    return "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts))
 
 
 def shift_month(pub: date, months: int) -> str:
