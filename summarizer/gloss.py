@@ -58,6 +58,7 @@ _TOLERATED_EVERY = 7
 class _Rules:
     name_heads: frozenset[str]  # folded: «عبد», «بن» open a person's compound name
     auxiliaries: frozenset[str]  # folded: «تم إلغاء»: the passive's verb, no word of its own
+    negations: frozenset[str]  # folded: «دون زيادة»: the word after one is what is not so
     function_words: frozenset[str]
     number_words: frozenset[str]
     ordinals: frozenset[str]
@@ -75,6 +76,7 @@ def _rules() -> _Rules:
     return _Rules(
         name_heads=frozenset(fold(w) for w in raw["name_heads"]),
         auxiliaries=frozenset(fold(w) for w in raw["auxiliaries"]),
+        negations=frozenset(fold(w) for w in raw["negations"]),
         function_words=frozenset(raw["english_function_words"]),
         number_words=frozenset(raw["english_number_words"]),
         ordinals=frozenset(raw["english_ordinals"]),
@@ -246,7 +248,7 @@ def literal_terms(
     where the anchor stands (a word the sentence writes twice, «الليلة … الليلة»).
     """
     found = lexicon()
-    located = _located(without_compound_names(arabic), anchor, _CLAUSE_TOKEN, at)
+    located = _located(_plain(arabic, anchor, at), anchor, _CLAUSE_TOKEN, at)
     if found is None or located is None or not located[1]:
         return []
     tokens, inside = located
@@ -255,16 +257,49 @@ def literal_terms(
     return list(dict.fromkeys(left + right))
 
 
+def _plain(arabic: str, anchor: str, at: int | None) -> str:
+    """``arabic`` without its negated words and compound names, but for ``anchor``'s own
+    words (a hedge may hold a negation: «ما لا يقل عن 35»)."""
+    plain = without_negated(without_compound_names(arabic))
+    if at is None or arabic[at : at + len(anchor)] != anchor:
+        at = arabic.find(anchor)
+    if at < 0 or not anchor:
+        return plain
+    return plain[:at] + anchor + plain[at + len(anchor) :]
+
+
+def without_negated(arabic: str) -> str:
+    """``arabic`` with each negation particle («دون», «عدم», «لم») and the word after it
+    blanked at the same length: what is not so is no key word of what is («تثبيت الأسعار
+    دون زيادة»: fixing, prices; not "increase"). After «ما», «دون» is "below" («ما دون 60
+    دولارا»), no negation."""
+    return _blank_pairs(arabic, _rules().negations, unless_after=_BELOW)
+
+
+_BELOW = fold("ما")
+
+
 def without_compound_names(arabic: str) -> str:
     """``arabic`` with each compound person's name blanked at the same length: a word of
     ``name_heads`` («عبد», «أبو», «بن») and the word after it («عبد الله», «محمد بن
     سلمان»), which the lexicon would read as common words (proficient, peace)."""
-    heads = _rules().name_heads
+    return _blank_pairs(arabic, _rules().name_heads, clitic=True)
+
+
+def _blank_pairs(
+    arabic: str, heads: frozenset[str], *, clitic: bool = False, unless_after: str = ""
+) -> str:
+    """``arabic`` with each word of ``heads`` (folded; after a «و» too, when ``clitic``; not
+    right after the word ``unless_after``) and the word after it blanked at the same length."""
     words = list(_ARABIC_WORD.finditer(arabic))
     chars = list(arabic)
+    previous = ""
     for word, after in pairwise(words):
-        folded = fold(word.group())
-        if folded in heads or (folded[:1] == "و" and folded[1:] in heads):
+        folded, prior = fold(word.group()), previous
+        previous = folded
+        if unless_after and prior == unless_after:
+            continue
+        if folded in heads or (clitic and folded[:1] == "و" and folded[1:] in heads):
             for m in (word, after):
                 chars[m.start() : m.end()] = " " * (m.end() - m.start())
     return "".join(chars)

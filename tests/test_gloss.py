@@ -88,6 +88,7 @@ def test_the_gloss_data_file_is_well_formed() -> None:
     assert set(raw) == {
         "about", "buckwalter", "stem_variants", "english_function_words", "english_synonyms",
         "english_number_words", "english_ordinals", "news_senses", "name_heads", "auxiliaries",
+        "negations",
     }  # fmt: skip
     assert all(
         len(entry) == 3 and all(isinstance(part, str) and part for part in entry)
@@ -135,6 +136,13 @@ COUNTED = [
     # the verb of a passive («تم إلغاء»: were cancelled) says nothing of its own
     ("حيث تم إلغاء 1,764 صوتا", "1,764 صوتا", {"cancellation"}, {"conclude", "complete"}),
     ("وسيتم توزيع 300 طرد", "300 طرد", {"distribution"}, {"conclude", "complete"}),
+    # what is not so is no key word of what is
+    ("وقررت تثبيت السعر عند 12 دينارا دون زيادة", "12 دينارا", {"fixing"}, {"increase"}),
+    ("وبلغ عدد المدارس 40 مدرسة لم تتضرر", "40 مدرسة", {"schools"}, {"complain"}),
+    # a hedge's own negation is the value's («ما لا يقل عن»: at least)
+    ("ومقتل ما لا يقل عن 35 عنصرا من التنظيم", "ما لا يقل عن 35 عنصرا", {"murder"}, set()),
+    # after «ما», «دون» is "below", no negation
+    ("وتراجع السعر إلى ما دون 60 دولارا للبرميل", "60 دولارا", {"barrel"}, set()),
 ]
 
 
