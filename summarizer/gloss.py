@@ -259,7 +259,7 @@ def literal_terms(
 
 def _plain(arabic: str, anchor: str, at: int | None) -> str:
     """``arabic`` without its negated words and compound names, but for ``anchor``'s own
-    words (a hedge may hold a negation: «ما لا يقل عن 35»)."""
+    words (a hedge may hold a negation: «لا يقل عن»)."""
     plain = without_negated(without_compound_names(arabic))
     if at is None or arabic[at : at + len(anchor)] != anchor:
         at = arabic.find(anchor)

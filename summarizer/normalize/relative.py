@@ -204,8 +204,8 @@ _FROM_QUALIFIERS = frozenset((None, "from"))
 
 def span_ends(ctx: Ctx, hits: list[Hit]) -> list[Hit]:
     """``hits`` with the end of each span that runs from a date of its clause («أعلنت الحكومة
-    في مارس الماضي تجميد الأسعار لمدة عام»: until March of the next year; «بحد أدنى لمدة
-    عام»: at least until then), in place of the span's own count. The span must follow its
+    في مارس الماضي تجميد الأسعار لمدة عام»: until March of the next year; «على الأقل» with
+    it: at least until then), in place of the span's own count. The span must follow its
     start in one clause; a span with no date before it («لمدة عامين» alone) ends at no date
     the text gives."""
     found = list(hits)
@@ -242,7 +242,7 @@ def _span_anchor(ctx: Ctx, hits: list[Hit], i: int) -> Hit | None:
 
 
 def _at_least_near(ctx: Ctx, i: int, end: int) -> bool:
-    """«بحد أدنى لمدة عام», «لمدة عام على الأقل»: the span runs at least that long."""
+    """«بحد أدنى لمدة شهرين», «لمدة شهرين على الأقل»: the span runs at least that long."""
     before = ctx.phrase(i - 2, _AT_LEAST_HEDGES, conj=False) if i >= 2 else None
     after = ctx.phrase(end, _AT_LEAST_HEDGES, conj=False) if ctx.joins(end) else None
     return (before is not None and before[1] == i) or after is not None
