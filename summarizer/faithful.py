@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from summarizer.gloss import word_problems
-from summarizer.names import word_forms
+from summarizer.names import ARABIC_WORD, word_forms
 from summarizer.support import english_names, fold_arabic, unsupported_reasons
 
 PLACEHOLDER = re.compile(r"\[(M\d+)\]")
@@ -162,7 +162,7 @@ def direction_problems(english: str, quotes: list[str]) -> list[str]:
 def _written_with(quote: str, forms: tuple[str, ...], towards: bool) -> bool:
     """Whether ``quote`` writes one of a place's Arabic ``forms`` right after «من» (or after
     «إلى», or with «ل» on it, when ``towards``)."""
-    words = _AR_WORDS.findall(fold_arabic(quote))
+    words = ARABIC_WORD.findall(fold_arabic(quote))
     for form in forms:
         first = fold_arabic(form).split()[0]
         for i, word in enumerate(words):
@@ -173,8 +173,6 @@ def _written_with(quote: str, forms: tuple[str, ...], towards: bool) -> bool:
                 return True
     return False
 
-
-_AR_WORDS = re.compile(r"[\u0621-\u064A]+")
 
 
 _AR_WORD = re.compile(r"[\u0621-\u064A]{3,}")

@@ -133,7 +133,7 @@ def _about(sentence: str, said: Statement) -> tuple[str, int]:
     quoted = False
     if said_from is not None and said_from.start() - begin <= _STATEMENT_REACH:
         begin = said_from.end()  # before «أن»: the speaker's name and title
-        quoted = not said_from.group().strip("وفبل").startswith(("أ", "إ", "ا"))
+        quoted = said_from.group() in _QUOTE_OPENERS  # a colon or a quotation mark
     rest = sentence[begin:]
     names: list[str] = []
     found, reach = names_in(rest), said.end
@@ -195,4 +195,5 @@ _YEAR_PREPOSITIONS = frozenset(("في", "خلال"))
 # What a speaker says starts at «أن»/«إن» (with a clitic), a colon or a quotation mark; a
 # statement's date stands before it.
 _WHAT_WAS_SAID = re.compile(r"(?<![\u0621-\u064A])[وف]?[بل]?[أإا]ن(?![\u0621-\u064A])|[:“«\"]")
+_QUOTE_OPENERS = frozenset(':“«"')
 _STATEMENT_REACH = 40  # characters after the speaker in which its date may stand

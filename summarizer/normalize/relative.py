@@ -234,11 +234,13 @@ def _span_anchor(ctx: Ctx, hits: list[Hit], i: int) -> Hit | None:
     before = [
         h for h in hits if h.kind == "date" and h.end <= i and i - h.end <= _SPAN_ANCHOR_REACH
     ]
-    for hit in sorted(before, key=lambda h: -h.end):
-        if any(ctx.word(k) in _CLAUSE_ENDS or not ctx.joins(k) for k in range(hit.end, i + 1)):
-            return None
-        return hit if hit.qualifier in _FROM_QUALIFIERS else None
-    return None
+    hit = max(before, key=lambda h: h.end, default=None)
+    if hit is None or hit.qualifier not in _FROM_QUALIFIERS:
+        return None
+    between = range(hit.end, i + 1)
+    if any(ctx.word(k) in _CLAUSE_ENDS or not ctx.joins(k) for k in between):
+        return None  # another clause's date, or another line's
+    return hit
 
 
 def _at_least_near(ctx: Ctx, i: int, end: int) -> bool:
