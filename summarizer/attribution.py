@@ -30,7 +30,7 @@ from summarizer.support import unsupported_reasons
 T = TypeVar("T", Deadline, Figure, Event)
 MAX_SPEAKER_WORDS = 5
 SAME_CLAIM = 0.3  # cosine of content words above which a denial is about a claim
-_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
+_WORD = re.compile(r"[\u0621-\u065F\u0670\u0671-\u06D3]+")
 _CLITICS = ("و", "ف")
 _SPACE_OR_SLASH = re.compile(r"[\s/]+")
 
@@ -351,7 +351,7 @@ def statement(sentence: str) -> Statement | None:
     return None
 
 
-_OPENING_VERB = re.compile(r"\s*([\u0621-\u064A]+)\s*([\u0621-\u064A]+|[:،,\"“«])")
+_OPENING_VERB = re.compile(r"\s*([\u0621-\u065F\u0670]+)\s*([\u0621-\u065F\u0670]+|[:،,\"“«])")
 
 
 def continued_statement(sentence: str, previous: str, before: Statement) -> Statement | None:

@@ -206,6 +206,9 @@ class Lexicon:
         if not ranked:
             return None
         ranked.sort(key=lambda item: item[0])
+        adverb = _adverb(ranked, transliterate(arabic_word))
+        if adverb is not None:
+            return Literal(_first_sense(adverb).lower(), adverb.category, False, False)
         entry = ranked[0][1]
         if entry.category.startswith(("FW", "Nprop")):
             return None
@@ -284,6 +287,17 @@ def _seated_hamza(written: str, stem: str) -> bool:
     leave out the hamza of an alef, rarely that of a waw or a ya, and a name the lexicon lacks
     is read that way as a common word («يبون» as «يبؤن», "return")."""
     return any(stem.count(seat) > written.count(seat) for seat in _SEATS)
+
+
+def _adverb(ranked: list[tuple[tuple[int, int, int, int], Entry]], word: str) -> Entry | None:
+    """The adverbial entry (category NF: the indefinite accusative, written with a final alif)
+    of the longest stem, when ``word`` (transliterated) is written so: «سابقاً» is formerly,
+    «رسمياً» officially, «مؤخراً» recently, not the adjectives former, official, delayed. A
+    counted noun after a number («30 عاماً») has no such entry."""
+    if not word.endswith("A") or not ranked:
+        return None
+    longest = ranked[0][0][0]
+    return next((e for rank, e in ranked if rank[0] == longest and e.category == "NF"), None)
 
 
 def _first_sense(entry: Entry) -> str:

@@ -206,20 +206,25 @@ def clause_span(text: str, start: int, end: int, max_words: int = 24) -> tuple[i
     """The span of :func:`clause_around` in ``text`` (its white space as written). A clause
     that opens with the anchor after a comma, but for one word («، بثلاثة أهداف مقابل هدف»,
     «، وفي موعد أقصاه نهاية العام»), continues the one before it, when that one holds no
-    number: it is that clause's complement, whose subject stands there."""
+    number of the anchor's kind (a date's clause may count months before it: «إنهاء المهمة
+    خلال 12 شهرا، وفي موعد أقصاه نهاية أيلول 2026»): it is that clause's complement, whose
+    subject stands there."""
     left, cut = _span_around(text, start, end, max_words, _CLAUSE_BREAK)
     before = text[left:start].split()
     comma = text[:left].rstrip()[-1:] in _COMMAS
     if len(before) <= 1 and comma:
         at = len(text[:left].rstrip()) - 1
         previous = _span_around(text, at, at, max_words, _CLAUSE_BREAK)[0]
-        # One with a number of its own is the clause of another value: a list, not one fact.
-        if not _DIGIT.search(text, previous, at):
+        # One with a number of its own is the clause of another value (or date): a list, not
+        # one fact.
+        kind = _YEAR if _YEAR.search(text, start, end) else _DIGIT
+        if not kind.search(text, previous, at):
             left = previous
     return left, cut
 
 
 _DIGIT = re.compile(r"[\d٠-٩]")
+_YEAR = re.compile(r"(?<![\d٠-٩])(?:19|20|١٩|٢٠)[\d٠-٩]{2}(?![\d٠-٩])")
 
 
 _COMMAS = frozenset("،,")

@@ -175,14 +175,14 @@ def _written_with(quote: str, forms: tuple[str, ...], towards: bool) -> bool:
 
 
 
-_AR_WORD = re.compile(r"[\u0621-\u064A]{3,}")
+_AR_WORD = re.compile(r"[\u0621-\u065F\u0670]{3,}")
 ARABIC_SUPPORT = 0.7
 
 
 def arabic_in_source(arabic: str, source: str) -> bool:
     """True when most content words of an Arabic line stand in its source (its own words)."""
-    words = _AR_WORD.findall(arabic)
+    words = _AR_WORD.findall(fold_arabic(arabic))  # «أُعلنت» is «أعلنت»: vowel marks aside
     if not words:
         return False
-    held = set(_AR_WORD.findall(source))
+    held = set(_AR_WORD.findall(fold_arabic(source)))
     return sum(w in held for w in words) / len(words) >= ARABIC_SUPPORT

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0671]+")
+_ARABIC_WORD = re.compile(r"[\u0621-\u065F\u0670\u0671]+")
 # One unchecked content word in this many is tolerated: a fluent translation of a long clause
 # uses a word or two that a 2002 lexicon lacks; a short line must be fully supported.
 _TOLERATED_EVERY = 7
@@ -204,7 +204,7 @@ def terms_near(
     return terms
 
 
-_TOKEN = re.compile(r"[\u0621-\u064A\u0671]+|\d+")
+_TOKEN = re.compile(r"[\u0621-\u065F\u0670\u0671]+|\d+")
 
 
 def _located(
@@ -217,9 +217,11 @@ def _located(
     if at < 0 or not anchor:
         return None
     tokens = [(m.start(), m.group()) for m in pattern.finditer(arabic)]
-    return tokens, [i for i, (start, _) in enumerate(tokens) if at <= start < at + len(anchor)]
+    # A token the anchor starts inside is the anchor's: its clitic («ب» of «بثلاثية») is not.
+    end = at + len(anchor)
+    return tokens, [i for i, (start, t) in enumerate(tokens) if start < end and at < start + len(t)]
 # A clause ends at sentence punctuation, a comma, a colon, a bracket or a quotation mark.
-_CLAUSE_TOKEN = re.compile(r"[\u0621-\u064A\u0671]+|\d+(?:[.,]\d+)*|[،,.؛;:()«»\"!?؟\-–]")
+_CLAUSE_TOKEN = re.compile(r"[\u0621-\u065F\u0670\u0671]+|\d+(?:[.,]\d+)*|[،,.؛;:()«»\"!?؟\-–]")
 
 
 _WEEKDAYS = _CALENDAR - {m.lower() for m in MONTHS_EN}

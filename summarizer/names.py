@@ -39,7 +39,7 @@ __all__ = [
 
 _DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u0640]")
 _FOLD = str.maketrans("أإآٱىةؤئ", "اااايهوي")
-ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
+ARABIC_WORD = re.compile(r"[\u0621-\u065F\u0670\u0671-\u06D3]+")
 _CLITICS = ("وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
 _LETTER_CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _STEM_ENDINGS = "اهيى"

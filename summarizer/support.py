@@ -166,7 +166,7 @@ def _number_reasons(
 
 # A denial in the quote («نفت السفارة التقارير») must stay a denial in the English.
 _AR_DENIAL = re.compile(
-    r"(?<![\u0621-\u064A])[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?![\u0621-\u064A])"
+    r"(?<![\u0621-\u065F\u0670])[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?![\u0621-\u065F\u0670])"
 )
 _EN_NEGATION = re.compile(
     r"\b(?:den(?:y|ies|ied|ial|ying)|not|no|never|none|nothing|without|reject(?:s|ed)?|"

@@ -164,6 +164,9 @@ def test_disputes_and_speakers_are_rendered_in_both_languages() -> None:
 # (sentence, the speaker's English, the verb's English): who stated something, by rule.
 STATEMENTS = [
     ("وأعلنت الحكومة أمس خطة جديدة للنقل", "the government", "announced"),
+    # vowel marks (a shadda, a damma) are letters of the word they stand in
+    ("وأكّدت وزارة الصحة أن الوضع مستقر", "the health ministry", "affirmed"),
+    ("وأعلنَت الحكومةُ رفع الأسعار", "the government", "announced"),
     # a person's name and the title after it, with or without its comma
     ("وقال سامي خليل رئيس المحكمة العليا إن", "the head of the court", "said"),
     # the spokesman «باسم» (in the name of) a body; a minister of the tables, of a country

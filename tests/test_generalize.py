@@ -8,6 +8,7 @@ import pytest
 from summarizer.compose import facts_from_picks
 from summarizer.extract import candidate_role, is_later, mention_roles
 from summarizer.faithful import (
+    arabic_in_source,
     direction_problems,
     filler_problems,
     negates,
@@ -331,3 +332,10 @@ def test_where_something_comes_from_or_goes_to_is_the_arabics(
     english: str, arabic: str, faithful: bool
 ) -> None:
     assert (direction_problems(english, [arabic]) == []) is faithful
+
+
+def test_an_arabic_line_is_in_its_source_whatever_its_vowel_marks() -> None:
+    source = "وأعلنَت الحكومةُ أمس رفع أسعار الخبز في المدن"
+    assert arabic_in_source("أعلنت الحكومة رفع أسعار الخبز", source)
+    assert arabic_in_source("أعلنَت الحكومة رفعَ أسعار الخبز", "أعلنت الحكومة رفع أسعار الخبز")
+    assert not arabic_in_source("أغلقت الحكومة المدارس والجامعات", source)

@@ -123,6 +123,16 @@ LITERAL = [
     ("وتنطلق الدورة الأولى للمهرجان الشهر المقبل", "الشهر المقبل", {"first"}, set()),
     # A comma ends the value's clause: what the next clause says is another fact.
     ("وأصيب 30 مدنيا بجروح، فيما انهار مبنى", "30", {"civilian"}, {"rivers", "building"}),
+    # Vowel marks are letters of their word, not where it ends («أُعلنت», «سُجّلت»).
+    ("وبلغت الحصيلة 70 قتيلا التي أُعلنت أمس", "70 قتيلا", {"announce"}, set()),
+    ("وأكّد الوزير أن 900 طالب نجحوا", "900 طالب", {"affirm", "minister"}, set()),
+    # The adverb of a word written with its final alif (the lexicon's NF reading).
+    ("وبلغ السعر 12 دينارا سابقاً", "12 دينارا", {"formerly"}, {"former"}),
+    ("وعاد 300 لاجئ طوعاً إلى قراهم", "300 لاجئ", {"voluntarily"}, {"obedience"}),
+    ("وأقالت الشركة 40 موظفا مؤخرا", "40 موظفا", {"recently"}, {"delayed"}),
+    # A value written after its clitic («ب» of «بثلاثية») is read from that word.
+    ("وفاز الفريق على ضيفه بثلاثية نظيفة", "ثلاثية", {"clean"}, set()),
+    ("وقررت البلدية البقاء لعامين إضافيين", "عامين", {"additional"}, set()),
 ]
 
 

@@ -63,6 +63,9 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
         "vague_scales": (ARABIC,),
         "few_words": (ARABIC,),
         "dual_nouns": (ARABIC,),
+        "score_nouns": (ARABIC,),
+        "score_tails": (ARABIC,),
+        "score_words": (ARABIC,),
     },
     "units": {
         "counted_nouns": MIXED,
@@ -212,6 +215,7 @@ VALUES: dict[tuple[str, str], Any] = {
     ),
     ("numbers", "vague_scales"): lambda v: type(v) is float and v in (1e3, 1e6, 1e9),
     ("numbers", "dual_nouns"): _is_english,
+    ("numbers", "score_nouns"): lambda v: type(v) is int and 2 <= v <= 10,
     ("units", "counted_nouns"): lambda v: set(v) == {"unit", "forms"} and _is_english(v["unit"]),
     ("units", "currency_adjectives"): lambda v: all(
         isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code) for code in v.values()

@@ -22,6 +22,9 @@ from summarizer.normalize.vocab import (
     PAST,
     POST_HEDGES,
     RANGE_OPENERS,
+    SCORE_NOUNS,
+    SCORE_TAILS,
+    SCORE_WORDS,
     TIME_SINGULARS,
     TIME_UNITS,
     UNIT_NOUNS,
@@ -108,6 +111,38 @@ def _dual(ctx: Ctx, i: int) -> Quantity | None:
         return None
     end, past = _time_modifier(ctx, i + 1)
     return Quantity(2, end, found[1], unit=found[0], past=past)
+
+
+GOALS = "goals"
+_MOST_GOALS = 15  # a higher score is one of points (basketball, handball), not of goals
+_PREPOSITION_B = "ب"
+
+
+def _score(ctx: Ctx, i: int) -> Quantity | None:
+    """A football score: «بثلاثية نظيفة» (a noun of ``score_nouns`` after «ب» or before a
+    word of ``score_tails``) or «بنتيجة 2-0» (a word of ``score_words`` before N-M, M no more
+    than N, N at most ``_MOST_GOALS``): the winner's goals."""
+    word = ctx.word(i)
+    for stem, plen, had_art in stems(word, prep=True):
+        goals = SCORE_NOUNS.get(stem)
+        if goals is None or had_art:
+            continue
+        after_b = plen > 0 and word[plen - 1] == _PREPOSITION_B
+        tail = ctx.joins(i + 1) and ctx.word(i + 1) in SCORE_TAILS
+        if after_b or tail:
+            return Quantity(goals, i + 1, span_lead(plen, had_art), unit=GOALS)
+    lead = next((span_lead(plen, a) for stem, plen, a in stems(word) if stem in SCORE_WORDS), None)
+    if lead is None or not all(ctx.joins(k) for k in (i + 1, i + 2, i + 3)):
+        return None
+    if ctx.kind(i + 1) != "num" or ctx.word(i + 2) != "-" or ctx.kind(i + 3) != "num":
+        return None
+    try:
+        won, lost = int(ctx.word(i + 1)), int(ctx.word(i + 3))
+    except ValueError:
+        return None
+    if not lost <= won <= _MOST_GOALS:
+        return None
+    return Quantity(won, i + 4, lead, unit=GOALS)
 
 
 def _range_end(ctx: Ctx, amount: Amount, mode: RangeMode) -> Amount | None:
@@ -254,7 +289,7 @@ def _quantity(ctx: Ctx, i: int) -> Quantity | None:
         if qty is not None and qty.approx == "range":
             return _post_hedge(ctx, replace(qty, lead=0))
         return None
-    qty = _noun_first(ctx, i) or _dual(ctx, i) or _counted(ctx, i, "none")
+    qty = _noun_first(ctx, i) or _dual(ctx, i) or _score(ctx, i) or _counted(ctx, i, "none")
     return _post_hedge(ctx, qty) if qty is not None else None
 
 

@@ -252,7 +252,7 @@ def month_named(text: str) -> int | None:
     """The month that ``text`` is the name of, alone or after a clitic or «شهر» («مارس»,
     «وفي أيلول», «بشهر مايو»), or None: a date the normalizer could not place in a year
     still says which month it is."""
-    words = [fold(w) for w in re.findall(r"[\u0621-\u064A]+", text)]
+    words = [fold(w) for w in re.findall(r"[\u0621-\u065F\u0670]+", text)]
     words = [w for w in words if w not in _MONTH_FRAME]
     found = lookup(_MONTH_WORDS, words[0]) if len(words) == 1 else None
     return found[0] if found is not None else None
@@ -338,6 +338,9 @@ VAGUE_COUNTS: dict[str, float] = _lookup_table("numbers", "vague_counts", is_num
 VAGUE_SCALES: dict[str, float] = _lookup_table("numbers", "vague_scales", is_number, "a number")
 FEW_WORDS = _folded("numbers", "few_words")
 DUAL_NOUNS: dict[str, str] = _lookup_table("numbers", "dual_nouns", is_word, "a unit")
+SCORE_NOUNS: dict[str, int] = _lookup_table("numbers", "score_nouns", is_count, "a count")
+SCORE_TAILS = _folded("numbers", "score_tails")
+SCORE_WORDS = _folded("numbers", "score_words")
 
 
 def is_cardinal_word(arabic_word: str) -> bool:
