@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from summarizer.gloss import word_problems
 from summarizer.models import Brief, BriefItem, Deadline, Dispute, Event, Figure, SaidBy, Source
+from summarizer.names import ARABIC_LETTERS
 from summarizer.normalize.lexicon import place_near
 from summarizer.normalize.named import country_of_adjective, names_in
 from summarizer.normalize.vocab import fold, is_cardinal_word
@@ -30,7 +31,7 @@ from summarizer.support import unsupported_reasons
 T = TypeVar("T", Deadline, Figure, Event)
 MAX_SPEAKER_WORDS = 5
 SAME_CLAIM = 0.3  # cosine of content words above which a denial is about a claim
-_WORD = re.compile(r"[\u0621-\u065F\u0670\u0671-\u06D3]+")
+_WORD = re.compile(rf"[{ARABIC_LETTERS}\u0671-\u06D3]+")
 _CLITICS = ("و", "ف")
 _SPACE_OR_SLASH = re.compile(r"[\s/]+")
 
@@ -351,7 +352,7 @@ def statement(sentence: str) -> Statement | None:
     return None
 
 
-_OPENING_VERB = re.compile(r"\s*([\u0621-\u065F\u0670]+)\s*([\u0621-\u065F\u0670]+|[:،,\"“«])")
+_OPENING_VERB = re.compile(rf"\s*([{ARABIC_LETTERS}]+)\s*([{ARABIC_LETTERS}]+|[:،,\"“«])")
 
 
 def continued_statement(sentence: str, previous: str, before: Statement) -> Statement | None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from summarizer.gloss import word_problems
-from summarizer.names import ARABIC_WORD, word_forms
+from summarizer.names import ARABIC_LETTERS, ARABIC_WORD, word_forms
 from summarizer.support import english_names, fold_arabic, unsupported_reasons
 
 PLACEHOLDER = re.compile(r"\[(M\d+)\]")
@@ -175,7 +175,7 @@ def _written_with(quote: str, forms: tuple[str, ...], towards: bool) -> bool:
 
 
 
-_AR_WORD = re.compile(r"[\u0621-\u065F\u0670]{3,}")
+_AR_WORD = re.compile(rf"[{ARABIC_LETTERS}]{{3,}}")
 ARABIC_SUPPORT = 0.7
 
 

@@ -23,7 +23,7 @@ from importlib import resources
 from itertools import pairwise
 
 from summarizer.buckwalter import Lexicon, Literal, english_stem, lexicon
-from summarizer.names import english_names
+from summarizer.names import ARABIC_LETTERS, english_names
 from summarizer.normalize.formatting import MONTHS_EN
 from summarizer.normalize.vocab import (
     EACH_WORDS,
@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-_ARABIC_WORD = re.compile(r"[\u0621-\u065F\u0670\u0671]+")
+_ARABIC_WORD = re.compile(rf"[{ARABIC_LETTERS}\u0671]+")
 # One unchecked content word in this many is tolerated: a fluent translation of a long clause
 # uses a word or two that a 2002 lexicon lacks; a short line must be fully supported.
 _TOLERATED_EVERY = 7
@@ -204,7 +204,7 @@ def terms_near(
     return terms
 
 
-_TOKEN = re.compile(r"[\u0621-\u065F\u0670\u0671]+|\d+")
+_TOKEN = re.compile(rf"[{ARABIC_LETTERS}\u0671]+|\d+")
 
 
 def _located(
@@ -221,7 +221,7 @@ def _located(
     end = at + len(anchor)
     return tokens, [i for i, (start, t) in enumerate(tokens) if start < end and at < start + len(t)]
 # A clause ends at sentence punctuation, a comma, a colon, a bracket or a quotation mark.
-_CLAUSE_TOKEN = re.compile(r"[\u0621-\u065F\u0670\u0671]+|\d+(?:[.,]\d+)*|[،,.؛;:()«»\"!?؟\-–]")
+_CLAUSE_TOKEN = re.compile(rf"[{ARABIC_LETTERS}\u0671]+|\d+(?:[.,]\d+)*|[،,.؛;:()«»\"!?؟\-–]")
 
 
 _WEEKDAYS = _CALENDAR - {m.lower() for m in MONTHS_EN}

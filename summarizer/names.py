@@ -39,7 +39,10 @@ __all__ = [
 
 _DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u0640]")
 _FOLD = str.maketrans("أإآٱىةؤئ", "اااايهوي")
-ARABIC_WORD = re.compile(r"[\u0621-\u065F\u0670\u0671-\u06D3]+")
+# The letters of an Arabic word and the vowel marks written on them (a shadda or a damma
+# stands inside its word): the character class of every Arabic word pattern.
+ARABIC_LETTERS = r"\u0621-\u065F\u0670"
+ARABIC_WORD = re.compile(rf"[{ARABIC_LETTERS}\u0671-\u06D3]+")
 _CLITICS = ("وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
 _LETTER_CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _STEM_ENDINGS = "اهيى"

@@ -20,6 +20,7 @@ import math
 import re
 
 from summarizer.names import (
+    ARABIC_LETTERS,
     ARABIC_WORD,
     QuoteWords,
     english_names,
@@ -166,7 +167,7 @@ def _number_reasons(
 
 # A denial in the quote («نفت السفارة التقارير») must stay a denial in the English.
 _AR_DENIAL = re.compile(
-    r"(?<![\u0621-\u065F\u0670])[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?![\u0621-\u065F\u0670])"
+    rf"(?<![{ARABIC_LETTERS}])[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?![{ARABIC_LETTERS}])"
 )
 _EN_NEGATION = re.compile(
     r"\b(?:den(?:y|ies|ied|ial|ying)|not|no|never|none|nothing|without|reject(?:s|ed)?|"

@@ -27,7 +27,7 @@ from summarizer.models import (
     Pick,
     Source,
 )
-from summarizer.names import QuoteWords, unsupported_names
+from summarizer.names import ARABIC_LETTERS, QuoteWords, unsupported_names
 from summarizer.normalize.formatting import (
     MONTHS_EN,
     mention_shown_en,
@@ -229,7 +229,7 @@ def forecasts(quote: str, anchor: str, at: int | None = None) -> bool:
     if at < 0:
         return False
     before = quote[clause_span(quote, at, at + len(anchor))[0] : at]
-    words = [fold(w) for w in re.findall(r"[\u0621-\u065F\u0670]+", before)]
+    words = [fold(w) for w in re.findall(rf"[{ARABIC_LETTERS}]+", before)]
     said = [w for w in words if w in FORECAST_WORDS or w[1:] in FORECAST_WORDS]
     return bool(said) and not word_problems("expected", said)
 
@@ -301,7 +301,7 @@ def dates_in_clause(
 
 
 _SINCE_REACH = 4  # words between «منذ» and the date it starts from («منذ ظهور المرض في مارس»)
-_WORDS_BACK = re.compile(r"[\u0621-\u065F\u0670\u0671]+|[\d٠-٩]+|[،,.؛;:()«»\"!?؟]")
+_WORDS_BACK = re.compile(rf"[{ARABIC_LETTERS}\u0671]+|[\d٠-٩]+|[،,.؛;:()«»\"!?؟]")
 
 
 def counted_since(quote: str, at: int) -> bool:
@@ -322,7 +322,7 @@ def _clause_and_its_time(mention: Mention, source: Source) -> str:
     «حين» (``when_links``: «مقارنة بشهر يناير 2024، عندما عاد 300»): it is about the time that
     one names."""
     clause = own_clause(mention, source)
-    first = re.match(r"[\u0621-\u065F\u0670]+", clause)
+    first = re.match(rf"[{ARABIC_LETTERS}]+", clause)
     inside = source.start <= mention.start and mention.end <= source.end
     if not inside or first is None or fold(first.group()) not in WHEN_LINKS:
         return clause

@@ -24,6 +24,7 @@ from summarizer.models import (
     Mention,
     Source,
 )
+from summarizer.names import ARABIC_LETTERS
 from summarizer.normalize.named import names_in, without_names
 
 
@@ -194,7 +195,7 @@ _YEAR_PREPOSITIONS = frozenset(("في", "خلال"))
 
 # What a speaker says starts at «أن»/«إن» (with a clitic), a colon or a quotation mark; a
 # statement's date stands before it.
-_LETTER = r"[\u0621-\u065F\u0670]"  # a letter or a vowel mark of an Arabic word
+_LETTER = rf"[{ARABIC_LETTERS}]"  # a letter or a vowel mark of an Arabic word
 _WHAT_WAS_SAID = re.compile(rf"(?<!{_LETTER})[وف]?[بل]?[أإا]ن(?!{_LETTER})|[:“«\"]")
 _QUOTE_OPENERS = frozenset(':“«"')
 _STATEMENT_REACH = 40  # characters after the speaker in which its date may stand

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarizer.buckwalter import lexicon
-from summarizer.names import territories_arabic
+from summarizer.names import ARABIC_LETTERS, territories_arabic
 from summarizer.normalize.vocab import (
     MONTH_NAMES,
     SCALE_WORDS,
@@ -24,8 +24,8 @@ from summarizer.normalize.vocab import (
     word_table,
 )
 
-_WORD = re.compile(r"[\u0621-\u065F\u0670\u0671]+")
-_CLITIC = re.compile(r"^(?:[وفبل]|ول|وب|فب|لل|ولل)(?=ال)|^[وفب](?=[\u0621-\u065F\u0670]{3})")
+_WORD = re.compile(rf"[{ARABIC_LETTERS}\u0671]+")
+_CLITIC = re.compile(rf"^(?:[وفبل]|ول|وب|فب|لل|ولل)(?=ال)|^[وفب](?=[{ARABIC_LETTERS}]{{3}})")
 _NISBA = ("يه", "يين", "يون", "ي")  # as folded: «ية» is «يه»
 
 
@@ -145,7 +145,7 @@ def _name_at(
 # Numbers that name: «المادة 7», «الطراز 320 المعروض», «القرار 2334»
 # --------------------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[\u0621-\u065F\u0670]+|\d+(?:[.,]\d+)*|[^\s\w]")
+_TOKEN = re.compile(rf"[{ARABIC_LETTERS}]+|\d+(?:[.,]\d+)*|[^\s\w]")
 _LINKED = ("ال", "وال", "فال", "ب", "ل", "ك")  # «بال», «لل» start with «ب», «ل»
 _AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 

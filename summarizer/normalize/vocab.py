@@ -18,6 +18,7 @@ from importlib import resources
 from typing import TypeVar, get_args
 
 from summarizer.models import Approx
+from summarizer.names import ARABIC_LETTERS
 from summarizer.normalize.text import normalize
 
 if typing.TYPE_CHECKING:
@@ -252,7 +253,7 @@ def month_named(text: str) -> int | None:
     """The month that ``text`` is the name of, alone or after a clitic or «شهر» («مارس»,
     «وفي أيلول», «بشهر مايو»), or None: a date the normalizer could not place in a year
     still says which month it is."""
-    words = [fold(w) for w in re.findall(r"[\u0621-\u065F\u0670]+", text)]
+    words = [fold(w) for w in re.findall(rf"[{ARABIC_LETTERS}]+", text)]
     words = [w for w in words if w not in _MONTH_FRAME]
     found = lookup(_MONTH_WORDS, words[0]) if len(words) == 1 else None
     return found[0] if found is not None else None
