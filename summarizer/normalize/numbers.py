@@ -113,7 +113,7 @@ def _dual(ctx: Ctx, i: int) -> Quantity | None:
     return Quantity(2, end, found[1], unit=found[0], past=past)
 
 
-GOALS = "goals"
+_GOALS = "goals"
 _MOST_GOALS = 15  # a higher score is one of points (basketball, handball), not of goals
 _PREPOSITION_B = "ب"
 
@@ -130,7 +130,7 @@ def _score(ctx: Ctx, i: int) -> Quantity | None:
         after_b = plen > 0 and word[plen - 1] == _PREPOSITION_B
         tail = ctx.joins(i + 1) and ctx.word(i + 1) in SCORE_TAILS
         if after_b or tail:
-            return Quantity(goals, i + 1, span_lead(plen, had_art), unit=GOALS)
+            return Quantity(goals, i + 1, span_lead(plen, had_art), unit=_GOALS)
     lead = next((span_lead(plen, a) for stem, plen, a in stems(word) if stem in SCORE_WORDS), None)
     if lead is None or not all(ctx.joins(k) for k in (i + 1, i + 2, i + 3)):
         return None
@@ -142,7 +142,7 @@ def _score(ctx: Ctx, i: int) -> Quantity | None:
         return None
     if not lost <= won <= _MOST_GOALS:
         return None
-    return Quantity(won, i + 4, lead, unit=GOALS)
+    return Quantity(won, i + 4, lead, unit=_GOALS)
 
 
 def _range_end(ctx: Ctx, amount: Amount, mode: RangeMode) -> Amount | None:
