@@ -191,21 +191,9 @@ class Lexicon:
         analysis (a compatible split with the longest stem, spelled as written; a noun before
         a verb, since the first entries of a root are its verbs). None for a function word, a
         name or a word the lexicon does not know."""
-        ranked: list[tuple[tuple[int, int, int, int], Entry]] = []
-        stems: dict[int, str] = {}  # each ranked analysis's stem, by its order
-        order = 0
-        for prefix, stem, suffix, written in self._splits(transliterate(arabic_word)):
-            for entry in self._entries.get(stem, ()):
-                order += 1
-                if self._compatible(prefix, entry.category, suffix):
-                    noun = entry.category.startswith("N")
-                    ranked.append(
-                        ((-len(stem), 0 if written else 1, 0 if noun else 1, order), entry)
-                    )
-                    stems[order] = stem
+        ranked, stems = self._ranked(arabic_word)
         if not ranked:
             return None
-        ranked.sort(key=lambda item: item[0])
         adverb = _adverb(ranked, transliterate(arabic_word))
         if adverb is not None:
             return Literal(_first_sense(adverb).lower(), adverb.category, False, False)
@@ -233,6 +221,34 @@ class Lexicon:
         if entry.news and len(nominal) == 1:
             ambiguous = False  # the reading news text means, of the one part of speech
         return Literal(first if name else first.lower(), entry.category, ambiguous, name)
+
+    def _ranked(
+        self, arabic_word: str
+    ) -> tuple[list[tuple[tuple[int, int, int, int], Entry]], dict[int, str]]:
+        """The compatible analyses of a word, most likely first (the longest stem, spelled as
+        written, a noun before a verb, the lexicon's order), and each one's stem by its order."""
+        ranked: list[tuple[tuple[int, int, int, int], Entry]] = []
+        stems: dict[int, str] = {}
+        order = 0
+        for prefix, stem, suffix, written in self._splits(transliterate(arabic_word)):
+            for entry in self._entries.get(stem, ()):
+                order += 1
+                if self._compatible(prefix, entry.category, suffix):
+                    noun = entry.category.startswith("N")
+                    ranked.append(
+                        ((-len(stem), 0 if written else 1, 0 if noun else 1, order), entry)
+                    )
+                    stems[order] = stem
+        ranked.sort(key=lambda item: item[0])
+        return ranked, stems
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process, loaded once
+    def stem(self, arabic_word: str) -> str | None:
+        """The stem of a word's most likely analysis (transliterated), its clitics and endings
+        off: «اللاجئين», «لاجئ» and «لاجئاً» are one stem, whose first letter no rule of thumb
+        can tell from a clitic. None for a word the lexicon does not know."""
+        ranked, stems = self._ranked(arabic_word)
+        return stems[ranked[0][0][3]] if ranked else None
 
     @staticmethod
     def _clitic_reading(

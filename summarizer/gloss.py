@@ -27,12 +27,10 @@ from summarizer.names import ARABIC_LETTERS, english_names
 from summarizer.normalize.formatting import MONTHS_EN
 from summarizer.normalize.vocab import (
     EACH_WORDS,
-    HEDGES,
     PERCENT_WORDS,
-    POST_HEDGES,
     fold,
-    has_stem_in,
     is_cardinal_word,
+    is_hedge_word,
 )
 
 __all__ = [
@@ -403,7 +401,7 @@ def _side_at(
             or fold(further) in _percent_tails()
         ):
             break  # «7 آلاف قتيل ونحو 40 ألفا», «40 بالمائة أطفال و60»: the count before's
-        hedge, literal = _hedge(token), found.literal(token)
+        hedge, literal = is_hedge_word(token), found.literal(token)
         if fold(token) in rules.auxiliaries:
             literal = None  # «تم إلغاء»: what was done is the noun after it
         # A number word's value is the normalizer's; its senses («millenary») are no key word.
@@ -473,17 +471,6 @@ def _numbered(number: str, before: list[tuple[int, str]], found: Lexicon) -> lis
     return [f"{literal.english} {number}"]
 
 
-def _hedge(arabic_word: str) -> bool:
-    """A word of the normalizer's hedges («نحو», «قرابة», «أكثر»): said by the value's own
-    qualifier, and the lexicon's senses of it («manner») would mislead."""
-    return has_stem_in(_hedge_words(), fold(arabic_word))
-
-
-@cache
-def _hedge_words() -> frozenset[str]:
-    return frozenset(
-        word for table in (HEDGES, POST_HEDGES) for phrase, _ in table for word in phrase
-    )
 
 
 _DIGITS = re.compile(r"(?<![\d.,])\d+(?![\d.,]\d)")

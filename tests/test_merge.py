@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from summarizer.buckwalter import lexicon
 from summarizer.merge import merge_facts
+from summarizer.merge.similarity import content_stem
 from summarizer.models import ArticleFacts, Bilingual, Deadline, Event, Figure, SaidBy, Source
 
 
@@ -523,3 +527,26 @@ def test_a_merged_figure_keeps_its_members_dates_after_its_key_words() -> None:
     [figure] = merged.figures
     words = figure.text.en.split(" (", 1)[1].rstrip(")").split(", ")
     assert words[-3:] == ["May", "June", "July"] and len(words) == 10
+
+
+# (words of one stem as articles write them): one content word of a merge, whatever the
+# clitics, the article or the ending («لاجئ» begins with «ل», which is no clitic there).
+ONE_STEM = [
+    ("اللاجئين", "لاجئ", "لاجئاً", "لاجئًا"),
+    ("البنزين", "لبنزين", "للبنزين", "بنزين"),
+    ("الانتخابات", "انتخابات"),
+    ("الإصابات", "إصابة", "إصابات"),
+]
+
+
+@pytest.mark.skipif(lexicon() is None, reason="the lexicon extra is not installed")
+@pytest.mark.parametrize("forms", ONE_STEM)
+def test_the_forms_of_one_word_are_one_content_word(forms: tuple[str, ...]) -> None:
+    assert len({content_stem(form) for form in forms}) == 1, [content_stem(f) for f in forms]
+
+
+def test_function_words_and_hedges_are_no_content_words() -> None:
+    # «حوالي 170 ألفا» and «ما يقرب من 52 ألفا»: how exact a value is says nothing of its subject
+    for word in ("حوالي", "نحو", "قرابة", "التي", "في"):
+        assert content_stem(word) is None, word
+    assert content_stem("الوزارة") is not None

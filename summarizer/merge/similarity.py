@@ -7,15 +7,22 @@ import re
 from collections.abc import Set
 from functools import lru_cache
 
+from summarizer.buckwalter import lexicon, transliterate
 from summarizer.merge.values import Item, same_value
 from summarizer.models import (
     Deadline,
     Event,
     Figure,
 )
-from summarizer.names import english_names, fold_arabic
+from summarizer.names import ARABIC_WORD, english_names, fold_arabic
 from summarizer.normalize.named import numbered_names
-from summarizer.normalize.vocab import UNIT_NOUNS, fold, has_stem_in, is_cardinal_word
+from summarizer.normalize.vocab import (
+    UNIT_NOUNS,
+    fold,
+    has_stem_in,
+    is_cardinal_word,
+    is_hedge_word,
+)
 
 SAME_FACT = 0.34  # share of content words two items of different articles must share
 SAME_IN_ARTICLE = 0.6  # one article restating itself
@@ -87,7 +94,6 @@ _AR_STOP = {
     "كما", "فقد", "وقد", "بينما", "ايضا",
 }  # fmt: skip
 _AR_STOP = {fold_arabic(word) for word in _AR_STOP}  # «الى», «على»: as the words are folded
-_AR_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 _AR_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _AR_SUFFIXES = ("يات", "ات", "ون", "ين", "ها", "هم", "ية", "يه", "ه", "ي")
 WRITTEN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # a number in digits, as written
@@ -106,12 +112,26 @@ def ar_stem(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def content_stem(word: str) -> str | None:
+    """The stem key of one Arabic word as written, or None for a function word or a short one:
+    the lexicon's stem of its likeliest analysis («اللاجئين», «لاجئاً»: one stem), else the
+    light stem of :func:`ar_stem` (a word the lexicon lacks, or no lexicon installed)."""
+    folded = fold_arabic(word)
+    if folded in _AR_STOP or len(folded) < 3 or is_hedge_word(word):
+        return None
+    found = lexicon()
+    stem = found.stem(word) if found is not None else None
+    # The light stem is written as the lexicon's are (transliterated), so the two meet.
+    return f"ar:{stem or transliterate(ar_stem(folded))}"
+
+
+def _stems_of(arabic_text: str) -> set[str]:
+    return {s for w in ARABIC_WORD.findall(arabic_text) if (s := content_stem(w)) is not None}
+
+
+@lru_cache(maxsize=65536)
 def words_of(subject: str, place: str, arabic_text: str) -> frozenset[str]:
-    arabic = {
-        f"ar:{ar_stem(w)}"
-        for w in _AR_WORD.findall(fold_arabic(arabic_text))
-        if w not in _AR_STOP and len(w) >= 3
-    }
+    arabic = _stems_of(arabic_text)
     return frozenset((words_in(subject) - words_in(place)) | arabic)
 
 
@@ -265,9 +285,10 @@ def unit_words(arabic_text: str, unit: str) -> frozenset[str]:
     («ثلاث», «مراحل», «شاحنات»), and the English words of ``unit``, as :func:`words_of`
     writes them."""
     found = {
-        f"ar:{ar_stem(w)}"
-        for w in _AR_WORD.findall(fold_arabic(arabic_text))
-        if is_cardinal_word(w) or has_stem_in(UNIT_NOUNS, fold(w))
+        stem
+        for w in ARABIC_WORD.findall(arabic_text)
+        if (is_cardinal_word(fold(w)) or has_stem_in(UNIT_NOUNS, fold(w)))
+        and (stem := content_stem(w)) is not None
     }
     return frozenset(found | words_in(unit))
 

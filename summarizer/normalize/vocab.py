@@ -295,6 +295,17 @@ HEDGES: tuple[tuple[Phrase, Approx], ...] = _phrase_table(
 POST_HEDGES: tuple[tuple[Phrase, Approx], ...] = _phrase_table(
     "cues", "post_hedges", _is_approx, "an approximation"
 )
+
+
+def is_hedge_word(arabic_word: str) -> bool:
+    """Whether a word is one of the normalizer's hedges («نحو», «قرابة», «أكثر»): it says how
+    exact a value is, said by the value's own qualifier, not what the value is about."""
+    return has_stem_in(_HEDGE_WORDS, fold(arabic_word))
+
+
+_HEDGE_WORDS = frozenset(
+    word for table in (HEDGES, POST_HEDGES) for phrase, _ in table for word in phrase
+)
 CHANGE_VERBS = _folded("cues", "change_verbs")
 FORECAST_WORDS = _folded("cues", "forecast_words")
 WHEN_LINKS = _folded("cues", "when_links")
