@@ -449,6 +449,10 @@ NUMBERS: list[Case] = [
     ("بزيادة قدرها جنيهان للتر الواحد", None, [N(2, "EGP")]),
     ("وتراجع سعر البرميل دولارين في يوم واحد", None, [N(2, "USD")]),
     ("ويستهلك المحرك لترين كل ساعة", None, [N(2, "litres")]),
+    # the minutes (or days) of a match, named by the noun before their digits, are points in
+    # time: no span of that length without «المقبلة»/«الماضية»
+    ("وسجل اللاعب هدفيه في الدقائق 20 و75 من المباراة", None, [N(20), N(75)]),
+    ("وارتفعت الأسعار في الأيام 10 الماضية", None, [N(10, "days", text="الأيام 10 الماضية")]),
     # a football score: a score noun after «ب» or before «نظيفة»/«مقابل», or «بنتيجة N-M»
     ("وفاز المنتخب على ضيفه برباعية نظيفة في الملعب", None, [N(4, "goals")]),
     ("وخسر الفريق بثنائية مقابل هدف في الدقائق الأخيرة", None, [N(2, "goals")]),

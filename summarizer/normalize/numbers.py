@@ -101,6 +101,10 @@ def _noun_first(ctx: Ctx, i: int) -> Quantity | None:
     if amount is None or blocked_number(ctx, k, amount.end):
         return None
     end, past = _time_modifier(ctx, amount.end)
+    if end == amount.end and ctx.kind(k) == "num":
+        # «في الدقائق 45 و51»: without «المقبلة»/«الماضية», the noun and its digits name the
+        # minutes (or days) that are meant, points in time, not a span that long.
+        return None
     return Quantity(amount.value, end, found[1], unit=found[0], past=past)
 
 
