@@ -453,6 +453,12 @@ NUMBERS: list[Case] = [
     # time: no span of that length without «المقبلة»/«الماضية»
     ("وسجل اللاعب هدفيه في الدقائق 20 و75 من المباراة", None, [N(20), N(75)]),
     ("وارتفعت الأسعار في الأيام 10 الماضية", None, [N(10, "days", text="الأيام 10 الماضية")]),
+    # a text that counts an illness's «إصابات» counts cases, also where it names no illness
+    ("وسجلت الوزارة 300 إصابة جديدة بالحصبة، وبلغ عدد الإصابات 4 آلاف", None,
+     [N(300, "cases"), N(4000, "cases")]),
+    ("وأعلنت 120 إصابة بفيروس كورونا", None, [N(120, "cases")]),
+    # wounds stay injuries
+    ("وأسفر الانفجار عن 30 إصابة بجروح متفاوتة", None, [N(30, "injuries")]),
     # a football score: a score noun after «ب» or before «نظيفة»/«مقابل», or «بنتيجة N-M»
     ("وفاز المنتخب على ضيفه برباعية نظيفة في الملعب", None, [N(4, "goals")]),
     ("وخسر الفريق بثنائية مقابل هدف في الدقائق الأخيرة", None, [N(2, "goals")]),

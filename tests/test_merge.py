@@ -550,3 +550,23 @@ def test_function_words_and_hedges_are_no_content_words() -> None:
     for word in ("حوالي", "نحو", "قرابة", "التي", "في"):
         assert content_stem(word) is None, word
     assert content_stem("الوزارة") is not None
+
+
+def _count(article: str, value: float, quote: str, approx: str = "exact") -> ArticleFacts:
+    source = Source(article_id=article, quote=quote, start=0, end=len(quote), approx=approx)  # type: ignore[arg-type]
+    figure = Figure(
+        value=value, unit="cases", approx=approx, subject="cases", subject_ar=quote,  # type: ignore[arg-type]
+        text=Bilingual(en="cases", ar=quote), sources=[source],
+    )  # fmt: skip
+    return ArticleFacts(article_id=article, figures=[figure])
+
+
+def test_counts_from_two_dates_are_two_facts_though_one_rounds_the_other() -> None:
+    # «نحو 100 ألف» rounds 101,450, but the two count from different dates
+    first = "وسجلت المنظمة نحو 100 ألف إصابة بالحصبة في البلاد منذ يوليو 2023"
+    second = "وبلغ عدد الإصابات بالحصبة في البلاد 101 ألف و450 منذ ظهور الوباء في أغسطس 2024"
+    apart = merge_facts([_count("a", 100_000, first, "about"), _count("b", 101_450, second)])
+    assert len(apart.figures) == 2
+    same = second.replace("أغسطس 2024", "يوليو 2023")
+    one = merge_facts([_count("a", 100_000, first, "about"), _count("b", 101_450, same)])
+    assert len(one.figures) == 1

@@ -10,12 +10,13 @@ from importlib import resources
 import pytest
 
 from summarizer.compose import facts_from_picks
-from summarizer.compose.lines import counted_since, forecasts, key_words
+from summarizer.compose.lines import dates_in_clause, forecasts, key_words
 from summarizer.faithful import polarity_problems
 from summarizer.models import Article, CleanArticle, Extraction, Source
 from summarizer.names import territories_arabic
 from summarizer.normalize import find_mentions
 from summarizer.normalize.named import country_of_adjective, names_in, numbered_names
+from summarizer.normalize.since import counted_since
 
 NAMES = [
     # (text, the names' English in order, their words as written)
@@ -187,6 +188,7 @@ def test_a_figure_says_what_it_is_a_rate_of(quote: str, anchor: str, rate: str |
     [
         ("وبلغت الإصابات 40 وفاة منذ ظهور المرض في مارس 2023", "مارس 2023", True),
         ("وعاد 90 ألف لاجئ منذ 3 شباط 2024", "3 شباط 2024", True),
+        ("وبلغت 40 وفاة منذ الإعلان عن ظهور المرض في مارس 2023", "مارس 2023", True),
         ("وعاد 7 آلاف لاجئ في تشرين الأول 2025", "تشرين الأول 2025", False),
         ("وانخفض العدد منذ عام 2011 حتى أيار 2025", "أيار 2025", False),
         ("ومنذ سنوات والعدد يرتفع، ففي مارس 2025 بلغ 300", "مارس 2025", False),
@@ -217,3 +219,25 @@ def test_key_words_are_read_where_the_mention_stands() -> None:
     at = quote.rindex("الليلة")
     assert "meeting" in key_words([], "الليلة", _source(quote), None, at=at)
     assert "meeting" not in key_words([], "الليلة", _source(quote), None)  # the first one
+
+
+@pytest.mark.parametrize(
+    ("quote", "anchor", "since"),
+    [
+        # a clause that opens with «وذلك» says from when all before it in its sentence counts
+        ("وبلغ عدد الإصابات 4 آلاف، بينها 90 وفاة، وذلك منذ ظهور الوباء في مارس 2023",
+         "4 آلاف", "since March 2023"),
+        ("وبلغ عدد الإصابات 4 آلاف، بينها 90 وفاة، وذلك منذ ظهور الوباء في مارس 2023",
+         "90 وفاة", "since March 2023"),
+        # but not when it names another date of another thing («في العام 2014»)
+        ("ولدى البلاد نحو 500 جندي في الخارج، وذلك ضمن تحالف شكلته في العام 2014",
+         "500 جندي", None),
+    ],
+)  # fmt: skip
+def test_a_clause_of_wadhalika_says_from_when_the_values_before_it_count(
+    quote: str, anchor: str, since: str | None
+) -> None:
+    mentions = find_mentions(quote)
+    [mention] = [m for m in mentions if anchor in m.text]
+    dates = dates_in_clause(mention, _source(quote), mentions)
+    assert since in dates if since else not any("2014" in date for date in dates), dates

@@ -75,6 +75,7 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
         "square_words": (ARABIC,),
         "currency_adjectives": (ARABIC,),
         "glued_units": (LATIN,),
+        "disease_words": (ARABIC,),
     },
     "cues": {
         "date_cues": (ARABIC,),
@@ -89,6 +90,7 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
         "after_blockers": MIXED,
         "forecast_words": (ARABIC,),
         "when_links": (ARABIC,),
+        "back_links": (ARABIC,),
         "since_words": (ARABIC,),
         "instead_words": (ARABIC,),
         "span_words": (ARABIC,),

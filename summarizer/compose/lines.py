@@ -35,9 +35,10 @@ from summarizer.normalize.formatting import (
 )
 from summarizer.normalize.lexicon import actions_before, outcome_before, place_near
 from summarizer.normalize.named import names_in, numbered_names, without_names
+from summarizer.normalize.since import counted_since
 from summarizer.normalize.vocab import (
+    BACK_LINKS,
     FORECAST_WORDS,
-    SINCE_WORDS,
     WHEN_LINKS,
     fold,
     month_named,
@@ -283,10 +284,18 @@ def dates_in_clause(
     """The dates of the value's own clause, as the article writes them («في مارس»: "March";
     a number the quote does not write is left out): when the value was counted."""
     clause = _clause_and_its_time(mention, source)
+    # A clause after it that opens with «وذلك» (``back_links``) says from when all before it
+    # is counted: «101 ألف و450، بينها 2515 وفاة، وذلك منذ ظهور الوباء في أغسطس 2024».
+    own = source.start <= mention.start and mention.end <= source.end
+    linked = _back_linked(source.quote, mention.end - source.start) if own else ""
     shown = []
     for other in mentions:
         inside = source.start <= other.start and other.end <= source.end
-        if other.kind != "date" or not inside or other.text not in clause:
+        if other.kind != "date" or not inside:
+            continue
+        at = other.start - source.start
+        since = counted_since(source.quote, at)
+        if other.text not in clause and not (since and other.text in linked):
             continue
         month = month_named(other.text) if unresolved(other) else None
         if other.date is None and month is None:
@@ -295,26 +304,8 @@ def dates_in_clause(
         if not all(number in source.quote for number in DIGITS.findall(en)):
             en = DIGITS.sub(" ", en).strip(" ,")
         if en:
-            since = counted_since(source.quote, other.start - source.start)
             shown.append(("since " if since else "") + " ".join(en.split()))
     return tuple(dict.fromkeys(shown))
-
-
-_SINCE_REACH = 4  # words between «منذ» and the date it starts from («منذ ظهور المرض في مارس»)
-_WORDS_BACK = re.compile(rf"[{ARABIC_LETTERS}\u0671]+|[\d٠-٩]+|[،,.؛;:()«»\"!?؟]")
-
-
-def counted_since(quote: str, at: int) -> bool:
-    """Whether a date at ``at`` in ``quote`` is where a count starts: a word of ``since_words``
-    («منذ») stands a few words before it in its clause, with no number or other date between
-    («بينها 40 وفاة منذ ظهور المرض في مارس 2023»: since March 2023)."""
-    before = _WORDS_BACK.findall(quote[:at])[-_SINCE_REACH:]
-    for token in reversed(before):
-        if not token[0].isalpha():
-            return False
-        if fold(token) in SINCE_WORDS:
-            return True
-    return False
 
 
 def _clause_and_its_time(mention: Mention, source: Source) -> str:
@@ -331,6 +322,16 @@ def _clause_and_its_time(mention: Mention, source: Source) -> str:
     if not before:
         return clause
     return f"{clause_around(before, len(before) - 1, len(before))} {clause}"
+
+
+def _back_linked(quote: str, after: int) -> str:
+    """The first clause after ``after`` in ``quote`` that opens with a word of ``back_links``
+    (its comma before it), or ''."""
+    for match in re.finditer(rf"[،,]\s*([{ARABIC_LETTERS}]+)", quote[after:]):
+        if fold(match.group(1)) in BACK_LINKS:
+            at = after + match.start(1)
+            return clause_around(quote, at, at + len(match.group(1)))
+    return ""
 
 
 def unresolved(mention: Mention) -> bool:

@@ -16,6 +16,7 @@ from summarizer.models import (
 )
 from summarizer.names import ARABIC_WORD, english_names, fold_arabic
 from summarizer.normalize.named import numbered_names
+from summarizer.normalize.since import since_dates
 from summarizer.normalize.vocab import (
     UNIT_NOUNS,
     fold,
@@ -311,9 +312,26 @@ def one_clause(left: Item, right: Item) -> bool:
 def mergeable(left: Item, right: Item) -> bool:
     """Whether two items may be one fact: compatible, and figures of the same value (or one the
     other's rounding: a block holds values alike to two digits)."""
-    if isinstance(left, Figure) and isinstance(right, Figure) and not same_value(left, right):
-        return False
+    if isinstance(left, Figure) and isinstance(right, Figure):
+        return same_count(left, right) and compatible(left, right)
     return compatible(left, right)
+
+
+def same_count(left: Figure, right: Figure) -> bool:
+    """One value (or its rounding) counted from the same date, if both say from when."""
+    return same_value(left, right) and not counted_from_other_dates(left, right)
+
+
+def counted_from_other_dates(left: Figure, right: Figure) -> bool:
+    """Whether two counts start from different dates («نحو 100 ألف حالة منذ يوليو 2023» and
+    «101 ألف و450 منذ أغسطس 2024»): two counts, though one rounds to the other; they may
+    still be one subject's change."""
+    mine, theirs = _since(left), _since(right)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _since(figure: Figure) -> frozenset[str]:
+    return frozenset(date for s in figure.sources for date in since_dates(s.quote))
 
 
 def compatible(left: Item, right: Item) -> bool:

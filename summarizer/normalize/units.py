@@ -9,6 +9,7 @@ from summarizer.normalize.named import country_of_adjective
 from summarizer.normalize.vocab import (
     AFTER_BLOCKERS,
     CURRENCY_ADJECTIVES,
+    DISEASE_WORDS,
     GLUED_UNITS,
     HIJRI_MONTHS,
     PERCENT_WORDS,
@@ -19,6 +20,7 @@ from summarizer.normalize.vocab import (
     UNIT_NOUNS,
     fold,
     lookup,
+    stems,
 )
 
 _PERCENT = index_phrases(PERCENT_WORDS)
@@ -140,6 +142,50 @@ def priced_in_list(ctx: Ctx, hits: list[Hit]) -> list[Hit]:
             hit = replace(hit, unit=next(iter(found)))
         priced.append(hit)
     return priced
+
+
+_INJURIES, _CASES = "injuries", "cases"
+_DISEASE_REACH = 2  # words between «إصابة» and «ب» + an illness («إصابة جديدة بالكوليرا»)
+
+
+def infection_cases(ctx: Ctx, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with injuries counted as cases when the text counts infections: it writes the
+    noun of injuries with an illness of ``disease_words`` after «ب» a word or two later
+    («1200 إصابة جديدة بالكوليرا», «الإصابات بفيروس»). Such a text's «إجمالي الإصابات» are
+    cases of the illness too; a text of wounds («إصابة 30 شخصا بجروح») keeps its injuries."""
+    if not any(h.unit == _INJURIES for h in hits) or not _counts_infections(ctx):
+        return hits
+    return [replace(h, unit=_CASES) if h.unit == _INJURIES else h for h in hits]
+
+
+def _counts_infections(ctx: Ctx) -> bool:
+    for i in range(ctx.n):
+        if not _injury_noun(ctx.word(i)):
+            continue
+        for k in range(i + 1, min(ctx.n, i + 2 + _DISEASE_REACH)):
+            if not ctx.joins(k):
+                break
+            if _illness_after_b(ctx.word(k)):
+                return True
+    return False
+
+
+def _injury_noun(word: str) -> bool:
+    found = lookup(UNIT_NOUNS, word, art=True)
+    return found is not None and found[0] == _INJURIES
+
+
+def _illness_after_b(word: str) -> bool:
+    """Whether a word is an illness of ``disease_words`` after the preposition «ب»
+    («بالكوليرا», «بوباء»)."""
+    for stem, plen, had_art in stems(word, art=True):
+        clitics = word[: plen - 2] if had_art else word[:plen]
+        if stem in DISEASE_WORDS and clitics.endswith(_BY):
+            return True
+    return False
+
+
+_BY = "ب"
 
 
 _CURRENCY_NAMES = frozenset(label for label, _ in CURRENCY_ADJECTIVES)  # dinar, riyal, …

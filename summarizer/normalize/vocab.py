@@ -309,6 +309,7 @@ _HEDGE_WORDS = frozenset(
 CHANGE_VERBS = _folded("cues", "change_verbs")
 FORECAST_WORDS = _folded("cues", "forecast_words")
 WHEN_LINKS = _folded("cues", "when_links")
+BACK_LINKS = _folded("cues", "back_links")
 SINCE_WORDS = _folded("cues", "since_words")
 SPAN_WORDS = _folded("cues", "span_words")
 INSTEAD_WORDS = tuple(sorted(_folded("cues", "instead_words"), key=len, reverse=True))
@@ -389,3 +390,4 @@ CURRENCY_ADJECTIVES: dict[tuple[str, str], str] = {
     for adj, code in pairs.items()
 }
 GLUED_UNITS = frozenset(word_list("units", "glued_units"))
+DISEASE_WORDS = _folded("units", "disease_words")
