@@ -567,6 +567,8 @@ def test_counts_from_two_dates_are_two_facts_though_one_rounds_the_other() -> No
     second = "وبلغ عدد الإصابات بالحصبة في البلاد 101 ألف و450 منذ ظهور الوباء في أغسطس 2024"
     apart = merge_facts([_count("a", 100_000, first, "about"), _count("b", 101_450, second)])
     assert len(apart.figures) == 2
+    # … and two counts of one subject that differ: shown side by side
+    assert any({100_000, 101_450} <= {v.value for v in c.values} for c in apart.conflicts)
     same = second.replace("أغسطس 2024", "يوليو 2023")
     one = merge_facts([_count("a", 100_000, first, "about"), _count("b", 101_450, same)])
     assert len(one.figures) == 1

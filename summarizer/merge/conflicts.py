@@ -17,11 +17,12 @@ from summarizer.merge.similarity import (
     one_clause,
     other_names,
     prior_bound,
+    same_count,
     shared_subject,
     western_digits,
     written_number,
 )
-from summarizer.merge.values import Item, same_value
+from summarizer.merge.values import Item
 from summarizer.models import (
     Bilingual,
     Conflict,
@@ -218,7 +219,8 @@ def rounding(left: Figure, right: Figure) -> bool:
     billion), each stated as it is or as about it: they do not disagree. A bound («أقل من
     2000») is no rounding of another count («نحو 2500»)."""
     stated = {left.approx, right.approx} <= {"exact", "about"}
-    return left.value == right.value or (stated and same_value(left, right))
+    # Counts from two dates («منذ يوليو 2023», «منذ أغسطس 2024») are two counts that differ.
+    return left.value == right.value or (stated and same_count(left, right))
 
 
 def close(left: Item, right: Item) -> bool:
