@@ -26,9 +26,11 @@ from summarizer.buckwalter import Lexicon, Literal, english_stem, lexicon
 from summarizer.names import ARABIC_LETTERS, english_names
 from summarizer.normalize.formatting import MONTHS_EN
 from summarizer.normalize.vocab import (
+    COMPARISON_WORDS,
     EACH_WORDS,
     PERCENT_WORDS,
     fold,
+    has_stem_in,
     is_cardinal_word,
     is_hedge_word,
 )
@@ -218,6 +220,8 @@ def _located(
     # A token the anchor starts inside is the anchor's: its clitic («ب» of «بثلاثية») is not.
     end = at + len(anchor)
     return tokens, [i for i, (start, t) in enumerate(tokens) if start < end and at < start + len(t)]
+
+
 # A clause ends at sentence punctuation, a comma, a colon, a bracket or a quotation mark.
 _CLAUSE_TOKEN = re.compile(rf"[{ARABIC_LETTERS}\u0671]+|\d+(?:[.,]\d+)*|[،,.؛;:()«»\"!?؟\-–]")
 
@@ -252,9 +256,37 @@ def literal_terms(
     if found is None or located is None or not located[1]:
         return []
     tokens, inside = located
-    left = _side(tokens[: inside[0]][::-1], found, before, counted=False, apart=counted)[::-1]
+    back = tokens[: inside[0]][::-1]
+    compared = _compared(back)
+    if compared is not None:
+        # What the other value did («تراجعت»: retreated) is not this one's: its subject only.
+        back = [
+            (at, t) for at, t in compared if not _verb(found.literal(t) if t[0].isalpha() else None)
+        ]
+    left = _side(back, found, before, counted=False, apart=counted)[::-1]
     right = _side(tokens[inside[-1] + 1 :], found, after, counted=True)
     return list(dict.fromkeys(left + right))
+
+
+_COMPARED_REACH = 3  # tokens between a value and the comparison word before it («بنسبة»)
+
+
+def _verb(literal: Literal | None) -> bool:
+    return literal is not None and literal.category.startswith(("PV", "IV", "CV"))
+
+
+def _compared(back: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """The tokens before the value that a value is compared with («إلى 46.1% مقارنة بنسبة
+    48%»: those before 46.1%), nearest first, when a word of ``comparison_words`` stands just
+    before it: the two are values of one subject, named before the first. None otherwise."""
+    for at, (_, token) in enumerate(back[:_COMPARED_REACH]):
+        if token[0].isdigit():
+            return None
+        if token[0].isalpha() and has_stem_in(COMPARISON_WORDS, fold(token)):
+            rest = back[at + 1 : at + 1 + _COMPARED_REACH]
+            number = next((k for k, (_, t) in enumerate(rest) if t[0].isdigit()), None)
+            return back[at + 2 + number :] if number is not None else None
+    return None
 
 
 def _plain(arabic: str, anchor: str, at: int | None) -> str:
@@ -309,7 +341,7 @@ _EACH_REACH = 3  # words between a value and the «لكل» of its rate (its cou
 
 
 def each_of(arabic: str, anchor: str, at: int | None = None) -> str | None:
-    """"for each …" when a rate word («لكل», «مقابل كل», ``each_words``) follows ``anchor``
+    """ "for each …" when a rate word («لكل», «مقابل كل», ``each_words``) follows ``anchor``
     within a few words of its clause, with the lexicon's English of the noun after it («30
     دينارا مقابل كل برميل مستورد»: for each barrel; «300 دولار شهريا لكل أسرة»: for each
     family): the value counts per one of that thing. That noun reads as a counted noun does
@@ -410,8 +442,10 @@ def _side_at(
             unread = True
         # A verb's object is its first content word, after any particle («عن تأهل»); a value's
         # counted noun stands right after it, or after a partitive «من» («55% من الأصوات»).
-        first = not passed and not verb_first if objects else distance == 0 or _partitive(
-            tokens, distance
+        first = (
+            not passed and not verb_first
+            if objects
+            else distance == 0 or _partitive(tokens, distance)
         )
         term = _term(literal, unread, rules, adjacent=counted and first)
         if term is not None:
@@ -469,8 +503,6 @@ def _numbered(number: str, before: list[tuple[int, str]], found: Lexicon) -> lis
     if literal is None or literal.name or literal.ambiguous or _only_function(literal, _rules()):
         return []
     return [f"{literal.english} {number}"]
-
-
 
 
 _DIGITS = re.compile(r"(?<![\d.,])\d+(?![\d.,]\d)")

@@ -130,6 +130,13 @@ LITERAL = [
     ("وبلغ السعر 12 دينارا سابقاً", "12 دينارا", {"formerly"}, {"former"}),
     ("وعاد 300 لاجئ طوعاً إلى قراهم", "300 لاجئ", {"voluntarily"}, {"obedience"}),
     ("وأقالت الشركة 40 موظفا مؤخرا", "40 موظفا", {"recently"}, {"delayed"}),
+    # A value compared with the one before it shares that one's subject, not its verb.
+    ("وتراجعت نسبة التضخم إلى 7% مقارنة بنسبة 9% في العام الماضي", "9%",
+     {"inflation"}, {"retreat"}),
+    ("وارتفعت صادرات القمح إلى 30 مليون طن بالمقارنة مع 25 مليونا", "25 مليونا",
+     {"exports", "wheat"}, set()),
+    # without a comparison word, the other value's words stay its own
+    ("وتراجع معدل التضخم إلى 7%، وبلغت الصادرات 9%", "9%", {"exports"}, {"inflation"}),
     # A value written after its clitic («ب» of «بثلاثية») is read from that word.
     ("وفاز الفريق على ضيفه بثلاثية نظيفة", "ثلاثية", {"clean"}, set()),
     ("وقررت البلدية البقاء لعامين إضافيين", "عامين", {"additional"}, set()),

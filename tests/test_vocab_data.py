@@ -91,6 +91,7 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
         "forecast_words": (ARABIC,),
         "when_links": (ARABIC,),
         "back_links": (ARABIC,),
+        "comparison_words": (ARABIC,),
         "since_words": (ARABIC,),
         "instead_words": (ARABIC,),
         "span_words": (ARABIC,),
