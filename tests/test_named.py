@@ -32,6 +32,7 @@ NAMES = [
     # homographs of common words, and a name that is two names without vowel marks
     ("وقدمت الوزارة دعما ماليا بقيمة مليون دينار لبنين فقراء", [], []),
     ("وصل الوفد إلى عمان مساء أمس", [], []),
+    ("والتقى الوزير نظيره العماني، وأقر العجز المالي", ["Oman"], ["العماني"]),
 ]  # fmt: skip
 
 
@@ -46,7 +47,9 @@ def test_the_names_a_text_gives(text: str, english: list[str], written: list[str
     ("word", "country"),
     [("العراقي", "Iraq"), ("الأردنية", "Jordan"), ("السودانيين", "Sudan"), ("الليبي", "Libya"),
      ("السعودية", "Saudi Arabia"), ("الأمريكي", "United States"), ("الدولي", None),
-     ("العربية", None), ("الوطني", None)],
+     ("العربية", None), ("الوطني", None),
+     # a homograph territory by its nisba only where that is no common word (homograph_nisbas)
+     ("العماني", "Oman"), ("العمانية", "Oman"), ("المالي", None), ("المالية", None)],
 )  # fmt: skip
 def test_the_country_of_a_nisba_adjective(word: str, country: str | None) -> None:
     assert country_of_adjective(word) == country

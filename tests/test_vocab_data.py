@@ -100,6 +100,7 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
     "lexicon": {
         "places": (ARABIC,),
         "territory_homographs": (ARABIC,),
+        "homograph_nisbas": (ARABIC,),
         "party_heads": (ARABIC,),
         "actions": (ARABIC,),
         "completing_actions": (LATIN,),
@@ -228,6 +229,7 @@ VALUES: dict[tuple[str, str], Any] = {
     ("cues", "post_hedges"): set(get_args(Approx)).difference({"exact", "range"}).__contains__,
     ("cues", "duration_cues"): _is_english,
     ("lexicon", "places"): _is_english,
+    ("lexicon", "homograph_nisbas"): _is_english,
 }
 
 

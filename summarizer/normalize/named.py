@@ -49,6 +49,12 @@ def _names() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def _homograph_nisbas() -> dict[str, str]:
+    table = word_table("lexicon", "homograph_nisbas", is_word, "an English name")
+    return {fold(arabic): english for arabic, english in table.items()}
+
+
+@cache
 def _longest() -> int:
     return max(len(words) for words in _names())
 
@@ -79,9 +85,13 @@ def _country_forms(stem: str) -> tuple[str, ...]:
 
 
 def country_of_adjective(word: str) -> str | None:
-    """The country of a nisba adjective («العراقي», «الأردنية», «السودانيين»), or None."""
+    """The country of a nisba adjective («العراقي», «الأردنية», «السودانيين»), or None; that
+    of a territory whose name is a homograph only from ``homograph_nisbas`` («العماني»)."""
     table = _names()
+    nisbas = _homograph_nisbas()
     for stem in _stems(word):
+        if stem in nisbas:
+            return nisbas[stem]
         for name in _country_forms(stem):
             if (name,) in table:
                 return table[(name,)]
