@@ -453,6 +453,12 @@ NUMBERS: list[Case] = [
     # time: no span of that length without «المقبلة»/«الماضية»
     ("وسجل اللاعب هدفيه في الدقائق 20 و75 من المباراة", None, [N(20), N(75)]),
     ("وارتفعت الأسعار في الأيام 10 الماضية", None, [N(10, "days", text="الأيام 10 الماضية")]),
+    # a list of rates writes its counted noun once: a bare number after «و» before a rate word
+    ("ودفعت الشركة 5 دنانير لكل برميل و7 لكل طن", None, [N(5, "dinar"), N(7, "dinar")]),
+    ("ويفرج عن 20 معتقلا مقابل كل رهينة و40 مقابل كل جندي", None,
+     [N(20, "detainees"), N(40, "detainees")]),
+    # not without the rate word after it, nor after a comma
+    ("وأفرج عن 30 أسيرا و50 آخرين", None, [N(30, "prisoners"), N(50)]),
     # a text that counts an illness's «إصابات» counts cases, also where it names no illness
     ("وسجلت الوزارة 300 إصابة جديدة بالحصبة، وبلغ عدد الإصابات 4 آلاف", None,
      [N(300, "cases"), N(4000, "cases")]),

@@ -9,7 +9,12 @@ from summarizer.normalize.numbers import parse_number
 from summarizer.normalize.relative import span_ends
 from summarizer.normalize.text import normalize
 from summarizer.normalize.timeline import parse_published
-from summarizer.normalize.units import infection_cases, priced_in_list, without_age_brackets
+from summarizer.normalize.units import (
+    infection_cases,
+    priced_in_list,
+    rate_in_list,
+    without_age_brackets,
+)
 
 
 def _scan(ctx: Ctx) -> list[Hit]:
@@ -58,6 +63,6 @@ def find_mentions(text: str, published: str | None = None) -> list[Mention]:
     """
     ctx = Ctx(normalize(text), parse_published(published))
     found = [hit for hit in _scan(ctx) if hit.kind != "skip"]
-    hits = priced_in_list(ctx, without_age_brackets(ctx, found))
+    hits = rate_in_list(ctx, priced_in_list(ctx, without_age_brackets(ctx, found)))
     hits = span_ends(ctx, infection_cases(ctx, hits))
     return [_mention(ctx, n, hit) for n, hit in enumerate(hits, start=1)]

@@ -10,6 +10,7 @@ from summarizer.normalize.vocab import (
     AFTER_BLOCKERS,
     CURRENCY_ADJECTIVES,
     DISEASE_WORDS,
+    EACH_WORDS,
     GLUED_UNITS,
     HIJRI_MONTHS,
     PERCENT_WORDS,
@@ -144,6 +145,36 @@ def priced_in_list(ctx: Ctx, hits: list[Hit]) -> list[Hit]:
     return priced
 
 
+def rate_in_list(ctx: Ctx, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with a bare number after «و» that a rate word follows given the unit of the
+    rate before it in its sentence («30 أسيرا مقابل كل جندي و50 مقابل كل ضابط»: 50
+    prisoners): a list of rates writes its counted noun once. Only when that one is a rate of
+    ``each_words`` too."""
+    sentence = _sentences(ctx)
+    rated: dict[int, str] = {}  # a sentence's last rate with a unit
+    out = []
+    for hit in hits:
+        if hit.kind == "number" and _rate_follows(ctx, hit.end):
+            if hit.unit is not None:
+                rated[sentence[hit.start]] = hit.unit
+            elif ctx.word(hit.start - 1) == _AND and ctx.glued(hit.start):
+                unit = rated.get(sentence[hit.start])
+                hit = replace(hit, unit=unit) if unit is not None else hit
+        out.append(hit)
+    return out
+
+
+def _rate_follows(ctx: Ctx, k: int) -> bool:
+    """Whether a rate word of ``each_words`` stands at token ``k``, or after a word there (the
+    counted noun: «أسيرا مقابل كل»)."""
+    return any(
+        all(ctx.joins(start + n) and ctx.word(start + n) == word for n, word in enumerate(phrase))
+        for start in (k, k + 1)
+        for phrase in EACH_WORDS
+    )
+
+
+_AND = "و"
 _INJURIES, _CASES = "injuries", "cases"
 _DISEASE_REACH = 2  # words between «إصابة» and «ب» + an illness («إصابة جديدة بالكوليرا»)
 
