@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TypeVar
 
+from summarizer.buckwalter import lexicon
 from summarizer.gloss import word_problems
 from summarizer.models import Brief, BriefItem, Deadline, Dispute, Event, Figure, SaidBy, Source
 from summarizer.names import ARABIC_LETTERS
@@ -294,6 +295,9 @@ class Statement:
     verb_en: str
     end: int  # where the subject's words end in the sentence
     reports: bool = True  # a reporting or denial verb: the subject is who said it
+    # Where the verb starts, when it stands apart from its subject («حقق المنتخب إنجازا غير
+    # مسبوق، حيث تأهل»): the words between are another clause's, not what the line renders.
+    verb_at: int | None = None
 
 
 def statement(sentence: str) -> Statement | None:
@@ -340,6 +344,14 @@ def statement(sentence: str) -> Statement | None:
         if english is None:
             continue  # «دخل الوفد القاعة», «انتهت اللجنة من»: no happening, no action of the table
         subject, said = _resolved_subject(words, i + 1, table)
+        if said is None and i and words[i - 1].folded in _WHEREBY:
+            elided = _main_subject(words, i, table)
+            if elided is not None:  # «حقق المنتخب إنجازا، حيث تأهل …»: the team qualified
+                end = _end_of(sentence, [word.text for word in words[: i + 1]])
+                verb_at = _end_of(sentence, [word.text for word in words[:i]])
+                ar = " ".join(word.text for word in elided[0])
+                said_by = SaidBy(en=elided[1], ar=ar)
+                return Statement(said_by, english, end, reports=False, verb_at=verb_at)
         if said is not None:
             start = _end_of(sentence, [word.text for word in words[: i + 1]])
             end = _end_of(sentence, [word.text for word in words[: i + 1] + subject])
@@ -422,6 +434,23 @@ def _resolved_subject(
         return known
     titled = _titled(words, start, table)
     return titled if titled is not None else (subject, None)
+
+
+def _main_subject(
+    words: list[_Word], before: int, table: AttributionWords
+) -> tuple[list[_Word], str] | None:
+    """The subject of the sentence's opening verb, for a verb of the tables after «حيث» or
+    «إذ» with none of its own (``before``: where it stands): the same subject did it. None
+    when the sentence does not open with a perfect verb and a subject the tables know."""
+    found = lexicon()
+    opening = found.literal(words[0].text) if found is not None and words else None
+    if opening is None or not opening.category.startswith("PV") or before < 2:
+        return None
+    subject, said = _resolved_subject(words, 1, table)
+    return (subject, said) if said is not None and 1 + len(subject) < before else None
+
+
+_WHEREBY = frozenset(fold(w) for w in ("حيث", "إذ"))
 
 
 def _known_prefix(

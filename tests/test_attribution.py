@@ -205,6 +205,9 @@ STATEMENTS = [
 ACTIONS = [
     ("وقررت الحكومة تأجيل الامتحانات إلى الشهر المقبل", "the government", "decided"),
     ("رفع البنك المركزي سعر الفائدة نصف نقطة", "the central bank", "raised"),
+    # after «حيث»/«إذ», a verb of the tables with no subject has that of the opening verb
+    ("حقق منتخب تونس فوزا كبيرا، حيث تأهل إلى الدور النهائي", "Tunisia", "qualified"),
+    ("واصلت الحكومة إصلاحاتها إذ قررت خفض الضرائب", "the government", "decided"),
     ("وأعربت الأمم المتحدة عن قلقها من التصعيد", "the United Nations", "expressed"),
     ("وانتقد الاتحاد الأوروبي القرار", "the European Union", "criticized"),
     ("وأشادت الوزارة بجهود فرق الإنقاذ", "the ministry", "praised"),
@@ -379,3 +382,8 @@ def test_each_speakers_english_glosses_its_words() -> None:
     raw = json.loads(resources.files("summarizer.data").joinpath("attribution.json").read_text())
     for arabic, english in raw["speakers"].items():
         assert not word_problems(english, [arabic]), (arabic, english)
+
+
+def test_a_verb_after_whereby_has_no_subject_without_an_opening_verb() -> None:
+    # the sentence opens with a noun: no subject of its verb to lend
+    assert statement("المنتخب الوطني في المركز الأول، حيث تأهل إلى النهائي") is None

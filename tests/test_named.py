@@ -91,6 +91,12 @@ def test_a_statement_event_names_the_places_of_what_was_said(text: str, line: st
     assert _event_line(text) == line
 
 
+def test_an_elided_subject_is_not_held_to_the_negation_of_the_clause_between() -> None:
+    # «غير مسبوق» belongs to the opening clause; the line renders «منتخب تونس … تأهل»
+    text = "حقق منتخب تونس فوزا غير مسبوق، حيث تأهل إلى الدور النهائي.\n"
+    assert _event_line(text).startswith("Tunisia qualified")
+
+
 def test_a_country_name_is_no_negation() -> None:
     # "United" is no "un-" word: a negated clause still needs its negation in the English.
     arabic = "ونفت الولايات المتحدة التقارير"

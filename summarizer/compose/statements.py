@@ -81,13 +81,15 @@ def _statement_event(
     sentence = clean.text[start:end]
     head = f"{capital(said.speaker.en or '')} {said.verb_en}"
     dated = _statement_date(own, said.end, mentions, published, clean.text)
-    said = replace(said, end=said.end + own - start)  # where the subject ends in the quote
+    shift = own - start  # where the subject ends (and the verb starts) in the quote
+    verb_at = said.verb_at + shift if said.verb_at is not None else None
+    said = replace(said, end=said.end + shift, verb_at=verb_at)
     date = dated.date if dated is not None else None
     given = f"{said.speaker.en} {said.verb_en}"
     # The head says who did what, the words up to the subject's end: a negation in what was
     # said («أعلنت الحكومة تمديد العقد دون زيادة») is not the head's to keep; names of it are
     # added only when the whole line passes against the whole sentence.
-    if faithfulness_problems(head, sentence[: said.end], [sentence], date=date, given=given):
+    if faithfulness_problems(head, _head_words(sentence, said), [sentence], date=date, given=given):
         return None
     about, reach = _about(_without_dates(sentence, start, mentions), said)
     en = head + about
@@ -104,6 +106,14 @@ def _statement_event(
         said_by=said.speaker if said.reports else None,
         sources=[source],
     )
+
+
+def _head_words(sentence: str, said: Statement) -> str:
+    """The Arabic a statement's head renders: the sentence up to its subject's end, or its
+    subject and its verb where another clause stands between them."""
+    if said.verb_at is None:
+        return sentence[: said.end]
+    return f"{said.speaker.ar} {sentence[said.verb_at : said.end]}"
 
 
 def _without_dates(sentence: str, start: int, mentions: list[Mention]) -> str:
