@@ -312,8 +312,8 @@ def one_clause(left: Item, right: Item) -> bool:
 def mergeable(left: Item, right: Item) -> bool:
     """Whether two items may be one fact: compatible, and figures of the same value (or one the
     other's rounding: a block holds values alike to two digits)."""
-    if isinstance(left, Figure) and isinstance(right, Figure):
-        return same_count(left, right) and compatible(left, right)
+    if isinstance(left, Figure) and isinstance(right, Figure) and not same_count(left, right):
+        return False
     return compatible(left, right)
 
 
