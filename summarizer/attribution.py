@@ -61,6 +61,13 @@ class AttributionWords:
     # «وتابعت: …»: a verb of saying with no subject, the statement before continued
     continuing: dict[str, str] = field(default_factory=dict)
     openers: frozenset[str] = frozenset()  # what may follow it: «إلى», «أن», a colon
+    # «إذا», «في حال»: a verb right after one says what may happen, not what did; folded,
+    # besides those that fold like «أن» (that), which are compared as written («إن»: if)
+    conditionals: frozenset[str] = frozenset()
+    # «فوز» → won: the verbal noun of an act, past right after one of ``after_words`` («بعد»)
+    verbal_nouns: dict[str, str] = field(default_factory=dict)
+    after_words: frozenset[str] = frozenset()
+    written_conditionals: frozenset[str] = frozenset()
 
 
 def _word_list(data: dict[str, object], key: str) -> list[str]:
@@ -112,6 +119,14 @@ def parse_attribution(data: object) -> AttributionWords:
             if not fold(k).endswith("وا")  # «قالوا»: who, of several speakers, is unknown
         },
         openers=frozenset(fold(w) for w in _word_list(data, "continuation_openers")),
+        conditionals=frozenset(
+            fold(w) for w in _word_list(data, "conditionals") if fold(w) != _THAT
+        ),
+        verbal_nouns={fold(k): v for k, v in _word_map(data, "verbal_nouns").items()},
+        after_words=frozenset(fold(w) for w in _word_list(data, "after_words")),
+        written_conditionals=frozenset(
+            w for w in _word_list(data, "conditionals") if fold(w) == _THAT
+        ),
     )
 
 
@@ -181,8 +196,13 @@ def _after_preposition(word: _Word) -> _Word:
 
 
 def _subject(words: list[_Word], start: int, words_table: AttributionWords) -> list[_Word]:
-    subject: list[_Word] = []
-    for word in words[start : start + MAX_SPEAKER_WORDS]:
+    """The words of the speaker or subject that starts at ``start``: a name of the speakers
+    table, whatever its words («المفوضية السامية لشؤون اللاجئين», «منظمة أوبك»), then the
+    words that continue its noun phrase."""
+    subject = _table_phrase(words, start, words_table)
+    if any(word.ends for word in subject):
+        return subject[: next(i for i, w in enumerate(subject) if w.ends) + 1]
+    for word in words[start + len(subject) : start + MAX_SPEAKER_WORDS]:
         if not word.folded or word.folded in words_table.stops:
             break
         if subject and not _continues_noun_phrase(subject, word.folded):
@@ -191,6 +211,15 @@ def _subject(words: list[_Word], start: int, words_table: AttributionWords) -> l
         if word.ends:
             break
     return subject
+
+
+def _table_phrase(words: list[_Word], start: int, table: AttributionWords) -> list[_Word]:
+    """The longest speaker of the table that the words from ``start`` spell, or none."""
+    folded = tuple(w.folded for w in words[start : start + MAX_SPEAKER_WORDS])
+    for phrase, _ in table.speakers:  # longest first
+        if len(phrase) > 1 and folded[: len(phrase)] == phrase:
+            return words[start : start + len(phrase)]
+    return []
 
 
 _IN_NAME_OF = fold("باسم")
@@ -328,11 +357,16 @@ def statement(sentence: str) -> Statement | None:
                 happens = phrase_english
                 break
         if english is None and happens is None:
+            done = _verbal_noun_act(sentence, words, i, table)
+            if done is not None:
+                return done
             continue
         if i and words[i - 1].folded in _NEGATIONS:
             return None  # what follows is denied or did not happen
         if i and words[i - 1].folded in _RELATIVES:
             continue  # «السيل الذي ضرب اليمن»: the subject stands before; after it, the object
+        if i and _conditional(words[i - 1], table):
+            continue  # «في حال دخلت الهدنة حيز التنفيذ»: it may happen; it did not yet
         happening = _happening(words, i + 1, table) if happens and not reported else None
         if happens is not None and happening is not None:  # «ودخلت الهدنة حيز التنفيذ»
             size, said_en = happening
@@ -391,6 +425,42 @@ def continued_statement(sentence: str, previous: str, before: Statement) -> Stat
     if feminine_verb is not _feminine(before.speaker.ar or ""):
         return None
     return Statement(before.speaker, english, opened.end(1), reports=True)
+
+
+def _verbal_noun_act(
+    sentence: str, words: list[_Word], i: int, table: AttributionWords
+) -> Statement | None:
+    """The act a verbal noun names right after «بعد» or another of ``after_words``, with its
+    subject after it («بعد فوز المنتخب الأردني على عمان»: Jordan won), or None."""
+    english = table.verbal_nouns.get(words[i].folded)
+    before = words[i - 1].folded if i else ""
+    before = before[1:] if before[:1] in _CLITICS and before[1:] in table.after_words else before
+    if english is None or before not in table.after_words or words[i - 1].ends:
+        return None
+    subject, said = _resolved_subject(words, i + 1, table)
+    if said is None or words[i].ends:
+        return None
+    start = _end_of(sentence, [word.text for word in words[: i + 1]])
+    end = _end_of(sentence, [word.text for word in words[: i + 1] + subject])
+    verb_at = _end_of(sentence, [word.text for word in words[:i]])
+    said_by = SaidBy(en=said, ar=sentence[start:end].strip(" ،,"))
+    return Statement(said_by, english, end, reports=False, verb_at=verb_at)
+
+
+def _conditional(word: _Word, table: AttributionWords) -> bool:
+    """Whether ``word`` opens a condition («إذا», «وإذا», «حال» of «في حال», «إن»)."""
+    folded = word.folded[1:] if word.folded[:1] in _CLITICS else word.folded
+    written = _MARKS.sub("", word.text)
+    bare = written[1:] if written[:1] in _CLITICS else written
+    return (
+        word.folded in table.conditionals
+        or folded in table.conditionals
+        or bool({written, bare} & table.written_conditionals)
+    )
+
+
+_THAT = fold("أن")
+_MARKS = re.compile("[\u064B-\u0652\u0640]")  # vowel marks and tatweel
 
 
 def _several(speaker_en: str) -> bool:

@@ -23,6 +23,10 @@ from summarizer.render import said_by_words
 # (quote, speaker in Arabic, its English or None, a denial?)
 SPEAKERS = [
     ("وقال مسؤول أميركي إن القوات ستغادر القاعدة قريبا", "مسؤول أميركي", "a US official", False),
+    # a name of the table, whatever the shape of its words («ل» + an indefinite noun)
+    ("وكشفت المفوضية السامية لشؤون اللاجئين عن تراجع العودة",
+     "المفوضية السامية لشؤون اللاجئين", "UNHCR", False),
+    ("وأعلنت منظمة أوبك رفع الإنتاج", "منظمة أوبك", "OPEC", False),
     ("وارتفع عدد الإصابات إلى 40 حالة بحسب وزارة الصحة.", "وزارة الصحة", "the health ministry",
      False),
     ("وأعلنت المفوضية العليا المستقلة للانتخابات، الخميس، موعد الاقتراع",
@@ -54,7 +58,8 @@ def test_a_speaker_of_no_known_english_is_shown_in_arabic_only() -> None:
     # the table's English names the Pentagon; «مسؤول» alone does not: "an official" only
     said, _ = find_speaker("وقال مسؤول إن الانسحاب يبدأ الشهر المقبل") or (None, None)
     assert said is not None and said.en == "an official"
-    item = _event("e1", SPEAKERS[3][0], "A vote date")
+    [unknown] = [quote for quote, _, english, _ in SPEAKERS if "المرصد" in quote]
+    item = _event("e1", unknown, "A vote date")
     [spoken] = with_speakers([item])
     assert spoken.said_by is not None and spoken.said_by.en is None
     assert said_by_words(spoken, "en") == ""  # left out in English
@@ -197,7 +202,9 @@ STATEMENTS = [
     # a country adjective after the table's words
     ("وأعلنت وزارة الصحة المغربية حصيلة جديدة", "the health ministry of Morocco", "announced"),
     ("قال رئيس الوزراء الليبي إن الانتخابات ستجرى", "the prime minister of Libya", "said"),
-    ("وأكدت وزارة الخارجية الأمريكية أن الموعد ثابت", "the foreign ministry of the United States",
+    # a country's own name of its ministry, when the table has it; otherwise "of <country>"
+    ("وأكدت وزارة الخارجية الأمريكية أن الموعد ثابت", "the US State Department", "affirmed"),
+    ("وأكدت وزارة الخارجية المصرية أن الموعد ثابت", "the foreign ministry of Egypt",
      "affirmed"),
 ]  # fmt: skip
 
@@ -233,6 +240,16 @@ ACTIONS = [
     ("وأنهت الشرطة الإضراب بعد ساعات", "the police", "ended"),
     ("واستعرضت الحكومة تقرير اللجنة", "the government", "reviewed"),
     ("وقرر مجلس الوزراء تمديد العطلة", "the council of ministers", "decided"),
+    # more happenings of news: a match, a summit, talks
+    ("وجرت المباراة على ملعب المدينة", "the match", "took place"),
+    ("وعقدت القمة العربية في بغداد", "the summit", "was held"),
+    ("وانتهت المفاوضات دون اتفاق", "the negotiations", "ended"),
+    # the verbal noun of an act right after «بعد»/«عقب»/«إثر», with its subject after it
+    ("جاء التأهل بعد فوز المنتخب الأردني على ضيفه", "Jordan", "won"),
+    ("وعقب إعلان الحكومة رفع الأسعار تجمع المحتجون", "the government", "announced"),
+    ("وذلك إثر انسحاب الاتحاد الأوروبي من المحادثات", "the European Union", "withdrew"),
+    # a condition after the verb does not make the verb conditional
+    ("وقررت الحكومة رفع الأسعار إذا ارتفع سعر النفط", "the government", "decided"),
     ("وأقر المجلس قانون الانتخاب", "the council", "ratified"),
     ("وقدرت الحكومة كلفة المشروع", "the government", "estimated"),
     ("وأحصت الوزارة عدد المدارس", "the ministry", "counted"),
@@ -324,6 +341,18 @@ def test_an_action_is_its_subject_and_verb_and_no_speaker(
         # a definite word after the verb is no name: the title must head a known body
         "وقال المدير العام لشركة النقل إن الرحلات ستستأنف",
         "وقال سامي المدير العام للمستشفى إن",
+        # a verbal noun before which nothing says it is past, or with no subject written
+        "قبل فوز المنتخب المصري على ضيفه",
+        "بعد خسارته أمام ضيفه",
+        # a masculine verb written like its verbal noun: the holding of the meeting
+        "وكان من المقرر عقد الاجتماع في الأصل يوم الاثنين",
+        # a verb right after a condition says what may happen, not what did
+        "وهدد باستقالة حزبه في حال دخلت الهدنة حيز التنفيذ",
+        "وفي حالة وافقت الحكومة على الخطة ستبدأ المرحلة الثانية",
+        "وإذا قررت الحكومة رفع الأسعار فإن النقابات ستضرب",
+        "لو فاز منتخب الأردن بالمباراة لتأهل مباشرة",
+        "إنْ أعلنت الوزارة الحظر ستغلق المحلات",
+        "فاذا رفضت الحكومة المقترح تعود الأزمة",
     ],
 )
 def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> None:
