@@ -59,6 +59,8 @@ class _Rules:
     name_heads: frozenset[str]  # folded: «عبد», «بن» open a person's compound name
     auxiliaries: frozenset[str]  # folded: «تم إلغاء»: the passive's verb, no word of its own
     negations: frozenset[str]  # folded: «دون زيادة»: the word after one is what is not so
+    light_words: tuple[str, ...]  # «بيان», «تسجيل»: in what or as what an act was recorded
+    light_heads: frozenset[str]  # folded: «بشكل ملحوظ»: a manner or a period, and its word
     function_words: frozenset[str]
     number_words: frozenset[str]
     ordinals: frozenset[str]
@@ -77,6 +79,8 @@ def _rules() -> _Rules:
         name_heads=frozenset(fold(w) for w in raw["name_heads"]),
         auxiliaries=frozenset(fold(w) for w in raw["auxiliaries"]),
         negations=frozenset(fold(w) for w in raw["negations"]),
+        light_words=tuple(raw["light_words"]),
+        light_heads=frozenset(fold(w) for w in raw["light_heads"]),
         function_words=frozenset(raw["english_function_words"]),
         number_words=frozenset(raw["english_number_words"]),
         ordinals=frozenset(raw["english_ordinals"]),
@@ -318,6 +322,25 @@ def without_compound_names(arabic: str) -> str:
     return _blank_pairs(arabic, _rules().name_heads, clitic=True)
 
 
+def _without_light_words(arabic: str, found: Lexicon) -> str:
+    """``arabic`` with the words that say in what, how or as what an act was said or recorded
+    blanked at the same length («في بيان», «تسجيل», «بشكل ملحوظ»): ``light_words`` by their
+    lexicon stem, ``light_heads`` with the word after them."""
+    rules = _rules()
+    light = _light_stems(found)
+    chars = list(_blank_pairs(arabic, rules.light_heads, clitic=True))
+    for word in _ARABIC_WORD.finditer(arabic):
+        if found.stem(word.group()) in light:
+            chars[word.start() : word.end()] = " " * (word.end() - word.start())
+    return "".join(chars)
+
+
+@cache
+def _light_stems(found: Lexicon) -> frozenset[str]:
+    stems = (found.stem(word) for word in _rules().light_words)
+    return frozenset(stem for stem in stems if stem is not None)
+
+
 def _blank_pairs(
     arabic: str, heads: frozenset[str], *, clitic: bool = False, unless_after: str = ""
 ) -> str:
@@ -382,7 +405,7 @@ def leading_terms(arabic: str, most: int = 3, *, quoted: bool = False) -> list[t
     found = lexicon()
     if found is None:
         return []
-    unnamed = without_compound_names(arabic)
+    unnamed = _without_light_words(without_compound_names(arabic), found)
     tokens = [(m.start(), m.group()) for m in _CLAUSE_TOKEN.finditer(unnamed)]
     if tokens and tokens[0][1] in "،,":
         closing = [i for i, (_, t) in enumerate(tokens[1 : _ASIDE_TOKENS + 2], 1) if t in "،,"]

@@ -88,7 +88,7 @@ def test_the_gloss_data_file_is_well_formed() -> None:
     assert set(raw) == {
         "about", "buckwalter", "stem_variants", "english_function_words", "english_synonyms",
         "english_number_words", "english_ordinals", "news_senses", "name_heads", "auxiliaries",
-        "negations",
+        "negations", "light_words", "light_heads",
     }  # fmt: skip
     assert all(
         len(entry) == 3 and all(isinstance(part, str) and part for part in entry)
@@ -189,6 +189,10 @@ LEADING = [
     (" يزيد رئيسا للجمعية", {"president"}, {"supply"}),
     # a comma ends the clause: the next one is another fact
     (" زيادة الرواتب، فيما انهار مبنى", {"increase"}, {"building"}),
+    # in what, how or as what the act was said or recorded is not what was done
+    (" في بيان تجميد الأجور", {"freezing"}, {"communiqué", "statement"}),
+    (" بشكل ملحوظ تجميد الأجور", {"freezing"}, {"manner", "noticeable"}),
+    (" في الفترة الأخيرة قرارات تهدف إلى التسهيل", {"decisions"}, {"phase", "period", "last"}),
 ]
 
 
