@@ -225,6 +225,11 @@ class Event(BaseModel):
         default=None, description="its date in words as precisely as the text writes it"
     )
     said_by: SaidBy | None = Field(default=None, description=SAID_BY)
+    acted_by: SaidBy | None = Field(
+        default=None,
+        description="who did it, for an act rather than a statement («قررت الحكومة»: the "
+        "government); None when no quote says",
+    )
     sources: list[Source]
 
 

@@ -256,6 +256,19 @@ def test_a_rule_events_year_is_that_of_the_act_not_of_its_object() -> None:
     assert "general" not in event.text.en
 
 
+def test_a_date_opening_the_sentence_dates_its_statement() -> None:
+    # «وفي 27 أيلول الماضي، أعلنت …»: the date opens the sentence, only a comma before the verb.
+    [event] = _events("وفي 27 أيلول 2024، أعلنت الحكومة خطة للنقل", "skip", dated=True)
+    assert event.date == "2024-09-27"
+    [event] = _events("في 6 آب 2024 أعلنت الحكومة خطة للنقل", "skip", dated=True)
+    assert event.date == "2024-08-06"
+    # A date of another clause before the verb dates that clause, not the statement.
+    [event] = _events("ومنذ آذار 2011 استضاف الأردن اللاجئين", "skip", dated=True)
+    assert event.date is None
+    [event] = _events("بعد انتخابات أيار 2022، أعلنت الحكومة خطة للنقل", "skip", dated=True)
+    assert event.date is None
+
+
 def test_a_statement_continued_without_its_subject_is_its_speakers() -> None:
     # «وأشارت إلى أن …»: the commission says more; its quote starts where the speaker is named.
     first = "وقالت المفوضية في تقريرها إن 300 لاجئ عادوا إلى بلادهم في مارس 2025."

@@ -161,6 +161,23 @@ def test_statements_of_two_speakers_stay_apart() -> None:
     assert len(merge_facts([defence, short]).events) == 1
 
 
+def test_an_act_and_a_statement_of_two_others_stay_apart() -> None:
+    # "Jordan hosted" (an act, by «استضاف الأردن») is not "the commission said": their
+    # actor and speaker name two others, though their quotes share words.
+    quote = "استضاف الأردن اللاجئين منذ سنوات"
+    def event(article: str, en: str, by: SaidBy, *, act: bool) -> ArticleFacts:
+        item = Event(date=None, subject=en, text=Bilingual(en=en, ar=quote),
+                     said_by=None if act else by, acted_by=by if act else None,
+                     sources=[Source(article_id=article, quote=quote, start=0, end=len(quote))])
+        return ArticleFacts(article_id=article, events=[item])
+    hosted = event("a", "Jordan hosted (refugees)", SaidBy(en="Jordan", ar="الأردن"), act=True)
+    said = event("b", "The commission said (refugees)", SaidBy(en="the commission",
+                 ar="المفوضية"), act=False)  # fmt: skip
+    assert len(merge_facts([hosted, said]).events) == 2
+    again = event("b", "Jordan hosted (refugees)", SaidBy(en="Jordan", ar="الأردن"), act=True)
+    assert len(merge_facts([hosted, again]).events) == 1
+
+
 def test_a_statement_continued_in_one_article_stays_its_own() -> None:
     # «… وأضافت: …»: the second event quotes the first sentence for its speaker.
     first = "أعلنت الوزارة خطة جديدة لتوسيع شبكة النقل في العاصمة."

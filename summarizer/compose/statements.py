@@ -26,6 +26,7 @@ from summarizer.models import (
 )
 from summarizer.names import ARABIC_LETTERS
 from summarizer.normalize.named import names_in, without_names
+from summarizer.normalize.vocab import fold
 
 
 def with_statements(
@@ -80,7 +81,7 @@ def _statement_event(
     start, end = span
     sentence = clean.text[start:end]
     head = f"{capital(said.speaker.en or '')} {said.verb_en}"
-    dated = _statement_date(own, said.end, mentions, published, clean.text)
+    dated = _statement_date(own, said, mentions, published, clean.text)
     shift = own - start  # where the subject ends (and the verb starts) in the quote
     verb_at = said.verb_at + shift if said.verb_at is not None else None
     said = replace(said, end=said.end + shift, verb_at=verb_at)
@@ -104,6 +105,7 @@ def _statement_event(
         text=Bilingual(en=en, ar=leading_words(clean.text[own:end])),
         when=mention_words(dated) if dated is not None else None,
         said_by=said.speaker if said.reports else None,
+        acted_by=None if said.reports else said.speaker,
         sources=[source],
     )
 
@@ -168,26 +170,52 @@ def _about(sentence: str, said: Statement) -> tuple[str, int]:
 
 
 def _statement_date(
-    start: int, subject_end: int, mentions: list[Mention], published: str | None, text: str
+    start: int, said: Statement, mentions: list[Mention], published: str | None, text: str
 ) -> Mention | None:
     """When the statement of the sentence at ``start`` was made: a resolved date, not after
-    the publication date, that stands with its verb and speaker («أعلنت الوزارة، اليوم
-    الثلاثاء، …») — within a few words after the speaker (whose words end at
-    ``subject_end`` in the sentence) and before what was said («أن», «إن», a colon or a
-    quotation mark): a date inside what was said («… أن المهمة تنتهي في أيلول») dates that,
-    not the statement."""
-    limit = start + subject_end
+    the publication date, that stands with its verb and speaker — the date that opens the
+    sentence right before its verb («وفي 27 أيلول الماضي، أعلنت الحكومة …»), or one within a
+    few words after the speaker («أعلنت الوزارة، اليوم الثلاثاء، …») and before what was said
+    («أن», «إن», a colon or a quotation mark): a date inside what was said («… أن المهمة
+    تنتهي في أيلول») dates that, not the statement."""
+    limit = start + said.end
     tail = text[limit:]
     said_from = _WHAT_WAS_SAID.search(tail)
     reach = limit + min(said_from.start() if said_from else len(tail), _STATEMENT_REACH)
+    verb = start + _verb_start(text[start:limit], said)
     for mention in mentions:
-        if not start <= mention.start < reach or mention.kind != "date" or not mention.date:
+        if mention.kind != "date" or not mention.date:
+            continue
+        opening = mention.end <= verb and _opens_before(text, start, mention, verb)
+        if not (opening or verb < mention.start < reach):
             continue
         if len(mention.date) == len("YYYY") and not _dates_the_clause(text, limit, mention):
             continue  # «ميزانية عام 2026»: the year of a noun of what was done, not of the act
         if published is None or mention.date <= published[: len(mention.date)]:
             return mention
     return None
+
+
+def _verb_start(head: str, said: Statement) -> int:
+    """Where the statement's verb starts in ``head``, the sentence up to its subject's end:
+    the word before the subject (or ``verb_at``, where another clause stands between)."""
+    if said.verb_at is not None:
+        return said.verb_at
+    subject = head.rfind(said.speaker.ar or "\0")
+    before = head[:subject].rstrip(" ،,") if subject > 0 else ""
+    words = list(_ARABIC_WORD.finditer(before))
+    return words[-1].start() if words else 0
+
+
+def _opens_before(text: str, start: int, mention: Mention, verb: int) -> bool:
+    """Whether a date opens the sentence at ``start`` right before its verb at ``verb``: only
+    «و»/«في» before it («وفي 6 أغسطس،»), only a comma between it and the verb."""
+    before = fold(text[start : mention.start].strip())
+    return before in _OPENERS and not text[mention.end : verb].strip(" ،,")
+
+
+_OPENERS = frozenset(fold(w) for w in ("", "و", "في", "وفي"))
+_ARABIC_WORD = re.compile(rf"[{ARABIC_LETTERS}]+")
 
 
 def _dates_the_clause(text: str, limit: int, mention: Mention) -> bool:

@@ -232,10 +232,11 @@ def event_names(event: Event) -> frozenset[str]:
 
 
 def speaker_words(event: Event) -> frozenset[str]:
-    """The content words of who made a statement ("the health ministry of Sudan": health,
-    ministry, sudan); a shorter naming of one speaker ("the ministry") has a subset of them."""
-    speaker = event.said_by.en if event.said_by else None
-    return frozenset(words_in(speaker)) if speaker else frozenset()
+    """The content words of who made a statement or did an act ("the health ministry of
+    Sudan": health, ministry, sudan); a shorter naming of one speaker ("the ministry") has a
+    subset of them."""
+    who = event.said_by or event.acted_by
+    return frozenset(words_in(who.en)) if who is not None and who.en else frozenset()
 
 
 def names_key_of_place(place: str) -> str:
@@ -337,8 +338,9 @@ def _since(figure: Figure) -> frozenset[str]:
 def compatible(left: Item, right: Item) -> bool:
     """Items about two named places, or two numbered things («بنزين 95», «بنزين 92»), are
     never about the same thing; nor are events whose subjects name two others ("Iraq lost",
-    "South Korea won"), or statements of two speakers, neither a shorter naming of the other
-    (:func:`speaker_words`)."""
+    "South Korea won"), or statements or acts of two speakers or actors, neither a shorter
+    naming of the other (:func:`speaker_words`): "Jordan hosted" is not "the commission
+    said"."""
     if isinstance(left, Event) and isinstance(right, Event):
         mine, theirs = event_names(left), event_names(right)
         speakers = speaker_words(left), speaker_words(right)
