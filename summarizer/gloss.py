@@ -390,6 +390,21 @@ def each_of(arabic: str, anchor: str, at: int | None = None) -> str | None:
 
 
 _ASIDE_TOKENS = 4  # tokens of an aside between commas right after a verb's subject
+_PHRASE_QUOTES = frozenset('«»"')
+
+
+def _after_aside(tokens: list[tuple[int, str]], found: Lexicon) -> list[tuple[int, str]]:
+    """``tokens`` after a short aside that opens them: one between commas («، الأربعاء، …»),
+    or words of no gloss of their own before a comma (what is left of «في بيان، …» once its
+    light word is blanked: «في»)."""
+    if tokens and tokens[0][1] in "،,":
+        closing = [i for i, (_, t) in enumerate(tokens[1 : _ASIDE_TOKENS + 2], 1) if t in "،,"]
+        return tokens[closing[0] + 1 :] if closing else tokens[1:]
+    opening = tokens[:_ASIDE_TOKENS]
+    comma = next((i for i, (_, t) in enumerate(opening) if t in "،,"), None)
+    if comma and all(t[0].isalpha() and found.literal(t) is None for _, t in opening[:comma]):
+        return tokens[comma + 1 :]
+    return tokens
 
 
 def leading_terms(arabic: str, most: int = 3, *, quoted: bool = False) -> list[tuple[str, int]]:
@@ -406,10 +421,13 @@ def leading_terms(arabic: str, most: int = 3, *, quoted: bool = False) -> list[t
     if found is None:
         return []
     unnamed = _without_light_words(without_compound_names(arabic), found)
-    tokens = [(m.start(), m.group()) for m in _CLAUSE_TOKEN.finditer(unnamed)]
-    if tokens and tokens[0][1] in "،,":
-        closing = [i for i, (_, t) in enumerate(tokens[1 : _ASIDE_TOKENS + 2], 1) if t in "،,"]
-        tokens = tokens[closing[0] + 1 :] if closing else tokens[1:]
+    # A quoted phrase inside the clause («تهدف إلى "التسهيل"») is still its words.
+    tokens = [
+        (m.start(), m.group())
+        for m in _CLAUSE_TOKEN.finditer(unnamed)
+        if m.group() not in _PHRASE_QUOTES
+    ]
+    tokens = _after_aside(tokens, found)
     terms: dict[str, int] = {}
     for term, end in _side_at(tokens, found, most, counted=True, objects=True, verb_first=quoted):
         terms.setdefault(term, end)

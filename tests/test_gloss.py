@@ -193,6 +193,11 @@ LEADING = [
     (" في بيان تجميد الأجور", {"freezing"}, {"communiqué", "statement"}),
     (" بشكل ملحوظ تجميد الأجور", {"freezing"}, {"manner", "noticeable"}),
     (" في الفترة الأخيرة قرارات تهدف إلى التسهيل", {"decisions"}, {"phase", "period", "last"}),
+    # what is left of such an aside before its comma is no clause of its own
+    (" في بيان، بارتفاع عدد الإصابات", {"rise", "casualties"}, {"communiqué"}),
+    # a phrase quoted inside the clause is still its words
+    (' أنها اتخذت قرارات تهدف إلى "التسهيل" على المواطنين', {"decisions", "facilitation"}, set()),
+    (" أنها اتخذت قرارات تهدف إلى «التسهيل» على المواطنين", {"decisions", "facilitation"}, set()),
 ]
 
 
