@@ -197,7 +197,7 @@ def _after_preposition(word: _Word) -> _Word:
 
 def _subject(words: list[_Word], start: int, words_table: AttributionWords) -> list[_Word]:
     """The words of the speaker or subject that starts at ``start``: a name of the speakers
-    table, whatever its words («المفوضية السامية لشؤون اللاجئين», «منظمة أوبك»), then the
+    table, whatever its words («برنامج الأغذية العالمي», «منظمة أوبك»), then the
     words that continue its noun phrase."""
     subject = _table_phrase(words, start, words_table)
     if any(word.ends for word in subject):
