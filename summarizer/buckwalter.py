@@ -189,8 +189,8 @@ class Lexicon:
     def literal(self, arabic_word: str) -> Literal | None:
         """The plainest English of one Arabic word: the first sense of its most likely
         analysis (a compatible split with the longest stem, spelled as written; a noun before
-        a verb, since the first entries of a root are its verbs). None for a function word, a
-        name or a word the lexicon does not know."""
+        a verb, since the first entries of a root are its verbs). None for a word that may be a
+        function word, a name or a word the lexicon does not know."""
         ranked, stems = self._ranked(arabic_word)
         if not ranked:
             return None
@@ -200,13 +200,17 @@ class Lexicon:
         entry = ranked[0][1]
         if entry.category.startswith(("FW", "Nprop")):
             return None
+        alike = [e for rank, e in ranked if rank[:2] == ranked[0][0][:2]]
+        if not entry.news and any(e.category.startswith("FW") for e in alike):
+            # A word that may be a particle is the particle in news text («قد»: has, not
+            # strap; «بين»: between, not clear; «بعد»: after, not dimension).
+            return None
         first = _first_sense(entry)
         words = first.split()
         if not words or len(words) > _LITERAL_WORDS or not all(w.isalpha() for w in words):
             return None
         # Ambiguous: the analyses as likely as the chosen one (as long a stem, as written) read
         # as another part of speech or give another common sense (a name's reading aside).
-        alike = [e for rank, e in ranked if rank[:2] == ranked[0][0][:2]]
         nominal = {e.category.startswith("N") for e in alike}
         senses = {_first_sense(e) for e in alike if not _first_sense(e)[:1].isupper()}
         name = first[0].isupper()  # "Cairo", "August": a name keeps its capitals

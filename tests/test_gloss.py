@@ -157,7 +157,7 @@ COUNTED = [
     ("وقررت تثبيت السعر عند 12 دينارا دون زيادة", "12 دينارا", {"fixing"}, {"increase"}),
     ("وبلغ عدد المدارس 40 مدرسة لم تتضرر", "40 مدرسة", {"schools"}, {"complain"}),
     # a hedge's own negation is the value's («ما لا يقل عن»: at least)
-    ("ومقتل ما لا يقل عن 35 عنصرا من التنظيم", "ما لا يقل عن 35 عنصرا", {"murder"}, set()),
+    ("ومقتل ما لا يقل عن 35 عنصرا من التنظيم", "ما لا يقل عن 35 عنصرا", {"killing"}, {"murder"}),
     # after «ما», «دون» is "below", no negation
     ("وتراجع السعر إلى ما دون 60 دولارا للبرميل", "60 دولارا", {"barrel"}, set()),
 ]
@@ -312,6 +312,35 @@ def test_the_news_sense_of_a_word_comes_first(
     found = lexicon()
     assert found is not None
     assert not unsupported_words(" ".join(wanted), [arabic])
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("word", "english"),
+    [("المسجلين", "registered"), ("برصيد", "balance"), ("منهية", "ending"),
+     ("اشتباه", "suspicion"), ("مماثلة", "similar"), ("بقاء", "staying"),
+     ("التابعة", "affiliated"), ("المستحق", "deserved"), ("اللافت", "remarkable"),
+     ("تتصدر", "lead"), ("الحالي", "current"), ("مقتل", "killing"), ("تضررت", "be damaged")],
+)  # fmt: skip
+def test_a_words_plain_gloss_is_its_news_sense(word: str, english: str) -> None:
+    # «اللاجئين المسجلين»: registered, not registrar; «مقتل»: killing, not murder.
+    found = lexicon()
+    assert found is not None
+    literal = found.literal(word)
+    assert literal is not None and literal.english == english
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    "word",
+    ["قد", "بين", "بينها", "بعد", "قبل", "نحو", "حول", "دون", "وفق", "أمام", "ضمن", "عبر",
+     "فيما", "ليس", "حين", "الى"],
+)  # fmt: skip
+def test_a_word_that_may_be_a_particle_has_no_plain_gloss(word: str) -> None:
+    # «قد»: has (not strap), «بين»: between (not clear), «فيما»: while (not FEMA).
+    found = lexicon()
+    assert found is not None
+    assert found.literal(word) is None
 
 
 @needs_lexicon
