@@ -340,6 +340,9 @@ def statement(sentence: str) -> Statement | None:
     """
     table = attribution_words()
     words = _words(sentence)
+    labelled = _labelled_statement(sentence, words, table)
+    if labelled is not None:
+        return labelled
     for i, word in enumerate(words):
         verb = word.folded[1:] if word.folded[:1] in _CLITICS else word.folded
         if verb in _WAS:
@@ -396,6 +399,21 @@ def statement(sentence: str) -> Statement | None:
             ar = sentence[start:end].strip(" ،,")
             return Statement(SaidBy(en=said, ar=ar), english, end, reports=reported is not None)
     return None
+
+
+def _labelled_statement(
+    sentence: str, words: list[_Word], table: AttributionWords
+) -> Statement | None:
+    """A speaker the tables know opening the sentence, a colon right after it («وزارة الصحة:
+    تسجيل 1200 إصابة جديدة»): the way a headline says who says what, with no verb; the
+    speaker said it. None otherwise."""
+    subject, said = _resolved_subject(words, 0, table)
+    if said is None or not subject:
+        return None
+    end = _end_of(sentence, [word.text for word in subject])
+    if not sentence[end:].lstrip().startswith(":"):
+        return None
+    return Statement(SaidBy(en=said, ar=sentence[:end].strip()), "said", end, reports=True)
 
 
 _OPENING_VERB = re.compile(rf"\s*([{ARABIC_LETTERS}]+)\s*([{ARABIC_LETTERS}]+|[:،,\"“«])")

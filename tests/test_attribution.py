@@ -268,6 +268,38 @@ SUBJECT_ENDS = [
     ("وقدرت الهيئة الخسائر", "الهيئة"),
 ]
 
+# A headline's «speaker: what was said», with no verb: the speaker said it.
+LABELLED = [
+    ("وزارة الصحة: تسجيل 1200 إصابة جديدة بالكوليرا", "the health ministry", "وزارة الصحة"),
+    ("مفوضية اللاجئين: انخفاض وتيرة العودة", "UNHCR", "مفوضية اللاجئين"),
+    ("الصحة العالمية: الوباء ينتشر في كل الولايات", "the World Health Organization",
+     "الصحة العالمية"),
+    ("وزير الخارجية : لا حل عسكريا للأزمة", "the foreign minister", "وزير الخارجية"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "arabic"), LABELLED)
+def test_a_speaker_and_a_colon_are_a_statement(sentence: str, speaker: str, arabic: str) -> None:
+    said = statement(sentence)
+    assert said is not None and (said.speaker.en, said.verb_en) == (speaker, "said")
+    assert said.speaker.ar == arabic and said.reports
+    assert sentence[said.end :].lstrip().startswith(":")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تفاصيل الاتفاق: ثلاث مراحل",  # no speaker of the tables before the colon
+        "الحكومة تقرر: رفع الأسعار",  # a word between the speaker and the colon
+        "وقال: الوضع صعب",  # a verb of no subject
+    ],
+)
+def test_no_labelled_statement_without_a_known_speaker_right_before_the_colon(
+    sentence: str,
+) -> None:
+    assert statement(sentence) is None
+
+
 # (sentence, subject, verb): «كان» + subject + («قد») + perfect: what had been done or said.
 PLUPERFECT = [
     ("وكانت الحكومة قد قررت إغلاق المدارس", "the government", "decided"),

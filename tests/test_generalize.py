@@ -269,6 +269,15 @@ def test_a_date_opening_the_sentence_dates_its_statement() -> None:
     assert event.date is None
 
 
+def test_a_headlines_speaker_and_colon_is_a_statement_and_keeps_its_polarity() -> None:
+    [event] = _events("وزارة الصحة: ارتفاع عدد الإصابات بالكوليرا في الولايات", "skip")
+    assert event.text.en == "The health ministry said (rise, casualties, cholera)"
+    assert event.said_by is not None and event.said_by.ar == "وزارة الصحة"
+    # What follows a negation is not the line's to name: it says only who spoke.
+    [event] = _events("وزير الخارجية: لا حل عسكريا للأزمة", "skip")
+    assert event.text.en == "The foreign minister said"
+
+
 def test_a_statement_continued_without_its_subject_is_its_speakers() -> None:
     # «وأشارت إلى أن …»: the commission says more; its quote starts where the speaker is named.
     first = "وقالت المفوضية في تقريرها إن 300 لاجئ عادوا إلى بلادهم في مارس 2025."
