@@ -178,7 +178,10 @@ def _words(quote: str) -> list[_Word]:
             words.append(_Word(raw, "", True))
             continue
         tail = raw[match.end() :]
-        words.append(_Word(match.group(0), fold(match.group(0)), bool(tail.strip("ـ"))))
+        # «أوبك+» is OPEC+, another body than «أوبك»: the plus is part of the name.
+        plus = "+" if tail.startswith("+") else ""
+        word, tail = match.group(0) + plus, tail[len(plus) :]
+        words.append(_Word(word, fold(word), bool(tail.strip("ـ"))))
     return words
 
 
