@@ -454,9 +454,8 @@ def _verbal_noun_act(
     """The act a verbal noun names right after «بعد» or another of ``after_words``, with its
     subject after it («بعد فوز المنتخب الأردني على عمان»: Jordan won), or None."""
     english = table.verbal_nouns.get(words[i].folded)
-    before = words[i - 1].folded if i else ""
-    before = before[1:] if before[:1] in _CLITICS and before[1:] in table.after_words else before
-    if english is None or before not in table.after_words or words[i - 1].ends:
+    after_word = i > 0 and _is(words[i - 1].folded, table.after_words)
+    if english is None or not after_word or words[i - 1].ends:
         return None
     subject, said = _resolved_subject(words, i + 1, table)
     if said is None or words[i].ends:
@@ -470,14 +469,8 @@ def _verbal_noun_act(
 
 def _conditional(word: _Word, table: AttributionWords) -> bool:
     """Whether ``word`` opens a condition («إذا», «وإذا», «حال» of «في حال», «إن»)."""
-    folded = word.folded[1:] if word.folded[:1] in _CLITICS else word.folded
     written = _MARKS.sub("", word.text)
-    bare = written[1:] if written[:1] in _CLITICS else written
-    return (
-        word.folded in table.conditionals
-        or folded in table.conditionals
-        or bool({written, bare} & table.written_conditionals)
-    )
+    return _is(word.folded, table.conditionals) or _is(written, table.written_conditionals)
 
 
 _THAT = fold("أن")
