@@ -260,7 +260,9 @@ def literal_terms(
     if found is None or located is None or not located[1]:
         return []
     tokens, inside = located
-    back = tokens[: inside[0]][::-1]
+    back, ahead = _unbracketed(tokens[: inside[0]][::-1], tokens[inside[-1] + 1 :])
+    if _second_of_pair(back):
+        back = []
     compared = _compared(back)
     if compared is not None:
         # What the other value did («تراجعت»: retreated) is not this one's: its subject only.
@@ -268,8 +270,51 @@ def literal_terms(
             (at, t) for at, t in compared if not _verb(found.literal(t) if t[0].isalpha() else None)
         ]
     left = _side(back, found, before, counted=False, apart=counted)[::-1]
-    right = _side(tokens[inside[-1] + 1 :], found, after, counted=True)
+    right = _side(ahead, found, after, counted=True)
     return list(dict.fromkeys(left + right))
+
+
+def _second_of_pair(back: list[tuple[int, str]]) -> bool:
+    """Whether a value is joined by «و» to a value before it in its clause («140 ألف درهم
+    للأسر التي انهارت منازلها بالكامل و80 ألف درهم للأسر التي تضررت منازلها جزئيا»): the
+    words between the two are the first one's, and the second's own words follow it."""
+    if not back or back[0][1] != "و":
+        return False
+    for _, token in back[1:]:
+        if token[0].isdigit():
+            return True
+        if not token[0].isalpha():
+            return False
+    return False
+
+
+_BRACKETS = {"(": ")", "«": "»", '"': '"'}
+
+
+def _unbracketed(
+    back: list[tuple[int, str]], ahead: list[tuple[int, str]]
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The tokens before (nearest first) and after a value, without the brackets that hold
+    the value alone: an official text writes the amount in figures between brackets and then
+    in words («بمبلغ (165,400,000,000) مائة … ريال»), and those brackets end no clause."""
+    if back and ahead and _BRACKETS.get(back[0][1]) == ahead[0][1]:
+        return back[1:], ahead[1:]
+    return back, _after_conversion(ahead)
+
+
+_CONVERSION_TOKENS = 4  # «(244 دولارا)», «(نحو 11.7 مليار دولار)»
+
+
+def _after_conversion(ahead: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The tokens after a value, past the same value in another unit between brackets right
+    after it («2500 درهم (244 دولارا) شهريا»: monthly is the dirhams' too)."""
+    if not ahead or ahead[0][1] != "(":
+        return ahead
+    inside = ahead[1 : _CONVERSION_TOKENS + 2]
+    close = next((i for i, (_, t) in enumerate(inside) if t == ")"), None)
+    if close is None or not any(t[0].isdigit() for _, t in inside[:close]):
+        return ahead
+    return ahead[close + 2 :]
 
 
 _COMPARED_REACH = 3  # tokens between a value and the comparison word before it («بنسبة»)

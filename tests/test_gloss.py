@@ -160,6 +160,22 @@ COUNTED = [
     ("ومقتل ما لا يقل عن 35 عنصرا من التنظيم", "ما لا يقل عن 35 عنصرا", {"killing"}, {"murder"}),
     # after «ما», «دون» is "below", no negation
     ("وتراجع السعر إلى ما دون 60 دولارا للبرميل", "60 دولارا", {"barrel"}, set()),
+    # an amount in figures between brackets, then in words (an official text's form): the
+    # brackets hold the value alone and end no clause
+    ("ويقدر العجز بمبلغ (20,000,000) عشرين مليون دينار", "20,000,000", {"deficit"}, set()),
+    ("وتبلغ الإيرادات (5,400,000) خمسة ملايين وأربعمائة ألف جنيه", "5,400,000",
+     {"revenues"}, set()),
+    ("خصصت الوزارة مبلغ (300) ثلاثمائة مليون ريال للمدارس", "300", {"ministry"}, set()),
+    # the same value in another unit, between brackets right after it, is an aside
+    ("وستصرف الحكومة 900 جنيه (18 دولارا) شهريا لكل عامل", "900 جنيه", {"monthly"}, set()),
+    ("ويتقاضى المتطوع 300 درهم (30 دولارا) يوميا", "300 درهم", {"daily"}, set()),
+    ("وبلغت المنحة 2000 دينار (نحو 6 آلاف دولار) سنويا", "2000 دينار", {"annually"}, set()),
+    # a value joined by «و» to one before it: the words between are the first one's
+    ("وتشمل المساعدات 100 ألف درهم للأسر التي انهارت منازلها بالكامل و50 ألف درهم للمتضررة "
+     "جزئيا", "50 ألف درهم", {"partial"}, {"complete", "collapse"}),
+    ("وصرفت 300 دينار للمدارس المتضررة بالكامل و120 دينارا للمتضررة جزئيا", "120 دينارا",
+     {"partial"}, {"complete"}),
+    ("بلغ عدد القتلى في الغارة على المدينة 40 و12 جريحا", "12 جريحا", set(), {"raid", "city"}),
 ]
 
 
@@ -320,7 +336,10 @@ def test_the_news_sense_of_a_word_comes_first(
     [("المسجلين", "registered"), ("برصيد", "balance"), ("منهية", "ending"),
      ("اشتباه", "suspicion"), ("مماثلة", "similar"), ("بقاء", "staying"),
      ("التابعة", "affiliated"), ("المستحق", "deserved"), ("اللافت", "remarkable"),
-     ("تتصدر", "lead"), ("الحالي", "current"), ("مقتل", "killing"), ("تضررت", "be damaged")],
+     ("تتصدر", "lead"), ("الحالي", "current"), ("مقتل", "killing"), ("تضررت", "be damaged"),
+     # a budget's deficit, a building's collapse, crude oil
+     ("العجز", "deficit"), ("بعجز", "deficit"), ("انهارت", "collapse"), ("وانهارت", "collapse"),
+     ("خام", "crude"), ("الخام", "crude")],
 )  # fmt: skip
 def test_a_words_plain_gloss_is_its_news_sense(word: str, english: str) -> None:
     # «اللاجئين المسجلين»: registered, not registrar; «مقتل»: killing, not murder.
