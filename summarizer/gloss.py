@@ -275,9 +275,9 @@ def literal_terms(
 
 
 def _second_of_pair(back: list[tuple[int, str]]) -> bool:
-    """Whether a value is joined by «و» to a value before it in its clause («140 ألف درهم
-    للأسر التي انهارت منازلها بالكامل و80 ألف درهم للأسر التي تضررت منازلها جزئيا»): the
-    words between the two are the first one's, and the second's own words follow it."""
+    """Whether a value is joined by «و» to a value before it in its clause («300 دينار
+    للمدارس المتضررة بالكامل و120 دينارا للمتضررة جزئيا»): the words between the two are the
+    first one's, and the second's own words follow it."""
     if not back or back[0][1] != "و":
         return False
     for _, token in back[1:]:
@@ -296,18 +296,18 @@ def _unbracketed(
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """The tokens before (nearest first) and after a value, without the brackets that hold
     the value alone: an official text writes the amount in figures between brackets and then
-    in words («بمبلغ (165,400,000,000) مائة … ريال»), and those brackets end no clause."""
+    in words («بمبلغ (20,000,000) عشرين مليون دينار»), and those brackets end no clause."""
     if back and ahead and _BRACKETS.get(back[0][1]) == ahead[0][1]:
         return back[1:], ahead[1:]
     return back, _after_conversion(ahead)
 
 
-_CONVERSION_TOKENS = 4  # «(244 دولارا)», «(نحو 11.7 مليار دولار)»
+_CONVERSION_TOKENS = 4  # «(18 دولارا)», «(نحو 6 آلاف دولار)»
 
 
 def _after_conversion(ahead: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The tokens after a value, past the same value in another unit between brackets right
-    after it («2500 درهم (244 دولارا) شهريا»: monthly is the dirhams' too)."""
+    after it («900 جنيه (18 دولارا) شهريا»: monthly is the pounds' too)."""
     if not ahead or ahead[0][1] != "(":
         return ahead
     inside = ahead[1 : _CONVERSION_TOKENS + 2]
