@@ -481,6 +481,15 @@ def _several(speaker_en: str) -> bool:
     return " and " in speaker_en or "," in speaker_en
 
 
+def says(word: str) -> bool:
+    """Whether ``word`` is a verb of saying or denying of the tables, with or without its
+    clitic («وقال», «أكدت», «نفى»): its subject is a speaker."""
+    table = attribution_words()
+    folded = fold(word.strip(" ،,.:"))
+    bare = folded[1:] if folded[:1] in _CLITICS else folded
+    return _said_with(folded, table) or any(w in table.denial for w in (folded, bare))
+
+
 def _said_with(folded: str, table: AttributionWords) -> bool:
     """Whether a folded word is a verb of saying, with or without its clitic."""
     bare = folded[1:] if folded[:1] in _CLITICS else folded

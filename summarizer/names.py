@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -51,6 +51,20 @@ _STEM_ENDINGS = "اهيى"
 def fold_arabic(text: str) -> str:
     """Arabic text without diacritics or tatweel; alef, ya, ta marbuta and hamza seats unified."""
     return _DIACRITICS.sub("", text).translate(_FOLD)
+
+
+@cache
+def function_words_ar() -> frozenset[str]:
+    """The folded Arabic function words of ``data/stopwords.json``, loaded once.
+
+    Raises:
+        ValueError: ``words`` is not a list of non-empty strings.
+    """
+    raw = resources.files("summarizer").joinpath("data", "stopwords.json").read_text("utf-8")
+    words = json.loads(raw).get("words")
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ValueError("data/stopwords.json: 'words' must be a list of non-empty strings")
+    return frozenset(fold_arabic(w) for w in words)
 
 
 def word_forms(word: str) -> set[str]:

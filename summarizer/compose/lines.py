@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.attribution import says
 from summarizer.clean import clause_around, clause_span
 from summarizer.faithful import (
     PLACEHOLDER,
@@ -43,6 +44,7 @@ from summarizer.normalize.vocab import (
     fold,
     month_named,
 )
+from summarizer.people import Person, people_in, without_people
 
 _MONTHS = "|".join(MONTHS_EN + tuple(m[:3] for m in MONTHS_EN))
 # A date written by the model in English ("by the end of September 2025", "in 2026", "on 27 Sep").
@@ -159,7 +161,7 @@ def key_words(
     known = {english_stem(word) for word in (place or "").split()}
     quote = source.quote
     at = position(quote, anchor, at)
-    names, unnamed = names_around(quote, anchor, at)
+    names, unnamed = names_around(quote, anchor, at, counted=unit is not None)
     forecast = ["expected"] if forecasts(quote, anchor, at) else []
     happens = action_of(quote, anchor, at) if unit is None else []
     said = forecast + happens + outcome_of(quote, anchor, unit, at) + each(quote, anchor, unit, at)
@@ -249,10 +251,14 @@ def designations(quote: str, anchor: str, at: int | None = None) -> list[str]:
     return [term for term in dict.fromkeys(found) if term.split()[-1] not in own]
 
 
-def names_around(quote: str, anchor: str, at: int | None = None) -> tuple[list[str], str]:
-    """The English of the places and countries named in ``anchor``'s own clause of ``quote``
-    (once each), and the quote with every name's letters blanked (its words are no key words
-    of their own: «الشمالية» of «مقدونيا الشمالية» is not "northern")."""
+def names_around(
+    quote: str, anchor: str, at: int | None = None, *, counted: bool = False
+) -> tuple[list[str], str]:
+    """The English of the places, countries and persons named in ``anchor``'s own clause of
+    ``quote`` (once each; for a value, ``counted``, a person named before that clause when
+    none is named in it; see :func:`_about_the_value`), and the quote with every name's letters
+    blanked (its words are no key words of their own: «الشمالية» of «مقدونيا الشمالية» is not
+    "northern", «فهمي» of «نبيل فهمي» not "understanding")."""
     at = position(quote, anchor, at)
     if at < 0:
         return [], quote
@@ -263,7 +269,36 @@ def names_around(quote: str, anchor: str, at: int | None = None) -> tuple[list[s
         inside = begin <= named.start and named.end <= end
         if inside and named.english not in names:
             names.append(named.english)
-    return names, without_names(quote, found)
+    people = people_in(quote)
+    own = [p for p in people if begin <= p.start and p.end <= end]
+    persons = [p for p in own if _about_the_value(quote, at, p)]
+    if counted and not own:
+        earlier = [p for p in people if p.end <= begin]
+        persons = [earlier[-1]] if earlier and _about_the_value(quote, at, earlier[-1]) else []
+    for person in persons:
+        if person.latin not in names:
+            names.append(person.latin)
+    return names, without_people(without_names(quote, found), people)
+
+
+_THAT = re.compile(
+    rf"(?<![{ARABIC_LETTERS}])(?:[وف]?[إأا]ن|[وف]?[بل]?[أا]ن(?:ه|ها|هم))(?![{ARABIC_LETTERS}])"
+)
+_SENTENCE_STOP = re.compile(r"[!?؟;؛]|(?<!\d)\.|\.(?!\d)")  # «900.000» is a number
+_SPEAKER_REACH = 3  # words before a name in which a verb of saying makes it the speaker
+
+
+def _about_the_value(quote: str, at: int, person: Person) -> bool:
+    """Whether a value at ``at`` may be about a person named in its sentence: not the speaker
+    («قال الوزير فلان إن 40 …»: the 40 are not the speaker's), and, named before it, with no
+    «أن» or sentence end between (another proposition: «وتحدث الوزير فلان، أن بلاده تستضيف
+    900 ألف لاجئ»); a list of values goes on about the person named first («ونال فلان، مرشح
+    الحزب، 900.000 صوت، أيضا 9.5%»: the 9.5% are the candidate's)."""
+    words = quote[: person.start].split()[-_SPEAKER_REACH:]
+    if any(says(word) for word in words):
+        return False
+    between = quote[person.end : at] if person.end <= at else ""
+    return not (_THAT.search(between) or _SENTENCE_STOP.search(between))
 
 
 def written_with(mention: Mention, source: Source, mentions: list[Mention]) -> str:

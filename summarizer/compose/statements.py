@@ -27,6 +27,7 @@ from summarizer.models import (
 from summarizer.names import ARABIC_LETTERS
 from summarizer.normalize.named import names_in, without_names
 from summarizer.normalize.vocab import fold
+from summarizer.people import people_in, without_people
 
 
 def with_statements(
@@ -135,7 +136,8 @@ _MOST_TERMS = 3  # the lexicon's words of what was said or done, after its names
 def _about(sentence: str, said: Statement) -> tuple[str, int]:
     """Key words of what was said or done, in parentheses, and where the words they render
     end in ``sentence``: the places and countries named in what follows the subject, besides
-    the subject's own (names of a maintained table, so they are the article's), then the
+    the subject's own (names of a maintained table, so they are the article's), and the
+    persons it names (:func:`summarizer.people.people_in`: attested spellings), then the
     lexicon's plainest English of the first nouns of what was said or done
     (:func:`summarizer.gloss.leading_terms`: «خفضت البلدية سعر الخبز»: price, bread), which
     name what the event is about; a word read as a verb there may be a name the lexicon lacks,
@@ -155,9 +157,15 @@ def _about(sentence: str, said: Statement) -> tuple[str, int]:
         if named.english not in names and not stems <= subject and len(names) < _MOST_ABOUT:
             names.append(named.english)
             reach = max(reach, begin + named.end)
+    people = people_in(rest)
+    for person in people:
+        if person.latin not in names and len(names) < _MOST_ABOUT:
+            names.append(person.latin)
+            reach = max(reach, begin + person.end)
     known = subject | {english_stem(w) for name in names for w in name.split()}
     terms = []
-    for term, end in leading_terms(without_names(rest, found), _MOST_TERMS, quoted=quoted):
+    unnamed = without_people(without_names(rest, found), people)
+    for term, end in leading_terms(unnamed, _MOST_TERMS, quoted=quoted):
         if negates(sentence[said.end : begin + end]):
             break  # «… دون زيادة»: what follows a negation is not the line's to name
         stems = {english_stem(w) for w in term.split()}

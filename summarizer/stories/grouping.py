@@ -3,15 +3,13 @@ plus the items the merge joined across them, grouped by average link."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 from summarizer.models import Brief, BriefItem
-from summarizer.names import ARABIC_WORD, fold_arabic, word_forms
+from summarizer.names import ARABIC_WORD, fold_arabic, function_words_ar, word_forms
 
 _NUMBER = re.compile(r"\d{3,}")
 _STEM_LETTERS = 5
@@ -30,16 +28,12 @@ KEPT_WORDS = 64  # an article's heaviest words kept for its similarities in a la
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """The folded words of ``data/stopwords.json``, loaded once.
+    """The clitic-free forms of the function words of ``data/stopwords.json``, loaded once.
 
     Raises:
         ValueError: ``words`` is not a list of non-empty strings.
     """
-    raw = resources.files("summarizer").joinpath("data", "stopwords.json").read_text("utf-8")
-    words = json.loads(raw).get("words")
-    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise ValueError("data/stopwords.json: 'words' must be a list of non-empty strings")
-    return frozenset(_bare(fold_arabic(w)) for w in words)
+    return frozenset(_bare(w) for w in function_words_ar())
 
 
 def _bare(word: str) -> str:
