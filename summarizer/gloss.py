@@ -260,7 +260,10 @@ def literal_terms(
     if found is None or located is None or not located[1]:
         return []
     tokens, inside = located
-    back, ahead = _unbracketed(tokens[: inside[0]][::-1], tokens[inside[-1] + 1 :])
+    back, ahead = tokens[: inside[0]][::-1], tokens[inside[-1] + 1 :]
+    if all(tokens[i][1][0].isdigit() for i in inside):
+        back, ahead = _unbracketed(back, ahead)
+    ahead = _after_conversion(ahead)
     if _second_of_pair(back):
         back = []
     compared = _compared(back)
@@ -296,10 +299,11 @@ def _unbracketed(
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """The tokens before (nearest first) and after a value, without the brackets that hold
     the value alone: an official text writes the amount in figures between brackets and then
-    in words («بمبلغ (20,000,000) عشرين مليون دينار»), and those brackets end no clause."""
+    in words («بمبلغ (20,000,000) عشرين مليون دينار»), and those brackets end no clause. (A
+    value with its unit between brackets, «فلان (28 عاما)», is an aside: those do.)"""
     if back and ahead and _BRACKETS.get(back[0][1]) == ahead[0][1]:
         return back[1:], ahead[1:]
-    return back, _after_conversion(ahead)
+    return back, ahead
 
 
 _CONVERSION_TOKENS = 4  # «(18 دولارا)», «(نحو 6 آلاف دولار)»

@@ -166,6 +166,10 @@ COUNTED = [
     ("وتبلغ الإيرادات (5,400,000) خمسة ملايين وأربعمائة ألف جنيه", "5,400,000",
      {"revenues"}, set()),
     ("خصصت الوزارة مبلغ (300) ثلاثمائة مليون ريال للمدارس", "300", {"ministry"}, set()),
+    # a value with its unit between brackets is an aside about the word before it
+    ("وتلتقي الفرق التي تحل ضيفة على الأردن (12 نقطة) لاحقا", "12 نقطة", set(),
+     {"being adorned", "shortly"}),
+    ("وأفرج عن الطالبة سارة الدمار (28 عاما) أمس", "28 عاما", set(), {"ruin"}),
     # the same value in another unit, between brackets right after it, is an aside
     ("وستصرف الحكومة 900 جنيه (18 دولارا) شهريا لكل عامل", "900 جنيه", {"monthly"}, set()),
     ("ويتقاضى المتطوع 300 درهم (30 دولارا) يوميا", "300 درهم", {"daily"}, set()),
