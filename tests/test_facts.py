@@ -90,3 +90,24 @@ def test_a_clause_of_when_takes_the_time_of_the_clause_before() -> None:
     assert "January 2030" in _plain_figure(text, None, "90")
     text = "وهو أقل من شهر يناير 2030، وسجلت المدينة 90 حريقا"
     assert "January 2030" not in _plain_figure(text, None, "90")
+
+
+def _plain_deadlines(text: str, published: str | None) -> list[str]:
+    """The English of the deadlines of ``text``'s first date when the model gave no label."""
+    mentions = find_mentions(text, published)
+    date = next(m for m in mentions if m.kind == "date")
+    pick = Pick(
+        kind="deadline", mention_id=date.id, what_en="", what_ar=date.text, quote=text,
+        start=0, end=len(text),
+    )  # fmt: skip
+    clean = CleanArticle(article=Article(id="a", text=text), text=text)
+    facts = facts_from_picks(clean, Extraction(article_id="a", picks=[pick]), mentions, published)
+    return [deadline.text.en for deadline in facts.deadlines]
+
+
+def test_a_bare_date_with_nothing_said_of_it_is_no_deadline() -> None:
+    # "In 2031" alone says nothing of what falls on it; with its act, it is a line.
+    assert _plain_deadlines("وذلك كله حتى 2031.", "2025-12-01") == []
+    assert _plain_deadlines("وقد وجه الوزراء بالالتزام الفاعل؛ حتى 2031", "2025-12-01") == []
+    lines = _plain_deadlines("وتنتهي المهمة في 2031.", "2025-12-01")
+    assert lines == ["In 2031 (ends, be concluded)"]

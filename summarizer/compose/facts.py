@@ -99,9 +99,10 @@ def _deadline(
             return None  # a plain line cannot say that its clause denies it: say nothing
         terms = line.terms_near(mention, source)
         subject = " ".join(terms) or place or "deadline"
-        en = (f"{place}: {when_en}" if place else capital(when_en)) + key_words(
-            terms, mention.text, source, place, at=mention.start - source.start
-        )
+        said = key_words(terms, mention.text, source, place, at=mention.start - source.start)
+        if not said and place is None:
+            return None  # a bare date ("In 2030") says nothing of what falls on it
+        en = (f"{place}: {when_en}" if place else capital(when_en)) + said
     # The article's own clause already says the date in its words; otherwise compose it.
     ar = line.ar if mention.text in line.ar else f"{strip_ar_date(line.ar)} {when_ar}"
     return Deadline(
