@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarizer.compose import facts_from_picks
-from summarizer.models import Article, CleanArticle, Extraction, Mention, Pick
+from summarizer.models import Article, ArticleFacts, CleanArticle, Extraction, Mention, Pick
 from summarizer.normalize import find_mentions
 
 TEXT = "وقال البيان إن المهمة ستنتهي بحلول أيلول 2025، فيما يبقى نحو 900 جندي في سوريا."
@@ -61,17 +61,22 @@ def test_a_date_the_normalizer_could_not_resolve_is_no_given_word() -> None:
     assert "not stated" not in figure.text.en and figure.value == 500000
 
 
-def _plain_figure(text: str, published: str | None, counted: str) -> str:
-    """The English of the figure of ``counted`` in ``text`` when the model gave no label."""
+def _plain_facts(text: str, published: str | None, kind: str, counted: str) -> ArticleFacts:
+    """The facts of the first mention of ``kind`` («number», «date») written with ``counted``
+    in ``text``, picked as a figure or a deadline with no label from the model."""
     mentions = find_mentions(text, published)
-    number = next(m for m in mentions if m.kind == "number" and counted in m.text)
+    mention = next(m for m in mentions if m.kind == kind and counted in m.text)
     pick = Pick(
-        kind="figure", mention_id=number.id, what_en="", what_ar=number.text, quote=text,
-        start=0, end=len(text),
+        kind="figure" if kind == "number" else "deadline", mention_id=mention.id, what_en="",
+        what_ar=mention.text, quote=text, start=0, end=len(text),
     )  # fmt: skip
     clean = CleanArticle(article=Article(id="a", text=text), text=text)
-    facts = facts_from_picks(clean, Extraction(article_id="a", picks=[pick]), mentions, published)
-    [figure] = facts.figures
+    return facts_from_picks(clean, Extraction(article_id="a", picks=[pick]), mentions, published)
+
+
+def _plain_figure(text: str, published: str | None, counted: str) -> str:
+    """The English of the figure of ``counted`` in ``text`` when the model gave no label."""
+    [figure] = _plain_facts(text, published, "number", counted).figures
     return figure.text.en
 
 
@@ -94,15 +99,7 @@ def test_a_clause_of_when_takes_the_time_of_the_clause_before() -> None:
 
 def _plain_deadlines(text: str, published: str | None) -> list[str]:
     """The English of the deadlines of ``text``'s first date when the model gave no label."""
-    mentions = find_mentions(text, published)
-    date = next(m for m in mentions if m.kind == "date")
-    pick = Pick(
-        kind="deadline", mention_id=date.id, what_en="", what_ar=date.text, quote=text,
-        start=0, end=len(text),
-    )  # fmt: skip
-    clean = CleanArticle(article=Article(id="a", text=text), text=text)
-    facts = facts_from_picks(clean, Extraction(article_id="a", picks=[pick]), mentions, published)
-    return [deadline.text.en for deadline in facts.deadlines]
+    return [d.text.en for d in _plain_facts(text, published, "date", "").deadlines]
 
 
 def test_a_bare_date_with_nothing_said_of_it_is_no_deadline() -> None:
