@@ -178,6 +178,26 @@ def test_an_act_and_a_statement_of_two_others_stay_apart() -> None:
     assert len(merge_facts([hosted, again]).events) == 1
 
 
+def test_two_statements_of_other_values_are_two_facts() -> None:
+    # A speaker's two decisions reported by two outlets, each with its own value, are two
+    # facts (a rise of 548,000 barrels in one month, of 547,000 in the next); the same value
+    # reported twice is one.
+    said = SaidBy(en="OPEC", ar="أوبك")
+    def facts(article: str, quote: str) -> ArticleFacts:
+        en = "OPEC decided (increase, production)"
+        item = Event(date=None, subject=en, text=Bilingual(en=en, ar=quote), acted_by=said,
+                     sources=[Source(article_id=article, quote=quote, start=0, end=len(quote))])
+        return ArticleFacts(article_id=article, events=[item])
+    august = facts("a", "قررت أوبك زيادة الإنتاج بمقدار 548 ألف برميل يوميا في أغسطس")
+    september = facts("b", "قررت أوبك زيادة الإنتاج بمقدار 547 ألف برميل يوميا في سبتمبر")
+    assert len(merge_facts([august, september]).events) == 2
+    again = facts("b", "وقررت منظمة أوبك زيادة الإنتاج 548 ألف برميل يوميا في أغسطس")
+    assert len(merge_facts([august, again]).events) == 1
+    # a quote with no value says nothing against it
+    plain = facts("b", "وقررت أوبك زيادة الإنتاج في أغسطس")
+    assert len(merge_facts([august, plain]).events) == 1
+
+
 def test_a_statement_continued_in_one_article_stays_its_own() -> None:
     # «… وأضافت: …»: the second event quotes the first sentence for its speaker.
     first = "أعلنت الوزارة خطة جديدة لتوسيع شبكة النقل في العاصمة."

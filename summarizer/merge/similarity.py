@@ -15,6 +15,7 @@ from summarizer.models import (
     Figure,
 )
 from summarizer.names import ARABIC_WORD, english_names, fold_arabic
+from summarizer.normalize import find_mentions
 from summarizer.normalize.named import numbered_names
 from summarizer.normalize.since import since_dates
 from summarizer.normalize.vocab import (
@@ -335,17 +336,32 @@ def _since(figure: Figure) -> frozenset[str]:
     return frozenset(date for s in figure.sources for date in since_dates(s.quote))
 
 
+def stated_values(event: Event) -> frozenset[float]:
+    """The values (not the dates) the normalizer finds in an event's quotes."""
+    return frozenset(value for source in event.sources for value in _values_of(source.quote))
+
+
+@lru_cache(maxsize=65536)
+def _values_of(quote: str) -> frozenset[float]:
+    return frozenset(
+        m.value for m in find_mentions(quote, None) if m.kind == "number" and m.value is not None
+    )
+
+
 def compatible(left: Item, right: Item) -> bool:
     """Items about two named places, or two numbered things («بنزين 95», «بنزين 92»), are
     never about the same thing; nor are events whose subjects name two others ("Iraq lost",
     "South Korea won"), or statements or acts of two speakers or actors, neither a shorter
     naming of the other (:func:`speaker_words`): "Jordan hosted" is not "the commission
-    said"."""
+    said"; nor are events whose quotes state values and share none (:func:`stated_values`)."""
     if isinstance(left, Event) and isinstance(right, Event):
         mine, theirs = event_names(left), event_names(right)
         speakers = speaker_words(left), speaker_words(right)
         if all(speakers) and not (speakers[0] <= speakers[1] or speakers[1] <= speakers[0]):
             return False  # the defence ministry's statement is not the foreign ministry's
+        counts = stated_values(left), stated_values(right)
+        if all(counts) and not counts[0] & counts[1]:
+            return False  # a rise of 548,000 barrels is not the one of 547,000: two decisions
         return not mine or not theirs or bool(mine & theirs)
     if isinstance(left, Event) or isinstance(right, Event):
         return True
