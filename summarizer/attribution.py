@@ -27,6 +27,7 @@ from summarizer.names import ARABIC_LETTERS
 from summarizer.normalize.lexicon import place_near
 from summarizer.normalize.named import country_of_adjective, names_in
 from summarizer.normalize.vocab import fold, is_cardinal_word
+from summarizer.people import people_in
 from summarizer.support import unsupported_reasons
 
 T = TypeVar("T", Deadline, Figure, Event)
@@ -67,6 +68,9 @@ class AttributionWords:
     # «فوز» → won: the verbal noun of an act, past right after one of ``after_words`` («بعد»)
     verbal_nouns: dict[str, str] = field(default_factory=dict)
     after_words: frozenset[str] = frozenset()
+    # «تم طرد …»: a verbal noun after an auxiliary of the passive, and the passive's English
+    passive_auxiliaries: frozenset[str] = frozenset()
+    passive_nouns: dict[str, str] = field(default_factory=dict)
     written_conditionals: frozenset[str] = frozenset()
 
 
@@ -124,6 +128,8 @@ def parse_attribution(data: object) -> AttributionWords:
         ),
         verbal_nouns={fold(k): v for k, v in _word_map(data, "verbal_nouns").items()},
         after_words=frozenset(fold(w) for w in _word_list(data, "after_words")),
+        passive_auxiliaries=frozenset(fold(w) for w in _word_list(data, "passive_auxiliaries")),
+        passive_nouns={fold(k): v for k, v in _word_map(data, "passive_nouns").items()},
         written_conditionals=frozenset(
             w for w in _word_list(data, "conditionals") if fold(w) == _THAT
         ),
@@ -330,6 +336,8 @@ class Statement:
     # Where the verb starts, when it stands apart from its subject («حقق المنتخب إنجازا غير
     # مسبوق، حيث تأهل»): the words between are another clause's, not what the line renders.
     verb_at: int | None = None
+    # «تم طرد اللاعب فلان»: the subject is what the act was done to; it did nothing itself
+    passive: bool = False
 
 
 def statement(sentence: str) -> Statement | None:
@@ -353,6 +361,10 @@ def statement(sentence: str) -> Statement | None:
             if done is not None:
                 return done
             continue
+        if _is(word.folded, table.passive_auxiliaries) and not _unasserted(words, i, table):
+            done = _passive(sentence, words, i, table)
+            if done is not None:
+                return done
         reported, english = _act((word.folded, verb), table)
         happens = table.happening_verbs.get(word.folded) or table.happening_verbs.get(verb)
         phrased = table.phrase_actions.get(verb, ()) if english is None else ()
@@ -467,6 +479,39 @@ def _verbal_noun_act(
     return Statement(said_by, english, end, reports=False, verb_at=verb_at)
 
 
+def _unasserted(words: list[_Word], i: int, table: AttributionWords) -> bool:
+    """Whether the verb at ``i`` is negated («لم»), in a relative clause («الذي») or a
+    condition («إذا»): it does not say that something happened."""
+    if i == 0:
+        return False
+    before = words[i - 1]
+    return before.folded in _NEGATIONS or before.folded in _RELATIVES or _conditional(before, table)
+
+
+def _passive(
+    sentence: str, words: list[_Word], i: int, table: AttributionWords
+) -> Statement | None:
+    """The act of a verbal noun after an auxiliary of the passive at ``i`` («تم طرد اللاعب
+    فلان»: the player was expelled), whose object the tables know, or None."""
+    noun = words[i + 1] if i + 1 < len(words) and not words[i].ends else None
+    english = table.passive_nouns.get(noun.folded) if noun is not None else None
+    if noun is None or english is None or noun.ends:
+        return None
+    subject, said = _resolved_subject(words, i + 2, table)
+    happening = _happening(words, i + 2, table) if said is None else None
+    if happening is not None:  # «تم تأجيل الاجتماع»: the meeting was postponed
+        subject, said = words[i + 2 : i + 2 + happening[0]], happening[1]
+        if said.endswith("s"):  # the elections, the talks
+            english = english.replace("was ", "were ", 1)
+    if said is None:
+        return None
+    start = _end_of(sentence, [word.text for word in words[: i + 2]])
+    end = _end_of(sentence, [word.text for word in words[: i + 2] + subject])
+    verb_at = _end_of(sentence, [word.text for word in words[:i]])
+    said_by = SaidBy(en=said, ar=sentence[start:end].strip(" ،,"))
+    return Statement(said_by, english, end, reports=False, verb_at=verb_at, passive=True)
+
+
 def _conditional(word: _Word, table: AttributionWords) -> bool:
     """Whether ``word`` opens a condition («إذا», «وإذا», «حال» of «في حال», «إن»)."""
     written = _MARKS.sub("", word.text)
@@ -525,8 +570,31 @@ def _resolved_subject(
         known = _known_prefix(_state_words(words, start), table)  # «دولة الكويت»
     if known is not None:
         return known
-    titled = _titled(words, start, table)
+    titled = _titled(words, start, table) or _person(words, start)
     return titled if titled is not None else (subject, None)
+
+
+_PERSON_REACH = 10  # words of a role, its adjective and a name («اللاعب العراقي فلان …»)
+_ROLE_WORDS = 2  # words before a name: a role and its adjective
+
+
+def _person(words: list[_Word], start: int) -> tuple[list[_Word], str] | None:
+    """A person named at ``start`` (after a role, «اللاعب محمد صلاح»), in the attested spelling
+    of :func:`summarizer.people.people_in`: the words through the name, and the name."""
+    phrase: list[_Word] = []
+    for word in words[start : start + _PERSON_REACH]:
+        phrase.append(word)
+        if word.ends:
+            break
+    text = " ".join(word.text for word in phrase)
+    found = people_in(text)
+    if not found:
+        return None
+    before = len(text[: found[0].start].split())
+    if before > _ROLE_WORDS:
+        return None
+    size = before + len(found[0].arabic.split())
+    return phrase[:size], found[0].latin
 
 
 def _main_subject(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from importlib import resources
 
@@ -19,6 +20,11 @@ from summarizer.attribution import (
 from summarizer.gloss import lexicon, word_problems
 from summarizer.models import Bilingual, Event, Source
 from summarizer.render import said_by_words
+
+needs_names = pytest.mark.skipif(
+    importlib.util.find_spec("arabic_name_romanizer") is None,
+    reason="the names extra is not installed",
+)
 
 # (quote, speaker in Arabic, its English or None, a denial?)
 SPEAKERS = [
@@ -394,6 +400,62 @@ def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> 
     assert statement(sentence) is None
 
 
+# (sentence, subject, verb): «تم»/«جرى» + a verbal noun is the passive of Arabic news; what
+# the act was done to is the subject, and it did nothing itself (no speaker, no actor).
+PASSIVES = [
+    ("وتمت إقالة وزير الخارجية أمس", "the foreign minister", "was dismissed"),
+    ("لكن تم طرد اللاعب محمد صلاح في الشوط الأول", "Mohamed Salah", "was expelled"),
+    ("وتم تأجيل الاجتماع إلى الأسبوع المقبل", "the meeting", "was postponed"),
+    ("وجرى توقيع الاتفاق في الدوحة", "the agreement", "was signed"),
+    ("كما تم إلغاء الانتخابات البرلمانية", "the parliamentary elections", "were cancelled"),
+    ("وتم استدعاء السفير الأمريكي إلى الوزارة", None, None),  # an ambassador: no known English
+]  # fmt: skip
+
+
+@needs_names
+@pytest.mark.parametrize(("sentence", "subject", "verb"), PASSIVES)
+def test_a_passive_is_what_the_act_was_done_to(
+    sentence: str, subject: str | None, verb: str | None
+) -> None:
+    done = statement(sentence)
+    if subject is None:
+        assert done is None
+        return
+    assert done is not None and (done.speaker.en, done.verb_en) == (subject, verb)
+    assert done.passive and not done.reports
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ولم يتم طرد اللاعب محمد صلاح",  # the imperfect after a negation
+        "وهذا ما تم الاتفاق عليه مع الحكومة",  # «ما»: what was agreed, no act of its own
+        "وإذا تم تأجيل الاجتماع فإن الأزمة ستتفاقم",  # a condition
+        "وتم رفع الإنتاج بمعدل كبير",  # whose production is not said
+        "وسيتم توقيع الاتفاق الأسبوع المقبل",  # the future
+    ],
+)
+def test_no_passive_that_did_not_happen_or_has_no_known_subject(sentence: str) -> None:
+    assert statement(sentence) is None
+
+
+# (sentence, who, verb): a person of attested spelling after a role is a subject too; a
+# title after the name stays what names the speaker.
+PERSONS = [
+    ("وقال اللاعب محمد صلاح إن الفريق جاهز", "Mohamed Salah", "said"),
+    ("وأكد الدكتور مصطفى مدبولي أن الحكومة ستواصل", "Mostafa Madbouly", "affirmed"),
+    ("وقالت الوزيرة سارة الزعابي إن الخطة جاهزة", "Sara Al-Zaabi", "said"),
+]  # fmt: skip
+
+
+@needs_names
+@pytest.mark.parametrize(("sentence", "who", "verb"), PERSONS)
+def test_a_person_of_attested_spelling_is_a_speaker(sentence: str, who: str, verb: str) -> None:
+    said = statement(sentence)
+    assert said is not None and (said.speaker.en, said.verb_en) == (who, verb)
+    assert sentence[: said.end].endswith(said.speaker.ar)
+
+
 _SAID = "أعلنت الوزارة خطة جديدة للنقل"
 
 
@@ -445,6 +507,8 @@ def test_each_speakers_english_glosses_its_words() -> None:
     # An English the lexicon cannot gloss is refused at run time: the entry would never be used.
     raw = json.loads(resources.files("summarizer.data").joinpath("attribution.json").read_text())
     for arabic, english in raw["speakers"].items():
+        assert not word_problems(english, [arabic]), (arabic, english)
+    for arabic, english in raw["passive_nouns"].items():  # «طرد»: was expelled
         assert not word_problems(english, [arabic]), (arabic, english)
 
 

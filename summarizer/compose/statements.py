@@ -106,7 +106,7 @@ def _statement_event(
         text=Bilingual(en=en, ar=leading_words(clean.text[own:end])),
         when=mention_words(dated) if dated is not None else None,
         said_by=said.speaker if said.reports else None,
-        acted_by=None if said.reports else said.speaker,
+        acted_by=None if said.reports or said.passive else said.speaker,
         sources=[source],
     )
 
