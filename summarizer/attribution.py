@@ -479,6 +479,18 @@ def _verbal_noun_act(
     return Statement(said_by, english, end, reports=False, verb_at=verb_at)
 
 
+@lru_cache(maxsize=1)
+def clause_openers() -> re.Pattern[str]:
+    """The words of ``clause_openers`` (with a clitic «و»), as whole words: each starts a
+    clause with a subject of its own («… لكن تم طرد اللاعب فلان»)."""
+    raw = json.loads(
+        resources.files("summarizer").joinpath("data", "attribution.json").read_text("utf-8")
+    )
+    words = sorted(_word_list(raw, "clause_openers"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![{ARABIC_LETTERS}])و?(?:{alternatives})(?![{ARABIC_LETTERS}])")
+
+
 def _unasserted(words: list[_Word], i: int, table: AttributionWords) -> bool:
     """Whether the verb at ``i`` is negated («لم»), in a relative clause («الذي») or a
     condition («إذا»): it does not say that something happened."""

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+
+import pytest
+
 from summarizer.compose import facts_from_picks
+from summarizer.merge import merge_facts
 from summarizer.models import Article, ArticleFacts, CleanArticle, Extraction, Mention, Pick
 from summarizer.normalize import find_mentions
 
@@ -108,3 +113,30 @@ def test_a_bare_date_with_nothing_said_of_it_is_no_deadline() -> None:
     assert _plain_deadlines("وقد وجه الوزراء بالالتزام الفاعل؛ حتى 2031", "2025-12-01") == []
     lines = _plain_deadlines("وتنتهي المهمة في 2031.", "2025-12-01")
     assert lines == ["In 2031 (ends, be concluded)"]
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("arabic_name_romanizer") is None,
+    reason="the names extra is not installed",
+)
+def test_a_later_clause_of_its_own_subject_is_an_event_of_its_own() -> None:
+    # «… لكن تم طرد اللاعب فلان»: the match took place, and the player was expelled; the first
+    # event's words end where the second clause starts, and merging keeps both.
+    text = "وجرت المباراة على ملعب المدينة الرياضية، لكن تم طرد اللاعب محمد صلاح في الشوط الأول."
+    clean = CleanArticle(article=Article(id="a", text=text), text=text)
+    mentions = find_mentions(text, None)
+    facts = facts_from_picks(clean, Extraction(article_id="a", picks=[]), mentions, None)
+    heads = [event.text.en.split(" (")[0] for event in facts.events]
+    assert heads == ["The match took place", "Mohamed Salah was expelled"]
+    first, second = facts.events
+    assert "لكن" not in first.sources[0].quote and "طرد" not in first.text.ar
+    assert "Mohamed Salah" not in first.text.en
+    assert second.text.ar.startswith("لكن تم طرد") and second.acted_by is None
+    assert len(merge_facts([facts]).events) == 2
+    # a later clause with no statement of its own adds nothing
+    alone = "وجرت المباراة على ملعب المدينة الرياضية، لكن الجمهور غاب عنها."
+    clean = CleanArticle(article=Article(id="a", text=alone), text=alone)
+    facts = facts_from_picks(
+        clean, Extraction(article_id="a", picks=[]), find_mentions(alone, None), None
+    )
+    assert [event.text.en.split(" (")[0] for event in facts.events] == ["The match took place"]

@@ -10,6 +10,7 @@ from dataclasses import replace
 from summarizer.attribution import (
     Statement,
     according_aside_end,
+    clause_openers,
     continued_statement,
     statement,
 )
@@ -58,11 +59,37 @@ def with_statements(
         subject = (said.speaker.en or "").lower().removeprefix("the ")
         if quoted == start and any(subject in event.text.en.lower() for event in here):
             continue
-        event = _statement_event(clean, mentions, published, said, (quoted, end), start)
+        # «… لكن تم طرد اللاعب فلان»: a later clause's statement is an event of its own, and
+        # the first one's words end where that clause starts.
+        later = _later_statement(sentence, said) if quoted == start else None
+        first_end = start + later[0] if later is not None else end
+        event = _statement_event(clean, mentions, published, said, (quoted, first_end), start)
         # A model event dated otherwise keeps its date: the rule's line would lose it.
         if event is not None and all(e.date in (None, event.date) for e in here):
             kept = [e for e in kept if e not in here] + [event]
+            if later is not None:
+                own, done = later
+                more = _statement_event(clean, mentions, published, done, (start, end), start + own)
+                kept += [more] if more is not None else []
     return kept
+
+
+def _later_statement(sentence: str, said: Statement) -> tuple[int, Statement] | None:
+    """A statement of a later clause of ``sentence``, which opens with a word that starts a
+    clause of its own subject («لكن», «بينما», «في حين»: ``clause_openers``), after the one
+    ``said`` of the sentence's start: where that clause starts, and its statement."""
+    openers = list(clause_openers().finditer(sentence, said.end))
+    for k, match in enumerate(openers):
+        ends = [m.start() for m in openers[k + 1 :]]
+        stop = _CLAUSE_STOP.search(sentence, match.end())
+        end = min(ends + ([stop.start()] if stop else []) + [len(sentence)])
+        done = statement(sentence[match.start() : end])  # the clause's own statement only
+        if done is not None:
+            return match.start(), done
+    return None
+
+
+_CLAUSE_STOP = re.compile(r"[!?؟;؛:]|(?<!\d)\.|\.(?!\d)")
 
 
 _MOST_QUOTED = 900  # characters of a continued statement's quote, from its speaker's sentence
