@@ -163,7 +163,12 @@ def _has_letters(line: str) -> bool:
     return any(unicodedata.category(ch).startswith("L") for ch in line)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"'»”)\]]*\s+|\n+")
+# A stop with no space after it before an Arabic word ends a sentence too («حتى سبتمبر
+# 2026.وأشار البيان»), but after one letter (an abbreviation: «د.محمد») and inside a number.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?؟])[\"'»”)\]]*\s+|\n+"
+    r"|(?:(?<=[\u0621-\u064A]{2}[.!?؟])|(?<=\d[.!?؟]))(?=[\u0621-\u064A])"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

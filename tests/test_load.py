@@ -211,3 +211,22 @@ def test_a_clause_that_opens_with_its_value_continues_the_one_before(
 ) -> None:
     at = text.index(anchor)
     assert clause_around(text, at, at + len(anchor)) == clause
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a stop with no space before the next Arabic word still ends the sentence
+        ("حتى سبتمبر 2026.وأشار البيان إلى الانتقال.",
+         ["حتى سبتمبر 2026.", "وأشار البيان إلى الانتقال."]),
+        ("انتهى الاجتماع.وقالت الوزارة إن", ["انتهى الاجتماع.", "وقالت الوزارة إن"]),
+        ("هل انتهى الاجتماع؟وقالت الوزارة", ["هل انتهى الاجتماع؟", "وقالت الوزارة"]),
+        # but not after one letter (an abbreviation) nor inside a number
+        ("قال د.محمد إن الوضع جيد.", ["قال د.محمد إن الوضع جيد."]),
+        ("بلغ النمو 2.5 بالمائة.", ["بلغ النمو 2.5 بالمائة."]),
+    ],
+)  # fmt: skip
+def test_sentences_end_at_a_stop_even_with_no_space_after_it(
+    text: str, sentences: list[str]
+) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences
