@@ -394,6 +394,13 @@ def test_an_action_is_its_subject_and_verb_and_no_speaker(
         "لو فاز منتخب الأردن بالمباراة لتأهل مباشرة",
         "إنْ أعلنت الوزارة الحظر ستغلق المحلات",
         "فاذا رفضت الحكومة المقترح تعود الأزمة",
+        # a passive that did not happen, or of an object the tables do not know
+        "ولم يتم طرد اللاعب محمد صلاح",  # the imperfect after a negation
+        "وهذا ما تم الاتفاق عليه مع الحكومة",  # «ما»: what was agreed, no act of its own
+        "وإذا تم تأجيل الاجتماع فإن الأزمة ستتفاقم",  # a condition
+        "وتم رفع الإنتاج بمعدل كبير",  # whose production is not said
+        "وسيتم توقيع الاتفاق الأسبوع المقبل",  # the future
+        "وتم استدعاء السفير الأمريكي إلى الوزارة",  # an ambassador: no known English
     ],
 )
 def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> None:
@@ -408,35 +415,15 @@ PASSIVES = [
     ("وتم تأجيل الاجتماع إلى الأسبوع المقبل", "the meeting", "was postponed"),
     ("وجرى توقيع الاتفاق في الدوحة", "the agreement", "was signed"),
     ("كما تم إلغاء الانتخابات البرلمانية", "the parliamentary elections", "were cancelled"),
-    ("وتم استدعاء السفير الأمريكي إلى الوزارة", None, None),  # an ambassador: no known English
 ]  # fmt: skip
 
 
 @needs_names
 @pytest.mark.parametrize(("sentence", "subject", "verb"), PASSIVES)
-def test_a_passive_is_what_the_act_was_done_to(
-    sentence: str, subject: str | None, verb: str | None
-) -> None:
+def test_a_passive_is_what_the_act_was_done_to(sentence: str, subject: str, verb: str) -> None:
     done = statement(sentence)
-    if subject is None:
-        assert done is None
-        return
     assert done is not None and (done.speaker.en, done.verb_en) == (subject, verb)
     assert done.passive and not done.reports
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "ولم يتم طرد اللاعب محمد صلاح",  # the imperfect after a negation
-        "وهذا ما تم الاتفاق عليه مع الحكومة",  # «ما»: what was agreed, no act of its own
-        "وإذا تم تأجيل الاجتماع فإن الأزمة ستتفاقم",  # a condition
-        "وتم رفع الإنتاج بمعدل كبير",  # whose production is not said
-        "وسيتم توقيع الاتفاق الأسبوع المقبل",  # the future
-    ],
-)
-def test_no_passive_that_did_not_happen_or_has_no_known_subject(sentence: str) -> None:
-    assert statement(sentence) is None
 
 
 # (sentence, who, verb): a person of attested spelling after a role is a subject too; a
