@@ -71,6 +71,8 @@ class AttributionWords:
     # «تم طرد …»: a verbal noun after an auxiliary of the passive, and the passive's English
     passive_auxiliaries: frozenset[str] = frozenset()
     passive_nouns: dict[str, str] = field(default_factory=dict)
+    # «لكن», «بينما»: words (as written) that open a later clause with a subject of its own
+    clause_openers: tuple[str, ...] = ()
     written_conditionals: frozenset[str] = frozenset()
 
 
@@ -130,6 +132,7 @@ def parse_attribution(data: object) -> AttributionWords:
         after_words=frozenset(fold(w) for w in _word_list(data, "after_words")),
         passive_auxiliaries=frozenset(fold(w) for w in _word_list(data, "passive_auxiliaries")),
         passive_nouns={fold(k): v for k, v in _word_map(data, "passive_nouns").items()},
+        clause_openers=tuple(_word_list(data, "clause_openers")),
         written_conditionals=frozenset(
             w for w in _word_list(data, "conditionals") if fold(w) == _THAT
         ),
@@ -483,10 +486,7 @@ def _verbal_noun_act(
 def clause_openers() -> re.Pattern[str]:
     """The words of ``clause_openers`` (with a clitic «و»), as whole words: each starts a
     clause with a subject of its own («… لكن تم طرد اللاعب فلان»)."""
-    raw = json.loads(
-        resources.files("summarizer").joinpath("data", "attribution.json").read_text("utf-8")
-    )
-    words = sorted(_word_list(raw, "clause_openers"), key=len, reverse=True)
+    words = sorted(attribution_words().clause_openers, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
     return re.compile(rf"(?<![{ARABIC_LETTERS}])و?(?:{alternatives})(?![{ARABIC_LETTERS}])")
 
@@ -543,8 +543,7 @@ def says(word: str) -> bool:
     clitic («وقال», «أكدت», «نفى»): its subject is a speaker."""
     table = attribution_words()
     folded = fold(word.strip(" ،,.:"))
-    bare = folded[1:] if folded[:1] in _CLITICS else folded
-    return _said_with(folded, table) or any(w in table.denial for w in (folded, bare))
+    return _said_with(folded, table) or _is(folded, table.denial)
 
 
 def _said_with(folded: str, table: AttributionWords) -> bool:

@@ -25,7 +25,7 @@ from typing import Protocol
 from summarizer.names import ARABIC_WORD, fold_arabic, function_words_ar, sounds_alike
 from summarizer.normalize.named import names_in
 
-__all__ = ["PeopleWords", "Person", "parse_people", "people_in", "people_words", "without_people"]
+__all__ = ["PeopleWords", "Person", "parse_people", "people_in", "people_words"]
 
 log = logging.getLogger(__name__)
 
@@ -130,12 +130,6 @@ def _attested(arabic: str) -> _Spelling | None:
     return _Spelling(latin, not units, rare and clitic)
 
 
-def attested_spelling(arabic: str) -> str | None:
-    """The most common attested Latin spelling of the name ``arabic``, or None."""
-    spelling = _attested(arabic)
-    return spelling.latin if spelling is not None else None
-
-
 @dataclass(frozen=True)
 class _Token:
     start: int
@@ -234,10 +228,3 @@ def _appositive(
         return None
     return person if _introduces(title.folded, table.after_comma) else None
 
-
-def without_people(text: str, people: list[Person]) -> str:
-    """``text`` with the letters of each name blanked, offsets kept: a name's words are no
-    key words of their own («فهمي» of «نبيل فهمي» is no "understanding")."""
-    for person in people:
-        text = text[: person.start] + " " * (person.end - person.start) + text[person.end :]
-    return text

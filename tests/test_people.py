@@ -10,7 +10,8 @@ import pytest
 
 from summarizer.compose.lines import names_around
 from summarizer.names import QuoteWords, unsupported_names
-from summarizer.people import parse_people, people_in, people_words, without_people
+from summarizer.normalize.named import without_names
+from summarizer.people import parse_people, people_in, people_words
 
 needs_names = pytest.mark.skipif(
     importlib.util.find_spec("arabic_name_romanizer") is None,
@@ -67,7 +68,7 @@ def test_no_person_is_named_where_none_is_attested(sentence: str) -> None:
 @needs_names
 def test_a_names_words_are_blanked_so_they_give_no_gloss() -> None:
     sentence = "وقال المرشح عبد الفتاح السيسي إن"
-    blanked = without_people(sentence, people_in(sentence))
+    blanked = without_names(sentence, people_in(sentence))
     assert "السيسي" not in blanked and len(blanked) == len(sentence)
     assert blanked.startswith("وقال المرشح ")
 

@@ -44,7 +44,7 @@ from summarizer.normalize.vocab import (
     fold,
     month_named,
 )
-from summarizer.people import Person, people_in, without_people
+from summarizer.people import Person, people_in
 
 _MONTHS = "|".join(MONTHS_EN + tuple(m[:3] for m in MONTHS_EN))
 # A date written by the model in English ("by the end of September 2025", "in 2026", "on 27 Sep").
@@ -278,7 +278,7 @@ def names_around(
     for person in persons:
         if person.latin not in names:
             names.append(person.latin)
-    return names, without_people(without_names(quote, found), people)
+    return names, without_names(quote, [*found, *people])
 
 
 _THAT = re.compile(

@@ -28,7 +28,7 @@ from summarizer.models import (
 from summarizer.names import ARABIC_LETTERS
 from summarizer.normalize.named import names_in, without_names
 from summarizer.normalize.vocab import fold
-from summarizer.people import people_in, without_people
+from summarizer.people import people_in
 
 
 def with_statements(
@@ -191,7 +191,7 @@ def _about(sentence: str, said: Statement) -> tuple[str, int]:
             reach = max(reach, begin + person.end)
     known = subject | {english_stem(w) for name in names for w in name.split()}
     terms = []
-    unnamed = without_people(without_names(rest, found), people)
+    unnamed = without_names(rest, [*found, *people])
     for term, end in leading_terms(unnamed, _MOST_TERMS, quoted=quoted):
         if negates(sentence[said.end : begin + end]):
             break  # «… دون زيادة»: what follows a negation is not the line's to name

@@ -9,8 +9,10 @@ it as a key word («12 نقطة» beside «البرازيل»: "Brazil") and pas
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 from summarizer.buckwalter import lexicon
 from summarizer.names import ARABIC_LETTERS, territories_arabic
@@ -124,10 +126,21 @@ def names_in(text: str) -> list[Named]:
     return found
 
 
-def without_names(text: str, found: list[Named]) -> str:
-    """``text`` with the letters of each of its names (``found`` by :func:`names_in`) blanked,
-    offsets kept: a name's words are no key words of their own («الشمالية» of «مقدونيا
-    الشمالية» is not "northern")."""
+class Span(Protocol):
+    """Where a name stands in a text."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def without_names(text: str, found: Sequence[Span]) -> str:
+    """``text`` with the letters of each of its names (places ``found`` by :func:`names_in`,
+    persons by :func:`summarizer.people.people_in`) blanked, offsets kept: a name's words are
+    no key words of their own («الشمالية» of «مقدونيا الشمالية» is not "northern", «فهمي» of
+    «نبيل فهمي» no "understanding")."""
     for named in found:
         text = text[: named.start] + " " * (named.end - named.start) + text[named.end :]
     return text
