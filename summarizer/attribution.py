@@ -27,7 +27,7 @@ from summarizer.names import ARABIC_LETTERS
 from summarizer.normalize.lexicon import place_near
 from summarizer.normalize.named import country_of_adjective, names_in
 from summarizer.normalize.vocab import fold, is_cardinal_word
-from summarizer.people import people_in
+from summarizer.people import opens_title, people_in
 from summarizer.support import unsupported_reasons
 
 T = TypeVar("T", Deadline, Figure, Event)
@@ -74,6 +74,11 @@ class AttributionWords:
     # «لكن», «بينما»: words (as written) that open a later clause with a subject of its own
     clause_openers: tuple[str, ...] = ()
     written_conditionals: frozenset[str] = frozenset()
+    # «شكل» (also a noun, form): a verb read only with a person after it, and its English
+    person_verbs: dict[str, str] = field(default_factory=dict)
+    # «تصدر» (also «تُصدر», exports): a verb read only with a masculine subject after it
+    masculine_verbs: dict[str, str] = field(default_factory=dict)
+    masculine: frozenset[str] = frozenset()  # «الأردن»: countries whose name is masculine
 
 
 def _word_list(data: dict[str, object], key: str) -> list[str]:
@@ -136,6 +141,9 @@ def parse_attribution(data: object) -> AttributionWords:
         written_conditionals=frozenset(
             w for w in _word_list(data, "conditionals") if fold(w) == _THAT
         ),
+        person_verbs={fold(k): v for k, v in _word_map(data, "person_verbs").items()},
+        masculine_verbs={fold(k): v for k, v in _word_map(data, "masculine_verbs").items()},
+        masculine=frozenset(fold(w) for w in _word_list(data, "masculine_countries")),
     )
 
 
@@ -369,13 +377,15 @@ def statement(sentence: str) -> Statement | None:
             if done is not None:
                 return done
         reported, english = _act((word.folded, verb), table)
+        guarded = None if english else _guarded((word.folded, verb), table)
+        english = guarded[0] if guarded is not None else english
         happens = table.happening_verbs.get(word.folded) or table.happening_verbs.get(verb)
-        phrased = table.phrase_actions.get(verb, ()) if english is None else ()
-        complement = None
+        phrased = () if english else _phrased((word.folded, verb), table)
+        complement, phrase_act = None, None
         for phrase, phrase_english in phrased:
             complement = _complement_end(words, i + 1, phrase)
             if complement is not None:
-                happens = phrase_english
+                happens = phrase_act = phrase_english
                 break
         if english is None and happens is None:
             done = _verbal_noun_act(sentence, words, i, table)
@@ -396,9 +406,12 @@ def statement(sentence: str) -> Statement | None:
             after = _end_of(sentence, [w.text for w in words[:complement]]) if complement else end
             ar = sentence[start:end].strip(" ،,")
             return Statement(SaidBy(en=said_en, ar=ar), happens, max(end, after), reports=False)
+        english = english or phrase_act  # «فرض اللاعب فلان نفسه»: who acts, a phrase's act
         if english is None:
             continue  # «دخل الوفد القاعة», «انتهت اللجنة من»: no happening, no action of the table
         subject, said = _resolved_subject(words, i + 1, table)
+        if guarded is not None and not _guard_holds(guarded[1], words, i + 1, subject, table):
+            continue
         if said is None and i and words[i - 1].folded in _WHEREBY:
             elided = _main_subject(words, i, table)
             if elided is not None:  # «حقق المنتخب إنجازا، حيث تأهل …»: the team qualified
@@ -561,6 +574,7 @@ def _feminine(subject_ar: str) -> bool:
 
 _MOST_NAME_WORDS = 4  # words of a person's name before the title that says who it is
 _WAS = frozenset(fold(w) for w in ("كان", "كانت"))
+_MOST_SUBJECT_ADJECTIVES = 2  # words of a subject the tables lack before «قد» («المغربي»)
 _ALREADY = fold("قد")
 
 
@@ -579,14 +593,18 @@ def _resolved_subject(
     known = _known_prefix(subject, table) if subject else None
     if known is None and subject and subject[0].folded in table.state_heads:
         known = _known_prefix(_state_words(words, start), table)  # «دولة الكويت»
-    if known is not None:
+    person = _person(words, start)
+    if known is not None and (person is None or len(person[0]) <= len(known[0])):
         return known
-    titled = _titled(words, start, table) or _person(words, start)
+    if person is not None and known is not None:
+        return person  # «وزير الخارجية نبيل فهمي»: the title, then who holds it
+    titled = _titled(words, start, table) or person
     return titled if titled is not None else (subject, None)
 
 
 _PERSON_REACH = 10  # words of a role, its adjective and a name («اللاعب العراقي فلان …»)
-_ROLE_WORDS = 2  # words before a name: a role and its adjective
+_ROLE_WORDS = 3  # words before a name: a role, its complement and its adjective
+_TITLE_WORDS = 5  # words of a title after a name, before its comma
 
 
 def _person(words: list[_Word], start: int) -> tuple[list[_Word], str] | None:
@@ -605,6 +623,11 @@ def _person(words: list[_Word], start: int) -> tuple[list[_Word], str] | None:
     if before > _ROLE_WORDS:
         return None
     size = before + len(found[0].arabic.split())
+    if size < len(phrase) and not phrase[size - 1].ends and opens_title(phrase[size].text):
+        # «اللواء فلان محافظ البحر الأحمر، لجنة …»: the title after the name, to its comma,
+        # says who the person is; what was done follows it.
+        title = next((k for k in range(size, len(phrase)) if phrase[k].ends), None)
+        size = title + 1 if title is not None and title - size < _TITLE_WORDS else size
     return phrase[:size], found[0].latin
 
 
@@ -643,7 +666,10 @@ def _pluperfect(
     been done or said before); the statement of that subject and verb, or None."""
     subject, said = _resolved_subject(words, i + 1, table)
     j = i + 1 + len(subject)
-    j += j < len(words) and words[j].folded == _ALREADY
+    # «وكان الديوان الملكي المغربي قد أعلن»: the words before «قد» are all the subject's (an
+    # adjective the tables lack), since «قد» stands right before the verb.
+    ahead = words[j : j + _MOST_SUBJECT_ADJECTIVES + 1]
+    j += next((k + 1 for k, word in enumerate(ahead) if word.folded == _ALREADY), 0)
     if said is None or j >= len(words):
         return None
     reported, english = _act((words[j].folded,), table)
@@ -652,6 +678,43 @@ def _pluperfect(
     end = _end_of(sentence, [word.text for word in words[: j + 1]])
     ar = " ".join(word.text for word in subject)
     return Statement(SaidBy(en=said, ar=ar), english, end, reports=reported is not None)
+
+
+def _guarded(forms: tuple[str, ...], table: AttributionWords) -> tuple[str, str] | None:
+    """The English of a verb read only with a subject of some kind (``person_verbs``,
+    ``masculine_verbs``), and that kind ("person" or "masculine"), for the first of its folded
+    ``forms`` that is one; None otherwise."""
+    for form in forms:
+        if form in table.person_verbs:
+            return table.person_verbs[form], _PERSON
+        if form in table.masculine_verbs:
+            return table.masculine_verbs[form], _MASCULINE
+    return None
+
+
+_PERSON, _MASCULINE = "person", "masculine"
+
+
+def _guard_holds(
+    kind: str, words: list[_Word], start: int, subject: list[_Word], table: AttributionWords
+) -> bool:
+    """Whether the subject at ``start`` is of the ``kind`` a guarded verb needs: a person
+    named there (:func:`_person`), or for "masculine" also a team («المنتخب الأردني»,
+    «منتخب الأردن») or a country of ``masculine_countries`` («الأردن»)."""
+    if _person(words, start) is not None:
+        return True
+    if kind != _MASCULINE or not subject or _feminine(subject[0].text):
+        return False
+    head = subject[0].folded
+    return head in table.country_heads or " ".join(w.folded for w in subject) in table.masculine
+
+
+def _phrased(
+    forms: tuple[str, ...], table: AttributionWords
+) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The phrases (and their English) of the first of a verb's folded ``forms`` that is a
+    phrase action's verb, or none."""
+    return next((table.phrase_actions[f] for f in forms if f in table.phrase_actions), ())
 
 
 def _act(forms: tuple[str, ...], table: AttributionWords) -> tuple[str | None, str | None]:

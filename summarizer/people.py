@@ -50,6 +50,7 @@ class PeopleWords:
     before_name: frozenset[str]
     after_comma: frozenset[str]
     reach: int
+    not_first: frozenset[str] = frozenset()  # «باسم»: on behalf of, after a spokesman
 
 
 def parse_people(data: object) -> PeopleWords:
@@ -57,7 +58,7 @@ def parse_people(data: object) -> PeopleWords:
     if not isinstance(data, dict):
         raise ValueError("people.json: an object is expected")
     lists = {}
-    for key in ("before_name", "after_comma"):
+    for key in ("before_name", "after_comma", "not_first"):
         words = data.get(key)
         if (
             not isinstance(words, list)
@@ -69,7 +70,7 @@ def parse_people(data: object) -> PeopleWords:
     reach = data.get("reach")
     if not isinstance(reach, int) or not 0 < reach < 10:
         raise ValueError("people.json: reach must be a small positive number of words")
-    return PeopleWords(lists["before_name"], lists["after_comma"], reach)
+    return PeopleWords(lists["before_name"], lists["after_comma"], reach, lists["not_first"])
 
 
 @cache
@@ -158,6 +159,12 @@ def _introduces(folded: str, words: frozenset[str]) -> bool:
     return folded in words or (folded[:1] in _CLITIC and folded[1:] in words)
 
 
+def opens_title(word: str) -> bool:
+    """Whether ``word`` opens a title after a person's name («محافظ», «وزير», «رئيس»: the
+    words of ``after_comma``), with or without a comma before it."""
+    return _introduces(fold_arabic(word), people_words().after_comma)
+
+
 def _function_word(folded: str, stops: frozenset[str]) -> bool:
     """A function word, alone or after its clitic («في», «بأن», «وفي»)."""
     return folded in stops or (folded[:1] in _CLITIC_LETTERS and folded[1:] in stops)
@@ -168,7 +175,7 @@ def _name_at(
 ) -> Person | None:
     """The name of attested spelling that starts at token ``i`` (one attested whole first,
     else the longest), or None. A name opens with no «ال» and holds no function word."""
-    if tokens[i].folded.startswith("ال"):
+    if tokens[i].folded.startswith("ال") or tokens[i].folded in people_words().not_first:
         return None
     stops = function_words_ar()  # no word of a name
     runs: list[tuple[_Spelling, Person]] = []
@@ -176,6 +183,8 @@ def _name_at(
         run = tokens[i : i + size]
         if _function_word(run[-1].folded, stops) or any(t.closed for t in run[:-1]):
             break  # a comma or a stop inside: two phrases, not one name
+        if opens_title(text[run[-1].start : run[-1].end]):
+            break  # «نبيل فهمي وزير الخارجية»: the title after a name is none of its words
         if run[-1].folded in _PARTICLES:
             continue  # «بن», «آل»: the name goes on
         start, end = run[0].start, run[-1].end

@@ -325,6 +325,24 @@ def test_a_subject_ends_where_its_known_words_end(sentence: str, subject: str) -
     assert sentence[did.end :].strip().split()[0] == sentence.split()[len(subject.split()) + 1]
 
 
+# «كان» + subject + words the tables lack + «قد» + perfect: «قد» stands right before the
+# verb, so the words before it are all the subject's (an adjective, a second name).
+PLUPERFECT_WORDS = [
+    ("وكانت الحكومة الليبية المؤقتة قد قررت إغلاق المدارس", "the government of Libya", "decided"),
+    ("وكان الديوان الملكي الأردني قد أعلن أن الملك سيزور", "the royal court of Jordan",
+     "announced"),
+    ("وكان البنك المركزي، قد رفع سعر الفائدة", "the central bank", "raised"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "subject", "verb"), PLUPERFECT_WORDS)
+def test_a_pluperfect_subject_runs_to_its_already(sentence: str, subject: str, verb: str) -> None:
+    did = statement(sentence)
+    assert did is not None and (did.speaker.en, did.verb_en) == (subject, verb)
+    words = sentence[: did.end].split()
+    assert words[-2] == "قد" and sentence[did.end :].split()[0] == sentence.split()[len(words)]
+
+
 @pytest.mark.parametrize(("sentence", "subject", "verb"), PLUPERFECT)
 def test_a_pluperfect_is_its_subject_and_verb(sentence: str, subject: str, verb: str) -> None:
     did = statement(sentence)
@@ -401,6 +419,13 @@ def test_an_action_is_its_subject_and_verb_and_no_speaker(
         "وتم رفع الإنتاج بمعدل كبير",  # whose production is not said
         "وسيتم توقيع الاتفاق الأسبوع المقبل",  # the future
         "وتم استدعاء السفير الأمريكي إلى الوزارة",  # an ambassador: no known English
+        # a verb written like a noun or like a feminine imperfect, with no subject it needs
+        "تصدر مصر القطن إلى أوروبا",  # «تُصدر»: Egypt exports
+        "وتصدر الصحيفة عددا خاصا غدا",  # «تَصدر»: the paper comes out
+        "وتصدر الوزارة قرارها اليوم",
+        "وشكل الحكومة الجديدة موضع خلاف",  # «شَكل»: the form of the government
+        "وشكل المنتخب خطرا على المرمى",  # no person after it
+        "وفرض الجيش حظر التجول",  # «فرض» with no «نفسه»: no phrase action
     ],
 )
 def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> None:
@@ -441,6 +466,37 @@ def test_a_person_of_attested_spelling_is_a_speaker(sentence: str, who: str, ver
     said = statement(sentence)
     assert said is not None and (said.speaker.en, said.verb_en) == (who, verb)
     assert sentence[: said.end].endswith(said.speaker.ar)
+
+
+# (sentence, subject, verb, what the subject's words are): a verb written like a noun
+# («شكل»: form) is read only with a person after it; one written like a feminine imperfect
+# («تصدر»: exports) only with a masculine subject (a person, a team, a masculine country);
+# «فرض … نفسه» is a phrase action of a person. A title after the name is the person's.
+GUARDED = [
+    ("وشكل الدكتور مصطفى مدبولي لجنة لمتابعة الأسعار", "Mostafa Madbouly", "formed",
+     "الدكتور مصطفى مدبولي"),
+    ("فيما شكل الوزير نبيل فهمي وزير الخارجية، لجنة لمتابعة الملف", "Nabil Fahmi", "formed",
+     "الوزير نبيل فهمي وزير الخارجية"),
+    ("وتصدر المنتخب المغربي المجموعة برصيد 9 نقاط", "Morocco", "headed", "المنتخب المغربي"),
+    ("وتصدر العراق ترتيب المجموعة", "Iraq", "headed", "العراق"),
+    ("وفرض اللاعب محمد صلاح نفسه نجما للمباراة", "Mohamed Salah", "stood out",
+     "اللاعب محمد صلاح"),
+    ("وفرض مهاجم نادي ليفربول محمد صلاح نفسه نجما للمباراة", "Mohamed Salah", "stood out",
+     "مهاجم نادي ليفربول محمد صلاح"),
+    # a title of the tables, then the name: who holds it
+    ("وقال وزير الخارجية نبيل فهمي إن الوضع مستقر", "Nabil Fahmi", "said",
+     "وزير الخارجية نبيل فهمي"),
+]  # fmt: skip
+
+
+@needs_names
+@pytest.mark.parametrize(("sentence", "who", "verb", "arabic"), GUARDED)
+def test_a_verb_read_only_with_its_kind_of_subject(
+    sentence: str, who: str, verb: str, arabic: str
+) -> None:
+    did = statement(sentence)
+    assert did is not None and (did.speaker.en, did.verb_en) == (who, verb)
+    assert did.speaker.ar == arabic and sentence[: did.end].rstrip("،").endswith(arabic)
 
 
 _SAID = "أعلنت الوزارة خطة جديدة للنقل"

@@ -140,3 +140,41 @@ def test_a_later_clause_of_its_own_subject_is_an_event_of_its_own() -> None:
         clean, Extraction(article_id="a", picks=[]), find_mentions(alone, None), None
     )
     assert [event.text.en.split(" (")[0] for event in facts.events] == ["The match took place"]
+
+
+def _rule_events(text: str, published: str | None) -> list[str]:
+    """The English of the events by rule of ``text``, with no pick from the model."""
+    clean = CleanArticle(article=Article(id="a", text=text), text=text)
+    mentions = find_mentions(text, published)
+    facts = facts_from_picks(clean, Extraction(article_id="a", picks=[]), mentions, published)
+    return [event.text.en for event in facts.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "shown", "not_shown"),
+    [
+        # when what was said or done happens: the dates of its words' clause
+        ("وأعلنت الحكومة رفع الأجور لشهر يناير المقبل، مما يخفف الأعباء.", None,
+         "January", None),
+        # a month in both its names, as news agencies write it
+        ("وقالت مصادر إن الدول طالبت بزيادة أخرى في يونيو/حزيران.", None, "June", None),
+        # the statement's own date is its date, not a key word
+        ("وأعلنت الحكومة، أمس، رفع الأجور ابتداء من يناير 2031.", "2030-05-02",
+         "January 2031", "May"),
+        # «منذ»: counted since then
+        ("وأعلنت الوزارة عودة 500 أسرة منذ مارس 2030.", "2030-05-02", "since March 2030",
+         None),
+        # a date after a negation is not the line's to name
+        ("وأعلنت الحكومة تثبيت الأسعار دون زيادة حتى يناير 2031.", "2030-05-02", None,
+         "January"),
+        # a date of another clause, after the comma of the key words' own
+        ("وأعلنت الحكومة رفع الأجور، وكانت الأسعار قد ارتفعت في مارس 2030.", "2030-05-02",
+         None, "March"),
+    ],
+)  # fmt: skip
+def test_an_events_key_words_give_the_dates_of_what_was_said(
+    text: str, published: str | None, shown: str | None, not_shown: str | None
+) -> None:
+    [line] = _rule_events(text, published)
+    assert shown is None or f"{shown})" in line or f"{shown}," in line
+    assert not_shown is None or not_shown not in line

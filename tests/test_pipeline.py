@@ -332,7 +332,8 @@ def test_a_statement_the_model_left_out_is_an_event_of_who_and_when(
     )
     brief = _run(fake_llm, folder, tmp_path)
     [event] = brief.events
-    assert event.text.en == "The health ministry announced (plan, vaccination, children)"
+    # May is when what was announced ends: a key word of it, not the statement's date
+    assert event.text.en == "The health ministry announced (plan, vaccination, children, May)"
     assert event.date == "2025-03-11"  # «أمس», not the May of what was announced
     assert event.said_by is not None and event.said_by.ar == "وزارة الصحة"
     assert event.text.ar.startswith("وأعلنت وزارة الصحة")

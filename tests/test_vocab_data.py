@@ -14,7 +14,7 @@ import pytest
 from summarizer.models import Approx
 from summarizer.normalize import vocab
 from summarizer.normalize.lexicon import action_in, event_kind
-from summarizer.normalize.vocab import fold, word_list, word_table
+from summarizer.normalize.vocab import fold, month_named, word_list, word_table
 
 # Arabic letters (tatweel among them) and shadda, words one space apart.
 ARABIC = re.compile(r"[\u0621-\u064A\u0651]+(?: [\u0621-\u064A\u0651]+)*")
@@ -306,3 +306,20 @@ def test_malformed_data_is_refused_with_its_file_and_key(monkeypatch: pytest.Mon
     assert word_table("fake", "table", vocab.is_word, "a word") == {"كلمة": "x"}
     with pytest.raises(ValueError, match=r"'bad_table': 'كلمة' must map to a count"):
         word_table("fake", "bad_table", vocab.is_count, "a count")
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("مارس", 3),
+        ("وفي أيلول", 9),
+        ("بشهر مايو", 5),
+        ("يناير المقبل", 1),  # a month of no year still is that month
+        ("يونيو/حزيران", 6),  # both of its names, as news agencies write it
+        ("حزيران/يونيو", 6),
+        ("يونيو/تموز", None),  # two months: no one month
+        ("الأسبوع المقبل", None),
+    ],
+)
+def test_a_month_is_named_by_either_of_its_names(text: str, month: int | None) -> None:
+    assert month_named(text) == month

@@ -332,15 +332,23 @@ def dates_in_clause(
         since = counted_since(source.quote, at)
         if other.text not in clause and not (since and other.text in linked):
             continue
-        month = month_named(other.text) if unresolved(other) else None
-        if other.date is None and month is None:
-            continue
-        en = MONTHS_EN[month - 1] if month is not None else mention_words(other).en
-        if not all(number in source.quote for number in DIGITS.findall(en)):
-            en = DIGITS.sub(" ", en).strip(" ,")
+        en = date_as_written(other, source.quote)
         if en:
-            shown.append(("since " if since else "") + " ".join(en.split()))
+            shown.append(("since " if since else "") + en)
     return tuple(dict.fromkeys(shown))
+
+
+def date_as_written(mention: Mention, quote: str) -> str:
+    """A date mention's English as the article writes it («في مارس»: "March", a month the
+    normalizer could not place in a year), without a number that ``quote`` does not write;
+    '' for a date it could not resolve."""
+    month = month_named(mention.text) if unresolved(mention) else None
+    if mention.date is None and month is None:
+        return ""
+    en = MONTHS_EN[month - 1] if month is not None else mention_words(mention).en
+    if not all(number in quote for number in DIGITS.findall(en)):
+        en = DIGITS.sub(" ", en).strip(" ,")
+    return " ".join(en.split())
 
 
 def _clause_and_its_time(mention: Mention, source: Source) -> str:

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from summarizer.attribution import (
     Statement,
@@ -15,7 +15,7 @@ from summarizer.attribution import (
     statement,
 )
 from summarizer.clean import split_sentences
-from summarizer.compose.lines import capital, leading_words, mention_words
+from summarizer.compose.lines import capital, date_as_written, leading_words, mention_words
 from summarizer.faithful import faithfulness_problems, negates
 from summarizer.gloss import english_stem, leading_terms
 from summarizer.models import (
@@ -27,6 +27,7 @@ from summarizer.models import (
 )
 from summarizer.names import ARABIC_LETTERS
 from summarizer.normalize.named import names_in, without_names
+from summarizer.normalize.since import counted_since
 from summarizer.normalize.vocab import fold
 from summarizer.people import people_in
 
@@ -120,7 +121,8 @@ def _statement_event(
     # added only when the whole line passes against the whole sentence.
     if faithfulness_problems(head, _head_words(sentence, said), [sentence], date=date, given=given):
         return None
-    about, reach = _about(_without_dates(sentence, start, mentions), said)
+    dates = _other_dates(start, sentence, mentions, dated)
+    about, reach = _about(_without_dates(sentence, start, mentions), said, dates)
     en = head + about
     # Its polarity is that of the words the line renders: a negation after them («… دون
     # زيادة») is what was said, not what the line claims.
@@ -146,6 +148,51 @@ def _head_words(sentence: str, said: Statement) -> str:
     return f"{said.speaker.ar} {sentence[said.verb_at : said.end]}"
 
 
+@dataclass(frozen=True)
+class _Dated:
+    """A date of a sentence, where it stands in it, and its English as the article writes it;
+    ``since``: a count starts at it («منذ مارس»)."""
+
+    start: int
+    end: int
+    english: str
+    since: bool
+
+    @property
+    def shown(self) -> str:
+        return f"since {self.english}" if self.since else self.english
+
+
+def _other_dates(
+    start: int, sentence: str, mentions: list[Mention], dated: Mention | None
+) -> list[_Dated]:
+    """The dates of ``sentence`` (which starts at ``start`` in the text) besides the
+    statement's own (``dated``), as the article writes them (:func:`date_as_written`)."""
+    found = []
+    for mention in mentions:
+        inside = start <= mention.start and mention.end <= start + len(sentence)
+        if mention.kind != "date" or not inside or mention is dated:
+            continue
+        english = date_as_written(mention, sentence)
+        at = mention.start - start
+        if english:
+            found.append(_Dated(at, mention.end - start, english, counted_since(sentence, at)))
+    return found
+
+
+def _dates_said(
+    sentence: str, said: Statement, clause: tuple[int, int], dates: list[_Dated]
+) -> list[_Dated]:
+    """The dates of what was said or done («رفع الإنتاج لشهر سبتمبر»: September), in the
+    ``clause`` of its key words and before any negation («دون زيادة حتى يناير»), a few at
+    most: when what it says happens, not when it was said."""
+    begin, end = clause
+    kept = [
+        d for d in dates if begin <= d.start < end and not negates(sentence[said.end : d.start])
+    ]
+    return kept[:_MOST_DATES]
+
+
 def _without_dates(sentence: str, start: int, mentions: list[Mention]) -> str:
     """``sentence`` (which starts at ``start`` in the text) with its dates blanked, at the same
     length: the words of a date («العام الماضي») say when, not what was done ("general")."""
@@ -158,9 +205,11 @@ def _without_dates(sentence: str, start: int, mentions: list[Mention]) -> str:
 
 _MOST_ABOUT = 4  # names in what a statement says or a subject did
 _MOST_TERMS = 3  # the lexicon's words of what was said or done, after its names
+_MOST_DATES = 2  # dates of what was said or done, after its words
+_COMMA = re.compile("[،,]")
 
 
-def _about(sentence: str, said: Statement) -> tuple[str, int]:
+def _about(sentence: str, said: Statement, dates: list[_Dated]) -> tuple[str, int]:
     """Key words of what was said or done, in parentheses, and where the words they render
     end in ``sentence``: the places and countries named in what follows the subject, besides
     the subject's own (names of a maintained table, so they are the article's), and the
@@ -200,7 +249,11 @@ def _about(sentence: str, said: Statement) -> tuple[str, int]:
             terms.append(term)
             known |= stems
             reach = max(reach, begin + end)
-    said_words = names + terms
+    comma = _COMMA.search(sentence, max(reach, begin))
+    clause = (begin, comma.start() if comma is not None else len(sentence))
+    when = _dates_said(sentence, said, clause, [d for d in dates if d.english not in terms])
+    reach = max([reach, *(d.end for d in when)])
+    said_words = names + terms + list(dict.fromkeys(d.shown for d in when))
     return (f" ({', '.join(said_words)})" if said_words else ""), reach
 
 
@@ -226,6 +279,8 @@ def _statement_date(
             continue
         if len(mention.date) == len("YYYY") and not _dates_the_clause(text, limit, mention):
             continue  # «ميزانية عام 2026»: the year of a noun of what was done, not of the act
+        if counted_since(text, mention.start):
+            continue  # «عودة 500 أسرة منذ مارس»: when a count starts, not when it was said
         if published is None or mention.date <= published[: len(mention.date)]:
             return mention
     return None

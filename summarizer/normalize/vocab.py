@@ -252,11 +252,16 @@ _MONTH_FRAME = frozenset(fold(w) for w in ("في", "وفي", "شهر", "بشهر
 def month_named(text: str) -> int | None:
     """The month that ``text`` is the name of, alone or after a clitic or «شهر» («مارس»,
     «وفي أيلول», «بشهر مايو»), or None: a date the normalizer could not place in a year
-    still says which month it is."""
+    still says which month it is, «المقبل» or «الماضي» after it too; both of its names, as
+    news agencies write it («يونيو/حزيران»), are that month too."""
     words = [fold(w) for w in re.findall(rf"[{ARABIC_LETTERS}]+", text)]
-    words = [w for w in words if w not in _MONTH_FRAME]
-    found = lookup(_MONTH_WORDS, words[0]) if len(words) == 1 else None
-    return found[0] if found is not None else None
+    # «يناير المقبل»: a month the normalizer could not place in a year is still that month
+    words = [w for w in words if w not in _MONTH_FRAME and w not in MODIFIERS]
+    found = [lookup(_MONTH_WORDS, word) for word in words]
+    months = {month[0] for month in found if month is not None}
+    if len(words) not in (1, 2) or None in found or len(months) != 1:
+        return None
+    return months.pop()
 WEEKDAYS: dict[str, int] = _lookup_table("calendar", "weekdays", is_count, "a weekday number")
 WEEKDAY_BLOCKERS = _folded("calendar", "weekday_blockers")
 DAY_TIME_WORDS = _folded("calendar", "day_time_words")
