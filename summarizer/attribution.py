@@ -574,7 +574,7 @@ def _feminine(subject_ar: str) -> bool:
 
 _MOST_NAME_WORDS = 4  # words of a person's name before the title that says who it is
 _WAS = frozenset(fold(w) for w in ("كان", "كانت"))
-_MOST_SUBJECT_ADJECTIVES = 2  # words of a subject the tables lack before «قد» («المغربي»)
+_MOST_SUBJECT_ADJECTIVES = 2  # words of a subject the tables lack before «قد» («المؤقتة»)
 _ALREADY = fold("قد")
 
 
@@ -666,7 +666,7 @@ def _pluperfect(
     been done or said before); the statement of that subject and verb, or None."""
     subject, said = _resolved_subject(words, i + 1, table)
     j = i + 1 + len(subject)
-    # «وكان الديوان الملكي المغربي قد أعلن»: the words before «قد» are all the subject's (an
+    # «وكانت الحكومة الليبية المؤقتة قد قررت»: the words before «قد» are all the subject's (an
     # adjective the tables lack), since «قد» stands right before the verb.
     ahead = words[j : j + _MOST_SUBJECT_ADJECTIVES + 1]
     j += next((k + 1 for k, word in enumerate(ahead) if word.folded == _ALREADY), 0)
