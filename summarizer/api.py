@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import threading
 import time
@@ -34,6 +36,7 @@ from summarizer.models import (
     Brief,
     CleanArticle,
     LoadResult,
+    Mention,
 )
 from summarizer.normalize import (
     detect_metadata,
@@ -216,7 +219,8 @@ def _summarize_one(
     try:
         mentions = find_mentions(clean.text, published)
         short = llm.capabilities.short_requests
-        key = extraction_key(clean.text, llm.name, llm.choice.kind, short=short)
+        asked = asked_about(mentions, published)
+        key = extraction_key(clean.text, llm.name, llm.choice.kind, short=short, asked=asked)
         extraction = cache.get(key) if cache is not None else None
         report.cached = extraction is not None
         if extraction is None:
@@ -225,7 +229,8 @@ def _summarize_one(
                 extraction, usage = extract_article(
                     clean, mentions, llm, published=published,
                     chunks=ChunkStore(cache, lambda chunk: extraction_key(
-                        clean.text, llm.name, llm.choice.kind, short=short, chunk=chunk
+                        clean.text, llm.name, llm.choice.kind, short=short, asked=asked,
+                        chunk=chunk,
                     )) if cache is not None else None,
                 )  # fmt: skip
             report.usage = usage
@@ -284,9 +289,29 @@ def _failed(
     return ArticleOutcome(report=report, facts=None, text=clean.text)
 
 def extraction_key(
-    text: str, model: str, backend: str, *, short: bool, chunk: str | None = None
+    text: str,
+    model: str,
+    backend: str,
+    *,
+    short: bool,
+    asked: str,
+    chunk: str | None = None,
 ) -> str:
     """The cache address of one article's extraction (or of one ``chunk`` of it, "2/5"),
-    shared by every path that extracts; ``short``: asked by short requests, one per value."""
-    variant = f"short={short}" + (f" chunk={chunk}" if chunk else "")
+    shared by every path that extracts; ``short``: asked by short requests, one per value;
+    ``asked``: what the requests are made of (:func:`asked_about`)."""
+    variant = f"short={short} asked={asked}" + (f" chunk={chunk}" if chunk else "")
     return cache_key(text, model, backend, prompt_version(), variant)
+
+
+def asked_about(mentions: list[Mention], published: str | None) -> str:
+    """A digest of what an article's requests are made of besides its text: its mentions as
+    the normalizer reads them and its publication date, which decide its candidates and their
+    roles. A change of the normalizer's tables that changes them (a new counted noun) asks
+    the model again, instead of reusing an answer about other candidates."""
+    rows = [
+        [m.start, m.end, m.kind, m.value, m.unit, m.date, m.approx, m.qualifier]
+        for m in mentions
+    ]
+    payload = json.dumps([published, rows], ensure_ascii=False, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]

@@ -139,6 +139,26 @@ def test_second_run_is_served_from_cache(fake_llm: FakeLLM, tmp_path: Path) -> N
     assert brief.articles[0].cached
 
 
+def test_the_same_text_with_another_publication_date_is_asked_again(
+    fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    # The publication date decides which dates are candidates and as what (a deadline, an
+    # event): an answer about the undated text is no answer about the dated one.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    record = {"id": "a1", "text": ARTICLE}
+    (folder / "a1.json").write_text(json.dumps(record), encoding="utf-8")
+    _run(fake_llm, folder, tmp_path)
+    first = len(fake_llm.requests)
+    assert first > 0
+    dated = {**record, "published": "2025-03-12"}
+    (folder / "a1.json").write_text(json.dumps(dated), encoding="utf-8")
+    brief = _run(fake_llm, folder, tmp_path)
+    assert len(fake_llm.requests) > first and not brief.articles[0].cached
+    again = _run(fake_llm, folder, tmp_path)  # the dated text's own answer is kept
+    assert again.articles[0].cached
+
+
 def test_prompt_sends_the_real_mention_ids_as_an_enum(fake_llm: FakeLLM, tmp_path: Path) -> None:
     _run(fake_llm, _one_article(tmp_path), tmp_path)
     tools = fake_llm.requests[0]["tools"]

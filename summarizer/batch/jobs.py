@@ -10,7 +10,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from summarizer.api import article_report, extraction_key
+from summarizer.api import article_report, asked_about, extraction_key
 from summarizer.assemble import ArticleOutcome
 from summarizer.cache import ExtractionCache
 from summarizer.compose import facts_from_picks
@@ -68,7 +68,8 @@ def prepare(clean: CleanArticle, choice: BackendChoice, cache: ExtractionCache |
     try:
         job.mentions = find_mentions(clean.text, report.published)
         # The interactive path's key, so either path finds what the other stored.
-        job.key = extraction_key(clean.text, choice.model, choice.kind, short=False)
+        asked = asked_about(job.mentions, report.published)
+        job.key = extraction_key(clean.text, choice.model, choice.kind, short=False, asked=asked)
         job.extraction = cache.get(job.key) if cache is not None else None
         report.cached = job.extraction is not None
         if job.extraction is None:
