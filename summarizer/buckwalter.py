@@ -230,7 +230,8 @@ class Lexicon:
         self, arabic_word: str
     ) -> tuple[list[tuple[tuple[int, int, int, int], Entry]], dict[int, str]]:
         """The compatible analyses of a word, most likely first (the longest stem, spelled as
-        written, a noun before a verb, the lexicon's order), and each one's stem by its order."""
+        written, a news sense before a noun before a verb, the lexicon's order), and each one's
+        stem by its order."""
         ranked: list[tuple[tuple[int, int, int, int], Entry]] = []
         stems: dict[int, str] = {}
         order = 0
@@ -238,10 +239,10 @@ class Lexicon:
             for entry in self._entries.get(stem, ()):
                 order += 1
                 if self._compatible(prefix, entry.category, suffix):
+                    # The sense news text means (``with_news_senses``) first, then a noun.
                     noun = entry.category.startswith("N")
-                    ranked.append(
-                        ((-len(stem), 0 if written else 1, 0 if noun else 1, order), entry)
-                    )
+                    kind = 0 if entry.news else 1 if noun else 2
+                    ranked.append(((-len(stem), 0 if written else 1, kind, order), entry))
                     stems[order] = stem
         ranked.sort(key=lambda item: item[0])
         return ranked, stems
