@@ -27,7 +27,7 @@ from summarizer.names import ARABIC_LETTERS
 from summarizer.normalize.lexicon import place_near
 from summarizer.normalize.named import country_of_adjective, names_in
 from summarizer.normalize.vocab import fold, is_cardinal_word
-from summarizer.people import opens_title, people_in
+from summarizer.people import opens_name, opens_title, people_in
 from summarizer.support import unsupported_reasons
 
 T = TypeVar("T", Deadline, Figure, Event)
@@ -593,12 +593,11 @@ def _resolved_subject(
     known = _known_prefix(subject, table) if subject else None
     if known is None and subject and subject[0].folded in table.state_heads:
         known = _known_prefix(_state_words(words, start), table)  # «دولة الكويت»
-    person = _person(words, start)
-    if known is not None and (person is None or len(person[0]) <= len(known[0])):
-        return known
-    if person is not None and known is not None:
-        return person  # «وزير الخارجية نبيل فهمي»: the title, then who holds it
-    titled = _titled(words, start, table) or person
+    if known is not None:
+        # «وزير الخارجية نبيل فهمي»: a title of the tables, then the name of who holds it
+        holder = _person(words, start, name_at=len(known[0]))
+        return holder if holder is not None else known
+    titled = _titled(words, start, table) or _person(words, start)
     return titled if titled is not None else (subject, None)
 
 
@@ -607,9 +606,13 @@ _ROLE_WORDS = 3  # words before a name: a role, its complement and its adjective
 _TITLE_WORDS = 5  # words of a title after a name, before its comma
 
 
-def _person(words: list[_Word], start: int) -> tuple[list[_Word], str] | None:
+def _person(
+    words: list[_Word], start: int, *, name_at: int | None = None
+) -> tuple[list[_Word], str] | None:
     """A person named at ``start`` (after a role, «اللاعب محمد صلاح»), in the attested spelling
-    of :func:`summarizer.people.people_in`: the words through the name, and the name."""
+    of :func:`summarizer.people.people_in`: the words through the name, and the name. The
+    words before the name open with a role (``opens_name``), or are ``name_at`` words (a
+    title the tables know) when given."""
     phrase: list[_Word] = []
     for word in words[start : start + _PERSON_REACH]:
         phrase.append(word)
@@ -620,8 +623,10 @@ def _person(words: list[_Word], start: int) -> tuple[list[_Word], str] | None:
     if not found:
         return None
     before = len(text[: found[0].start].split())
-    if before > _ROLE_WORDS:
+    if name_at is not None and before != name_at:
         return None
+    if name_at is None and (before > _ROLE_WORDS or (before and not opens_name(phrase[0].text))):
+        return None  # «المحكمة فوز فلان»: the words before a name are no role of it
     size = before + len(found[0].arabic.split())
     if size < len(phrase) and not phrase[size - 1].ends and opens_title(phrase[size].text):
         # «اللواء فلان محافظ البحر الأحمر، لجنة …»: the title after the name, to its comma,

@@ -65,6 +65,7 @@ class _Rules:
     number_words: frozenset[str]
     ordinals: frozenset[str]
     synonyms: dict[str, frozenset[str]]  # English stem → the stems of its synonym groups
+    ordinal_senses: dict[str, str]  # folded: «ولاية» before an ordinal is a term (of office)
 
 
 @cache
@@ -85,7 +86,23 @@ def _rules() -> _Rules:
         number_words=frozenset(raw["english_number_words"]),
         ordinals=frozenset(raw["english_ordinals"]),
         synonyms={k: frozenset(v) for k, v in synonyms.items()},
+        ordinal_senses={fold(k): v for k, v in raw["ordinal_senses"].items()},
     )
+
+
+_NOUN_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+def _ordinal_sense(word: str, after: str, found: Lexicon, rules: _Rules) -> str | None:
+    """The key word of a noun of ``ordinal_senses`` and the ordinal ``after`` it, in one
+    («لولاية ثانية»: "second term"), or None."""
+    folded = fold(word)
+    stems = [folded] + [folded[len(c) :] for c in _NOUN_CLITICS if folded.startswith(c)]
+    sense = next((rules.ordinal_senses[s] for s in stems if s in rules.ordinal_senses), None)
+    ordinal = found.literal(after) if sense is not None and after[:1].isalpha() else None
+    if ordinal is None or ordinal.english not in rules.ordinals:
+        return None
+    return f"{ordinal.english} {sense}"
 
 
 def _content_words(english: str, given: str) -> list[str]:
@@ -151,8 +168,12 @@ def _unglossed(words: list[str], quotes: list[str]) -> list[str]:
         return words
     senses: set[str] = set()
     for quote in quotes:
-        for arabic in _ARABIC_WORD.findall(quote):
+        arabic_words = _ARABIC_WORD.findall(quote)
+        for k, arabic in enumerate(arabic_words):
+            after = arabic_words[k + 1] if k + 1 < len(arabic_words) else ""
             senses |= found.senses(arabic)
+            phrase = _ordinal_sense(arabic, after, found, _rules()) if after else None
+            senses |= {english_stem(w) for w in (phrase or "").split()}
     return [w for w in words if not _glosses(w, senses)]
 
 
@@ -510,7 +531,10 @@ def _side_at(
     rules = _rules()
     terms: list[tuple[str, int]] = []
     passed = False  # a content word stands between the value and the token
+    taken = -1  # the ordinal read with the noun before it («لولاية ثانية»)
     for distance, (start, token) in enumerate(tokens):
+        if distance == taken:
+            continue
         if not counted and not passed and token[0].isdigit():
             numbered = _numbered(token, tokens[distance + 1 : distance + 2], found)
             return [(term, start + len(token)) for term in numbered]
@@ -538,6 +562,10 @@ def _side_at(
             else distance == 0 or _partitive(tokens, distance)
         )
         term = _term(literal, unread, rules, adjacent=counted and first)
+        after = tokens[distance + 1] if distance + 1 < len(tokens) else (start, "")
+        phrase = _ordinal_sense(token, after[1], found, rules) if not unread else None
+        if phrase is not None:
+            term, taken, start, token = phrase, distance + 1, after[0], after[1]
         if term is not None:
             terms.append((term, start + len(token)))
         function = hedge or literal is None or _only_function(literal, rules)

@@ -159,6 +159,12 @@ def _introduces(folded: str, words: frozenset[str]) -> bool:
     return folded in words or (folded[:1] in _CLITIC and folded[1:] in words)
 
 
+def opens_name(word: str) -> bool:
+    """Whether ``word`` is a role or title that introduces a person's name after it
+    («اللاعب», «الوزير», «الدكتور»: the words of ``before_name``)."""
+    return _introduces(fold_arabic(word), people_words().before_name)
+
+
 def opens_title(word: str) -> bool:
     """Whether ``word`` opens a title after a person's name («محافظ», «وزير», «رئيس»: the
     words of ``after_comma``), with or without a comma before it."""
@@ -218,10 +224,29 @@ def people_in(text: str) -> list[Person]:
                     break
         if person is None:
             person = _appositive(text, tokens, i, places, table)
+        if person is None and token.folded in _COMPOUND_HEADS:
+            person = _whole_name(text, tokens, i, places)
         if person is not None:
             found.append(person)
             taken = person.end
     return found
+
+
+# «عبد», «أبو»: a name opened by them and attested whole, of three words or more, is a
+# person's wherever it stands («فوز عبد المجيد تبون»): no common phrase is spelled so.
+_COMPOUND_HEADS = frozenset(fold_arabic(w) for w in ("عبد", "أبو"))
+_WHOLE_NAME_WORDS = 3
+
+
+def _whole_name(
+    text: str, tokens: list[_Token], i: int, places: list[tuple[int, int]]
+) -> Person | None:
+    """A name at token ``i`` attested whole, of ``_WHOLE_NAME_WORDS`` words or more, or None."""
+    person = _name_at(text, tokens, i, places)
+    spelling = _attested(person.arabic) if person is not None else None
+    if person is None or spelling is None or not spelling.whole:
+        return None
+    return person if len(person.arabic.split()) >= _WHOLE_NAME_WORDS else None
 
 
 def _appositive(

@@ -426,6 +426,8 @@ def test_an_action_is_its_subject_and_verb_and_no_speaker(
         "وشكل الحكومة الجديدة موضع خلاف",  # «شَكل»: the form of the government
         "وشكل المنتخب خطرا على المرمى",  # no person after it
         "وفرض الجيش حظر التجول",  # «فرض» with no «نفسه»: no phrase action
+        # a person named after words that are no role of theirs is no subject
+        "وأكد خبراء فوز عبد الفتاح السيسي بالانتخابات",
     ],
 )
 def test_no_statement_without_a_known_speaker_and_a_past_verb(sentence: str) -> None:
@@ -486,6 +488,9 @@ GUARDED = [
     # a title of the tables, then the name: who holds it
     ("وقال وزير الخارجية نبيل فهمي إن الوضع مستقر", "Nabil Fahmi", "said",
      "وزير الخارجية نبيل فهمي"),
+    # a known subject, then a name that is not its holder: the subject stays
+    ("وأعلنت المحكمة الدستورية فوز عبد الفتاح السيسي بالانتخابات", "the constitutional court",
+     "announced", "المحكمة الدستورية"),
 ]  # fmt: skip
 
 

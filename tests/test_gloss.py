@@ -88,8 +88,11 @@ def test_the_gloss_data_file_is_well_formed() -> None:
     assert set(raw) == {
         "about", "buckwalter", "stem_variants", "english_function_words", "english_synonyms",
         "english_number_words", "english_ordinals", "news_senses", "name_heads", "auxiliaries",
-        "negations", "light_words", "light_heads",
+        "negations", "light_words", "light_heads", "ordinal_senses",
     }  # fmt: skip
+    assert raw["ordinal_senses"] and all(
+        " " not in noun and sense.isalpha() for noun, sense in raw["ordinal_senses"].items()
+    )
     assert all(
         len(entry) == 3 and all(isinstance(part, str) and part for part in entry)
         for entry in raw["news_senses"]
@@ -381,3 +384,30 @@ def test_what_a_speaker_said_after_a_colon_may_open_with_its_verb() -> None:
     assert "aggressive" not in {t for t, _ in leading_terms(said, quoted=True)}
     # After «أن» or the subject, the first word is what was said or done («عن تأهل»).
     assert "qualification" in {t for t, _ in leading_terms(" عن تأهل الفريق", quoted=False)}
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("clause", "term", "not_term"),
+    [
+        # before an ordinal, «ولاية»/«عهدة» is a term of office, one key word with its ordinal
+        ("وفاز الرئيس لولاية ثانية بعد حصوله على الأغلبية", "second term", "state"),
+        ("وترشح الرئيس لعهدة خامسة رغم المعارضة", "fifth term", "responsibility"),
+        ("وبدأت الولاية الثالثة للمجلس المنتخب", "third term", "state"),
+        # before a name it is a state: no term
+        ("ووصل الوفد إلى ولاية الخرطوم أمس", None, "term"),
+    ],
+)
+def test_a_noun_before_an_ordinal_takes_its_sense(
+    clause: str, term: str | None, not_term: str
+) -> None:
+    terms = [t for t, _ in leading_terms(clause, 5)]
+    assert term is None or term in terms
+    assert not any(not_term in t.split() for t in terms)
+    if term is not None:  # the quote's words support it
+        assert word_problems(term, [clause]) == []
+
+
+def test_a_quote_with_no_arabic_word_supports_nothing_and_raises_nothing() -> None:
+    assert word_problems("Second term", ["2024 - 2029"]) != []
+    assert unsupported_words("term", [""]) == ["term"]

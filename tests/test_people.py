@@ -33,6 +33,11 @@ NAMED = [
      [("محمد بن زايد آل نهيان", "Mohamed bin Zayed Al Nahyan")]),
     ("وأشار المدرب جمال السلامي إلى أن", [("جمال السلامي", "Jamal Sellami")]),
     ("وقالت الوزيرة سارة الزعابي في بيان", [("سارة الزعابي", "Sara Al-Zaabi")]),
+    # a title after the name is none of its words, though a surname may be spelled like it
+    ("وقال الوزير نبيل فهمي وزير الخارجية، إن", [("نبيل فهمي", "Nabil Fahmi")]),
+    # a compound name attested whole, of three words, wherever it stands
+    ("وأعلنت الحكومة فوز عبد الفتاح السيسي بالانتخابات",
+     [("عبد الفتاح السيسي", "Abdel Fattah al-Sissi")]),
 ]  # fmt: skip
 
 # Sentences that name no person in English: a title alone, a place after a title, common words
@@ -43,6 +48,8 @@ UNNAMED = [
     "وقال الوزير في مؤتمر صحفي إن الموازنة جاهزة",
     "وأكد اللاعب في المباراة الأخيرة أن الفريق جاهز",
     "وقال الرئيس الفرنسي إيمانويل ماكرون إن بلاده ستدعم الخطة",
+    "وقال المتحدث باسم النادي إن اللاعب مصاب",  # «باسم»: on behalf of, not a name
+    "ووصل عبد الله إلى المدينة",  # a compound name of two words, with no role before it
 ]
 
 
