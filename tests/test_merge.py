@@ -609,3 +609,44 @@ def test_counts_from_two_dates_are_two_facts_though_one_rounds_the_other() -> No
     same = second.replace("أغسطس 2024", "يوليو 2023")
     one = merge_facts([_count("a", 100_000, first, "about"), _count("b", 101_450, same)])
     assert len(one.figures) == 1
+
+
+def _amount(article: str, value: float, unit: str, clause: str) -> Figure:
+    """A figure of an amount, its clause as its Arabic subject."""
+    return Figure(
+        value=value, unit=unit, approx="exact", subject=unit, subject_ar=clause, place=None,
+        text=Bilingual(en=f"{value:,.0f} {unit}", ar=clause),
+        sources=[Source(article_id=article, quote=clause, start=0, end=len(clause))],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("centimes", "dirhams", "joined"),
+    [
+        # Invented: «مليون سنتيم» is ten thousand dirhams; the same aid, in two articles
+        (("وتشمل المساعدة 5 مليون سنتيم لترميم المدارس المتضررة", 5_000_000),
+         ("وخصصت الحكومة 50 ألف درهم لترميم المدارس المتضررة", 50_000), True),
+        # the same amount, of another subject: two facts
+        (("وتشمل المساعدة 5 مليون سنتيم لترميم المدارس المتضررة", 5_000_000),
+         ("وبلغ ثمن السيارة الجديدة 50 ألف درهم في السوق", 50_000), False),
+        # another amount of the same subject: two facts
+        (("وتشمل المساعدة 6 مليون سنتيم لترميم المدارس المتضررة", 6_000_000),
+         ("وخصصت الحكومة 50 ألف درهم لترميم المدارس المتضررة", 50_000), False),
+    ],
+)  # fmt: skip
+def test_an_amount_in_centimes_is_the_same_amount_in_its_currency(
+    centimes: tuple[str, float], dirhams: tuple[str, float], joined: bool
+) -> None:
+    small = _amount("a", centimes[1], "centimes", centimes[0])
+    whole = _amount("b", dirhams[1], "dirham", dirhams[0])
+    facts = [ArticleFacts(article_id="a", figures=[small])]
+    merged = merge_facts([*facts, ArticleFacts(article_id="b", figures=[whole])])
+    if joined:
+        [figure] = merged.figures
+        assert (figure.value, figure.unit) == (dirhams[1], "dirham")
+        assert [s.article_id for s in figure.sources] == ["b", "a"]
+        assert all(s.value is None for s in figure.sources)  # both state the amount shown
+    else:
+        assert sorted((f.value, f.unit) for f in merged.figures) == sorted(
+            [(centimes[1], "centimes"), (dirhams[1], "dirham")]
+        )

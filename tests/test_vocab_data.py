@@ -76,6 +76,7 @@ SCRIPTS: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
         "currency_adjectives": (ARABIC,),
         "glued_units": (LATIN,),
         "disease_words": (ARABIC,),
+        "subunits": (LATIN,),
     },
     "cues": {
         "date_cues": (ARABIC,),
@@ -224,6 +225,7 @@ VALUES: dict[tuple[str, str], Any] = {
     ("units", "currency_adjectives"): lambda v: all(
         isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code) for code in v.values()
     ),
+    ("units", "subunits"): lambda v: isinstance(v, list) and bool(v) and all(map(_is_english, v)),
     ("cues", "date_cues"): _is_english,
     ("cues", "hedges"): set(get_args(Approx)).difference({"exact", "range"}).__contains__,
     ("cues", "post_hedges"): set(get_args(Approx)).difference({"exact", "range"}).__contains__,
@@ -278,6 +280,10 @@ def test_units_named_by_other_tables_are_units_of_counted_nouns() -> None:
     units = {entry["unit"] for entry in _load("units")["counted_nouns"].values()}
     assert set(_load("units")["time_units"]) <= units
     assert set(_load("units")["currency_adjectives"]) <= units
+    adjectives = _load("units")["currency_adjectives"].values()
+    codes = {code for table in adjectives for code in table.values()}
+    for subunit, currencies in _load("units")["subunits"].items():
+        assert subunit in units and set(currencies) <= units | codes, subunit
     assert set(_load("numbers")["dual_nouns"].values()) <= units
 
 

@@ -29,6 +29,7 @@ from summarizer.merge.similarity import (
     prior_bound,
     score_key,
     shares_more_than_count,
+    subject_words,
 )
 from summarizer.merge.values import Item, combine, leading, restated
 from summarizer.models import (
@@ -40,6 +41,7 @@ from summarizer.models import (
     Event,
     Figure,
 )
+from summarizer.normalize.vocab import SUBUNITS
 
 
 class MergedFacts:
@@ -72,11 +74,13 @@ def merge_facts(per_article: Iterable[ArticleFacts]) -> MergedFacts:
         same_article=SAME_IN_ARTICLE,
         across=SAME_FACT,
     )
-    figures = _merge(
-        [x for f in facts for x in f.figures],
-        key=lambda x: (leading(x.value), leading(x.value_max), x.unit),
-        same_article=SAME_IN_ARTICLE,
-        across=SAME_FACT,
+    figures = _with_subunits(
+        _merge(
+            [x for f in facts for x in f.figures],
+            key=lambda x: (leading(x.value), leading(x.value_max), x.unit),
+            same_article=SAME_IN_ARTICLE,
+            across=SAME_FACT,
+        )
     )
     events = _merge(
         [e for f in facts for e in f.events],
@@ -89,6 +93,43 @@ def merge_facts(per_article: Iterable[ArticleFacts]) -> MergedFacts:
     events.sort(key=lambda e: (e.date is None, e.date or "", e.subject))
     conflicts = figure_conflicts(figures) + deadline_conflicts(deadlines)
     return MergedFacts(deadlines, figures, events, conflicts)
+
+
+def _with_subunits(figures: list[Figure]) -> list[Figure]:
+    """The merged figures, each amount in a currency's hundredths («14 مليون سنتيم», ``SUBUNITS``)
+    joined to the figure of that currency it equals, of other articles, whose subject it shares
+    (140,000 dirhams): one amount, the currency's figure shown; an amount that equals none
+    stays as its article writes it. Their units are two, so their subject is what their words
+    share besides the numbers and counted nouns (:func:`subject_words`): two words at least."""
+    kept = list(figures)
+    for small in figures:
+        currencies = SUBUNITS.get(small.unit or "")
+        if not currencies:
+            continue
+        same = _in_currency(small)
+        words = subject_words(same)
+        articles = {s.article_id for s in small.sources}
+        best, best_score = None, _LEAST_SHARED - 1
+        for index, figure in enumerate(kept):
+            if figure.unit not in currencies or {s.article_id for s in figure.sources} & articles:
+                continue
+            shared = len(words & subject_words(figure))
+            if mergeable(same, figure) and shared > best_score:
+                best, best_score = index, shared
+        if best is not None:
+            kept[best] = combine([kept[best], same.model_copy(update={"unit": kept[best].unit})])
+            kept.remove(small)
+    return kept
+
+
+def _in_currency(small: Figure) -> Figure:
+    """A figure in a currency's hundredths as the amount of the currency itself."""
+    top = small.value_max / _HUNDREDTHS if small.value_max is not None else None
+    return small.model_copy(update={"value": small.value / _HUNDREDTHS, "value_max": top})
+
+
+_HUNDREDTHS = 100
+_LEAST_SHARED = 2  # content words an amount in hundredths shares with its currency's figure
 
 
 def _merge(

@@ -282,6 +282,12 @@ def shares_more_than_count(left: Item, words: frozenset[str], right: Item) -> bo
     return bool((words & item_words(right)) - counted)
 
 
+def subject_words(figure: Figure) -> frozenset[str]:
+    """A figure's content words (:func:`item_words`) besides those that write its number or
+    a counted noun, or its unit (:func:`unit_words`)."""
+    return item_words(figure) - unit_words(figure.subject_ar or figure.text.ar, figure.unit or "")
+
+
 @lru_cache(maxsize=65536)
 def unit_words(arabic_text: str, unit: str) -> frozenset[str]:
     """The words of a clause that write a number or a counted noun of the units table

@@ -382,6 +382,11 @@ UNIT_NOUNS: dict[str, str] = _table(
 )
 TIME_UNITS = frozenset(word_list("units", "time_units"))
 WHOLE_UNITS = frozenset(word_list("units", "whole_units"))
+# «سنتيم»: a unit that is the hundredth of the currency units listed with it
+SUBUNITS: dict[str, frozenset[str]] = {
+    unit: frozenset(of)
+    for unit, of in word_table("units", "subunits", _is_words, "a list of units").items()
+}
 # «يوم», «شهر»: a time noun in the singular, which before a number counts no time («اليوم 22»)
 TIME_SINGULARS = frozenset(fold(sing) for sing, _, label in _UNITS if label in TIME_UNITS)
 PERCENT_WORDS: tuple[tuple[Phrase, str], ...] = _phrases(
