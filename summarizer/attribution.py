@@ -671,10 +671,13 @@ def _pluperfect(
     been done or said before); the statement of that subject and verb, or None."""
     subject, said = _resolved_subject(words, i + 1, table)
     j = i + 1 + len(subject)
-    # «وكانت الحكومة الليبية المؤقتة قد قررت»: the words before «قد» are all the subject's (an
-    # adjective the tables lack), since «قد» stands right before the verb.
+    # «وكانت الحكومة الليبية المؤقتة قد قررت»: definite words before «قد» are the subject's (an
+    # adjective the tables lack), since «قد» stands right before the verb; a verb before it
+    # is the statement's own («وكانت الحكومة أعلنت أنها قد …»).
     ahead = words[j : j + _MOST_SUBJECT_ADJECTIVES + 1]
-    j += next((k + 1 for k, word in enumerate(ahead) if word.folded == _ALREADY), 0)
+    already = next((k for k, word in enumerate(ahead) if word.folded == _ALREADY), None)
+    if already is not None and all(w.folded.startswith("ال") for w in ahead[:already]):
+        j += already + 1
     if said is None or j >= len(words):
         return None
     reported, english = _act((words[j].folded,), table)

@@ -343,6 +343,12 @@ def test_a_pluperfect_subject_runs_to_its_already(sentence: str, subject: str, v
     assert words[-2] == "قد" and sentence[did.end :].split()[0] == sentence.split()[len(words)]
 
 
+def test_a_pluperfects_verb_stands_before_a_later_already() -> None:
+    # a «قد» after the verb is in what was said, not the subject's
+    did = statement("وكانت الحكومة أعلنت أنها قد أنهت الخطة")
+    assert did is not None and (did.speaker.en, did.verb_en) == ("the government", "announced")
+
+
 @pytest.mark.parametrize(("sentence", "subject", "verb"), PLUPERFECT)
 def test_a_pluperfect_is_its_subject_and_verb(sentence: str, subject: str, verb: str) -> None:
     did = statement(sentence)

@@ -217,7 +217,8 @@ def _about(sentence: str, said: Statement, dates: list[_Dated]) -> tuple[str, in
     lexicon's plainest English of the first nouns of what was said or done
     (:func:`summarizer.gloss.leading_terms`: «خفضت البلدية سعر الخبز»: price, bread), which
     name what the event is about; a word read as a verb there may be a name the lexicon lacks,
-    and is left out: saying less is better than a wrong word."""
+    and is left out: saying less is better than a wrong word. Then the ``dates`` of what was
+    said or done (:func:`_dates_said`), as the article writes them."""
     subject = {english_stem(w) for w in (said.speaker.en or "").split()}
     begin = said.end + according_aside_end(sentence[said.end :])
     said_from = _WHAT_WAS_SAID.search(sentence, begin)
