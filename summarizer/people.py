@@ -233,7 +233,7 @@ def people_in(text: str) -> list[Person]:
 
 
 # «عبد», «أبو»: a name opened by them and attested whole, of three words or more, is a
-# person's wherever it stands («فوز عبد المجيد تبون»): no common phrase is spelled so.
+# person's wherever it stands («فوز عبد الفتاح السيسي»): no common phrase is spelled so.
 _COMPOUND_HEADS = frozenset(fold_arabic(w) for w in ("عبد", "أبو"))
 _WHOLE_NAME_WORDS = 3
 
