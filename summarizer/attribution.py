@@ -488,11 +488,7 @@ def _verbal_noun_act(
     subject, said = _resolved_subject(words, i + 1, table)
     if said is None or words[i].ends:
         return None
-    start = _end_of(sentence, [word.text for word in words[: i + 1]])
-    end = _end_of(sentence, [word.text for word in words[: i + 1] + subject])
-    verb_at = _end_of(sentence, [word.text for word in words[:i]])
-    said_by = SaidBy(en=said, ar=sentence[start:end].strip(" ،,"))
-    return Statement(said_by, english, end, reports=False, verb_at=verb_at)
+    return _act_on(sentence, words, (i, i + 1), subject, said, english)
 
 
 @lru_cache(maxsize=1)
@@ -530,11 +526,27 @@ def _passive(
             english = english.replace("was ", "were ", 1)
     if said is None:
         return None
-    start = _end_of(sentence, [word.text for word in words[: i + 2]])
-    end = _end_of(sentence, [word.text for word in words[: i + 2] + subject])
-    verb_at = _end_of(sentence, [word.text for word in words[:i]])
+    return _act_on(sentence, words, (i, i + 2), subject, said, english, passive=True)
+
+
+def _act_on(
+    sentence: str,
+    words: list[_Word],
+    span: tuple[int, int],
+    subject: list[_Word],
+    said: str,
+    english: str,
+    *,
+    passive: bool = False,
+) -> Statement:
+    """The statement of an act named by the words of ``span`` (a verbal noun, with the
+    auxiliary of a passive), whose ``subject`` (of English ``said``) follows them."""
+    first, after = span
+    start = _end_of(sentence, [word.text for word in words[:after]])
+    end = _end_of(sentence, [word.text for word in words[:after] + subject])
+    verb_at = _end_of(sentence, [word.text for word in words[:first]])
     said_by = SaidBy(en=said, ar=sentence[start:end].strip(" ،,"))
-    return Statement(said_by, english, end, reports=False, verb_at=verb_at, passive=True)
+    return Statement(said_by, english, end, reports=False, verb_at=verb_at, passive=passive)
 
 
 def _conditional(word: _Word, table: AttributionWords) -> bool:

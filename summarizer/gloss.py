@@ -33,6 +33,7 @@ from summarizer.normalize.vocab import (
     has_stem_in,
     is_cardinal_word,
     is_hedge_word,
+    lookup,
 )
 
 __all__ = [
@@ -90,19 +91,14 @@ def _rules() -> _Rules:
     )
 
 
-_NOUN_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
-
-
 def _ordinal_sense(word: str, after: str, found: Lexicon, rules: _Rules) -> str | None:
-    """The key word of a noun of ``ordinal_senses`` and the ordinal ``after`` it, in one
-    («لولاية ثانية»: "second term"), or None."""
-    folded = fold(word)
-    stems = [folded] + [folded[len(c) :] for c in _NOUN_CLITICS if folded.startswith(c)]
-    sense = next((rules.ordinal_senses[s] for s in stems if s in rules.ordinal_senses), None)
+    """The key word of a noun of ``ordinal_senses`` (with its clitics and article) and the
+    ordinal ``after`` it, in one («لولاية ثانية»: "second term"), or None."""
+    sense = lookup(rules.ordinal_senses, fold(word), art=True)
     ordinal = found.literal(after) if sense is not None and after[:1].isalpha() else None
-    if ordinal is None or ordinal.english not in rules.ordinals:
+    if sense is None or ordinal is None or ordinal.english not in rules.ordinals:
         return None
-    return f"{ordinal.english} {sense}"
+    return f"{ordinal.english} {sense[0]}"
 
 
 def _content_words(english: str, given: str) -> list[str]:
